@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { getTranslate } from '@/lib/i18n/server';
+
+const STEPS = ['proposal', 'diagnostic', 'review', 'decision'] as const;
+const RULES = ['retention', 'privacy', 'purposes'] as const;
+
+export default async function HomePage() {
+  const { t } = await getTranslate();
+  return (
+    <>
+      <h1>{t('home.heading')}</h1>
+      <p className="lead">{t('home.lead')}</p>
+
+      <h2>{t('home.stepsHeading')}</h2>
+      <ol className="steps">
+        {STEPS.map((s) => (
+          <li key={s}>{t(`home.steps.${s}`)}</li>
+        ))}
+      </ol>
+
+      <h2>{t('home.rulesHeading')}</h2>
+      <ul>
+        {RULES.map((r) => (
+          <li key={r}>{t(`home.rules.${r}`)}</li>
+        ))}
+      </ul>
+
+      <h2>{t('home.whyHeading')}</h2>
+      <p style={{ maxWidth: '48rem' }}>{t('home.whyText')}</p>
+
+      <h2>{t('home.staffHeading')}</h2>
+      <p>
+        <Link href="/espace">{t('home.staffLink')}</Link>
+      </p>
+    </>
+  );
+}

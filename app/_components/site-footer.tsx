@@ -1,0 +1,36 @@
+import { LOCALES } from '@/lib/i18n/catalog';
+import { getTranslate } from '@/lib/i18n/server';
+
+export async function SiteFooter() {
+  const { locale, t } = await getTranslate();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>
+          {t('footer.about')} {t('footer.openSource')}
+        </p>
+        {/* A plain form: switching language works without JavaScript. */}
+        <form method="post" action="/langue" className="lang-switch" aria-label={t('common.languageSwitch')}>
+          <span id="lang-label">{t('common.language')} :</span>
+          {LOCALES.map((l) => (
+            <button
+              key={l}
+              type="submit"
+              name="locale"
+              value={l}
+              lang={l}
+              className={l === locale ? undefined : 'secondary'}
+              aria-pressed={l === locale}
+              aria-describedby="lang-label"
+            >
+              {t(`common.languageNames.${l}`)}
+            </button>
+          ))}
+        </form>
+        <p>
+          <a href="/api/health">{t('footer.health')}</a>
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/connexion/actions';
+import { currentActor } from '@/lib/auth/session';
+import { getTranslate } from '@/lib/i18n/server';
+
+export async function SiteHeader() {
+  const [{ t }, actor] = await Promise.all([getTranslate(), currentActor()]);
+  return (
+    <header className="site-header">
+      <div className="container">
+        <Link href="/" className="brand">
+          {t('common.appName')}
+          <small>{t('common.city')}</small>
+        </Link>
+        <nav aria-label={t('common.mainNav')} className="header-nav">
+          <ul>
+            <li>
+              <Link href="/">{t('header.home')}</Link>
+            </li>
+            {actor ? (
+              <>
+                <li>
+                  <Link href="/espace">{t('header.staffArea')}</Link>
+                </li>
+                <li className="header-user">{t('header.signedInAs', { name: actor.name })}</li>
+                <li>
+                  <form action={signOutAction} className="inline-form">
+                    <button type="submit" className="link">
+                      {t('header.signOut')}
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/connexion">{t('header.signIn')}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

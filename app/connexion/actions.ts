@@ -1,0 +1,36 @@
+'use server';
+
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { OIDC_PROVIDER_ID, signIn, signOut } from '@/auth';
+import { getTranslate } from '@/lib/i18n/server';
+import { safeReturnPath } from '@/lib/safe-return-path';
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const { t } = await getTranslate();
+  const email = String(formData.get('email') ?? '').slice(0, 254);
+  const redirectTo = safeReturnPath(formData.get('retour'), '/espace');
+  try {
+    await signIn('credentials', { email, password: String(formData.get('password') ?? ''), redirectTo });
+    return {};
+  } catch (err) {
+    if (err instanceof CredentialsSignin && err.code === 'rate_limited') return { error: t('signIn.rateLimited'), email };
+    if (err instanceof AuthError) {
+      if (err.type !== 'CredentialsSignin') console.error('[sign-in] failed:', err);
+      return { error: err.type === 'CredentialsSignin' ? t('signIn.failed') : t('errors.internal'), email };
+    }
+    throw err; // the redirect after a successful sign-in
+  }
+}
+
+export async function signInWithCityAction(formData: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeReturnPath(formData.get('retour'), '/espace') });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/connexion?deconnecte=1' });
+}

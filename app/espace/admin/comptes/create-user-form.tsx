@@ -1,0 +1,78 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { startTransition, useActionState, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { FormAlert, TextField } from '@/app/_components/form-fields';
+import { ROLES } from '@/db/schema';
+import type { FormState } from '@/lib/forms';
+import { createUserSchema } from '@/lib/validation/users';
+import { createUserAction } from './actions';
+
+type Input = z.input<typeof createUserSchema>;
+
+interface Props {
+  labels: Record<'name' | 'email' | 'password' | 'passwordHint' | 'rolesLegend' | 'submit' | 'required', string>;
+  roleLabels: Record<(typeof ROLES)[number], string>;
+  /** Catalog key → text, to show zod's keys in the reader's language. */
+  messages: Record<string, string>;
+}
+
+/**
+ * Checked in the browser with the same zod schema the server runs; without JavaScript
+ * the form posts straight to the server action, which checks everything again.
+ */
+export function CreateUserForm({ labels, roleLabels, messages }: Props) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(createUserAction, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<Input, unknown, z.output<typeof createUserSchema>>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { name: '', email: '', password: '', roles: [] },
+  });
+  const errorFor = (field: keyof Input): string | undefined => {
+    const key = errors[field]?.message;
+    return key ? (messages[key] ?? key) : state.fieldErrors?.[field];
+  };
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
+      }}
+    >
+      {state.message && !state.ok ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      <TextField id="name" label={labels.name} required requiredLabel={labels.required} autoComplete="off" error={errorFor('name')} {...register('name')} />
+      <TextField id="email" type="email" label={labels.email} required requiredLabel={labels.required} autoComplete="off" error={errorFor('email')} {...register('email')} />
+      <TextField
+        id="password"
+        type="password"
+        label={labels.password}
+        hint={labels.passwordHint}
+        required
+        requiredLabel={labels.required}
+        autoComplete="new-password"
+        error={errorFor('password')}
+        {...register('password')}
+      />
+      <fieldset className="field">
+        <legend>{labels.rolesLegend}</legend>
+        {ROLES.map((role) => (
+          <label key={role} className="checkbox" htmlFor={`role-${role}`}>
+            <input type="checkbox" id={`role-${role}`} value={role} {...register('roles')} /> {roleLabels[role]}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={pending}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}

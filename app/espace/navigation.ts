@@ -1,0 +1,8 @@
+import type { Permission } from '@/lib/auth/permissions';
+
+/** The staff area's menu: each entry appears only to the roles its permission names. */
+export const STAFF_NAV: { href: string; label: string; permission: Permission }[] = [
+  { href: '/espace', label: 'staff.nav.dashboard', permission: 'staff.access' },
+  { href: '/espace/admin/comptes', label: 'staff.nav.users', permission: 'users.manage' },
+  { href: '/espace/compte', label: 'staff.nav.account', permission: 'account.changePassword' },
+];

@@ -1,0 +1,16 @@
+import Link from 'next/link';
+import { getTranslate } from '@/lib/i18n/server';
+
+/** Rendered with status 403 by `forbidden()` (lib/auth/session.ts). */
+export default async function Forbidden() {
+  const { t } = await getTranslate();
+  return (
+    <>
+      <h1>{t('pages.forbiddenTitle')}</h1>
+      <p>{t('pages.forbiddenText')}</p>
+      <p>
+        <Link href="/espace">{t('pages.forbiddenBack')}</Link>
+      </p>
+    </>
+  );
+}

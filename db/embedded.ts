@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * The embedded PostgreSQL (PGlite) served over the PostgreSQL protocol, so the app
+ * always talks `pg` whatever the backend.
+ *
+ * Why this shape:
+ * - PGlite is single-user and has no cross-process lock: two processes opening the
+ *   same folder corrupt it. Exactly one process (the launcher in scripts/vigie.ts, or a
+ *   test) owns the folder, guarded by a lock file holding its pid.
+ * - The socket server runs every client connection in PGlite's one session; two
+ *   connections could interleave their extended-protocol messages and transactions.
+ *   The server therefore accepts one connection at a time, and the app's pool has a
+ *   single connection (DATABASE_POOL_MAX=1): concurrent transactions queue in the pool.
+ */
+export interface EmbeddedServer {
+  url: string;
+  port: number;
+  /** Number of client connections currently open (0 or 1). */
+  connections(): number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder that holds the database, or `memory://` for a throwaway one (tests). */
+  dataDir: string;
+  port?: number;
+  /** Defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Start from an empty database (the e2e tests do). Done under the lock. */
+  reset?: boolean;
+}
+
+export class EmbeddedDatabaseError extends Error {}
+
+export function assertEmbeddedAllowed(env: Record<string, string | undefined>): void {
+  if (env.NODE_ENV === 'production') {
+    throw new EmbeddedDatabaseError(
+      'The embedded database is refused when NODE_ENV=production: set DATABASE_URL to a PostgreSQL server (15 or newer).',
+    );
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes `<dataDir>/vigie.lock` for this process, or explains who holds it. */
+export function acquireLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, 'vigie.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isFinite(holder) && holder !== process.pid && pidAlive(holder)) {
+        throw new EmbeddedDatabaseError(
+          `The embedded database in ${dataDir} is already in use by process ${holder}. Stop it first (only one process may open this folder).`,
+        );
+      }
+      // The holder died without cleaning up: the lock is stale.
+      fs.unlinkSync(lockPath);
+    }
+  }
+  throw new EmbeddedDatabaseError(`Could not lock ${dataDir}.`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedServer(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  assertEmbeddedAllowed(options.env ?? process.env);
+  const inMemory = options.dataDir.startsWith('memory://');
+  const releaseLock = inMemory ? () => {} : acquireLock(options.dataDir);
+  let db: PGlite | undefined;
+  try {
+    const pgdata = path.join(options.dataDir, 'pgdata');
+    if (options.reset && !inMemory) fs.rmSync(pgdata, { recursive: true, force: true });
+    db = await PGlite.create(inMemory ? options.dataDir : pgdata);
+    const port = options.port ?? (await freePort());
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 1 });
+    await server.start();
+    const pglite = db;
+    return {
+      url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+      port,
+      connections: () => server.getStats().activeConnections,
+      async stop() {
+        await server.stop();
+        await pglite.close();
+        releaseLock();
+      },
+    };
+  } catch (err) {
+    await db?.close().catch(() => {});
+    releaseLock();
+    throw err;
+  }
+}
+
+/** Waits until the server has no client connection (after a pool's `end()`). */
+export async function waitForNoConnections(server: EmbeddedServer, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (server.connections() > 0) {
+    if (Date.now() > deadline) throw new EmbeddedDatabaseError('A connection to the embedded database did not close.');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

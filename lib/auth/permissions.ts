@@ -1,0 +1,19 @@
+import { ROLES, type Role } from '@/db/schema';
+
+/**
+ * The one table that says which role may do what. Every command (lib/workflow) and
+ * every staff page names one of these; tests enumerate it against every role.
+ */
+export const PERMISSIONS = {
+  /** Enter the staff area at all. */
+  'staff.access': ROLES,
+  'account.changePassword': ROLES,
+  'users.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}

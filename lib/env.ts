@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The environment, read and validated once. Read lazily (never at import time) so that
+ * `next build`, which runs with NODE_ENV=production but needs no database, still works.
+ * What production requires is checked when the server starts (next.config.mjs).
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    AUTH_SECRET: z.string().min(16).optional(),
+    AUTH_OIDC_ISSUER: z.url().optional(),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).optional(),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parse an environment; throws one readable error listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset: `FOO= npm start` should not make FOO invalid.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function oidcConfigured(e: Env = env()): boolean {
+  return Boolean(e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET);
+}

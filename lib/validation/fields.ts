@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { FieldErrors } from '@/lib/errors';
+
+/**
+ * Every message in these schemas is a catalog key (see lib/i18n): the same schema runs
+ * in the browser (react-hook-form's zodResolver) and on the server (safeParse), and
+ * each side translates the key into the reader's language.
+ */
+export const requiredText = (max: number) =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(max, { error: 'validation.too_long' });
+
+export const email = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'validation.email' }).max(254, { error: 'validation.too_long' }));
+
+export const PASSWORD_MIN = 12;
+export const newPassword = z
+  .string({ error: 'validation.required' })
+  .min(PASSWORD_MIN, { error: 'validation.password_length' })
+  .max(200, { error: 'validation.too_long' });
+
+export const uuid = z.uuid({ error: 'validation.invalid' });
+
+/** Flattens zod issues to `path → catalog key`, keeping the first message per field. */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+    out[key] ??= message;
+  }
+  return out;
+}

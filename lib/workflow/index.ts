@@ -1,0 +1,16 @@
+import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
+
+/**
+ * Every command of the app, in one place: the authorization-matrix test runs each one
+ * against every role, so a new command cannot slip in unchecked.
+ */
+export const COMMANDS = {
+  createUser,
+  grantRole,
+  revokeRole,
+  resetPassword,
+  setUserActive,
+  changeOwnPassword,
+} as const;
+
+export { runCommand, type CommandResult } from './command';

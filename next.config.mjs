@@ -1,0 +1,40 @@
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+
+/**
+ * Refuses to start a production server that would run unsafely. Exported for the tests.
+ * (The embedded database is refused in production by db/embedded.ts.)
+ */
+export function productionProblems(env) {
+  const problems = [];
+  if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 16) problems.push('AUTH_SECRET must be set (at least 16 characters), e.g. `openssl rand -base64 32`.');
+  if (!env.DATABASE_URL) problems.push('DATABASE_URL must point to a PostgreSQL server (15 or newer).');
+  return problems;
+}
+
+/** @type {(phase: string) => import('next').NextConfig} */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    const problems = productionProblems(process.env);
+    if (problems.length) throw new Error(`Vigie refuses to start:\n- ${problems.join('\n- ')}`);
+  }
+  return {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    experimental: { authInterrupts: true },
+    // Native and WASM modules stay out of the server bundle.
+    serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
+    async headers() {
+      return [
+        {
+          source: '/:path*',
+          headers: [
+            { key: 'X-Content-Type-Options', value: 'nosniff' },
+            { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+            { key: 'X-Frame-Options', value: 'DENY' },
+            { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+          ],
+        },
+      ];
+    },
+  };
+}

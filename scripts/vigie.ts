@@ -1,0 +1,118 @@
+/**
+ * The one entry point that runs the app on either database.
+ *
+ *   tsx scripts/vigie.ts migrate | seed | start | demo | dev
+ *
+ * With DATABASE_URL set, everything talks to that PostgreSQL. Without it, this process
+ * opens the embedded PostgreSQL (PGlite) in VIGIE_DATA_DIR (default ./.data), serves it
+ * on a local port and hands its URL to the steps and to Next.js, which therefore always
+ * talk `pg`. Only this process ever opens the folder (see db/embedded.ts).
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDb, createPool } from '../db/client';
+import { startEmbeddedServer, waitForNoConnections, type EmbeddedServer } from '../db/embedded';
+import { runMigrations } from '../db/migrate';
+import { seedDemo } from '../db/seed';
+
+const COMMANDS = ['migrate', 'seed', 'start', 'demo', 'dev'] as const;
+type Command = (typeof COMMANDS)[number];
+
+const log = (msg: string) => console.log(`[vigie] ${msg}`);
+const isProduction = process.env.NODE_ENV === 'production';
+const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+/** A demo or dev run needs a signing secret; production must bring its own. */
+function authSecret(dataDir: string | null): string | undefined {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (isProduction) return undefined; // the app refuses to start, with a clear message
+  if (!dataDir) return crypto.randomBytes(32).toString('base64url');
+  const file = path.join(dataDir, 'auth-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main(command: Command): Promise<number> {
+  if (command === 'demo') {
+    log('building the production app…');
+    const built = await run(['build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+    if (built !== 0) return built;
+  }
+
+  let embedded: EmbeddedServer | null = null;
+  let databaseUrl = process.env.DATABASE_URL || '';
+  const dataDir = databaseUrl ? null : path.resolve(process.env.VIGIE_DATA_DIR || '.data');
+  if (dataDir) {
+    embedded = await startEmbeddedServer({ dataDir, reset: process.env.VIGIE_RESET_DATA === '1' });
+    databaseUrl = embedded.url;
+    log(`embedded PostgreSQL: ${dataDir} (served on 127.0.0.1:${embedded.port})`);
+  } else {
+    log('PostgreSQL from DATABASE_URL');
+  }
+  const stop = async () => {
+    await embedded?.stop();
+    embedded = null;
+  };
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
+
+  try {
+    const pool = createPool(databaseUrl, { max: 1 });
+    try {
+      const db = createDb(pool);
+      await runMigrations(db);
+      log('migrations applied');
+      if (command === 'seed' || command === 'demo' || command === 'dev') {
+        const seeded = await seedDemo(db);
+        log(seeded ? 'demo data created (password for every account: demo-vigie-2026)' : 'database not empty: seed skipped');
+      }
+    } finally {
+      await pool.end();
+    }
+    if (command === 'migrate' || command === 'seed') return 0;
+
+    if (embedded) await waitForNoConnections(embedded);
+    const port = process.env.PORT || '3000';
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      // The embedded server runs one session: one connection keeps transactions apart.
+      DATABASE_POOL_MAX: embedded ? '1' : process.env.DATABASE_POOL_MAX,
+      AUTH_SECRET: authSecret(dataDir),
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    log(`starting on http://localhost:${port}`);
+    return await run(command === 'dev' ? ['dev', '-p', port] : ['start', '-p', port], env);
+  } finally {
+    await stop();
+  }
+}
+
+const command = process.argv[2] as Command;
+if (!COMMANDS.includes(command)) {
+  console.error(`usage: tsx scripts/vigie.ts ${COMMANDS.join('|')}`);
+  process.exit(2);
+}
+main(command).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`[vigie] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

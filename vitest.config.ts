@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Next.js guards server modules with this import; in tests they run on the server anyway.
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts'),
+    },
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    // argon2 and PGlite start-up are slow-ish on 2 cores.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
