@@ -71,7 +71,8 @@ export function acquireLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isFinite(holder) && holder !== process.pid && pidAlive(holder)) {
+      // This very process counts too: opening the folder twice in one process corrupts it as well.
+      if (Number.isFinite(holder) && pidAlive(holder)) {
         throw new EmbeddedDatabaseError(
           `The embedded database in ${dataDir} is already in use by process ${holder}. Stop it first (only one process may open this folder).`,
         );

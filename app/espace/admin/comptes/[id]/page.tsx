@@ -21,7 +21,7 @@ async function load(id: string) {
   return uuid.safeParse(id).success ? getUserWithHistory(getDb(), id) : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslate();
   return { title: t('users.title') };
 }

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONFORMANCE_ERRORS,
+  OPENINGS,
+  checkSubmittable,
+  type CameraDraft,
+  type ProposalDraft,
+} from '@/lib/domain/conformance';
+import {
+  PURPOSES,
+  PURPOSE_CODES,
+  RETENTION_MAX_DAYS,
+  RETENTION_RECOMMENDED_MAX_DAYS,
+  isPurposeCode,
+} from '@/lib/domain/legal';
+
+function camera(overrides: Partial<CameraDraft> = {}): CameraDraft {
+  return {
+    latitude: 48.8846,
+    longitude: 2.2389,
+    placement: 'outdoor',
+    filmsPublicRoad: false,
+    type: 'fixed',
+    mount: 'Façade, 4 m',
+    directionDegrees: 120,
+    angleDegrees: 70,
+    openingsInView: [],
+    maskingPlanned: false,
+    maskingDescription: '',
+    ...overrides,
+  };
+}
+
+/** A proposal that passes every rule; each test breaks exactly one thing. */
+function proposal(overrides: Partial<ProposalDraft> = {}): ProposalDraft {
+  return {
+    siteId: '7f1c2d9e-0000-4000-8000-000000000001',
+    cameras: [camera()],
+    purposes: ['assault_theft_drug_trafficking_prevention'],
+    retentionDays: 10,
+    retentionJustification: '',
+    viewers: 'Opérateurs du CSU habilités',
+    signage: {
+      controller: 'Ville de Puteaux',
+      purposes: 'Prévention des atteintes aux personnes et aux biens',
+      rights: 'Droit d’accès auprès du délégué à la protection des données',
+      contact: 'dpo@mairie-puteaux.fr',
+      retention: '10 jours',
+    },
+    investmentEuros: 12000,
+    yearlyCostEuros: 1500,
+    justification: 'Dégradations répétées du hall depuis 2024.',
+    ...overrides,
+  };
+}
+
+describe('the fixture', () => {
+  it('is conformant, so every failure below comes from the one thing each test breaks', () => {
+    expect(checkSubmittable(proposal())).toEqual({});
+  });
+});
+
+describe('legal data', () => {
+  it('lists the eleven purposes of CSI L251-2, numbered 1° to 11°, with distinct codes', () => {
+    expect(PURPOSES.map((p) => p.ref.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(new Set(PURPOSE_CODES).size).toBe(11);
+    for (const p of PURPOSES) expect(p.ref.citation).toBe(`CSI, art. L251-2, ${p.ref.item}°`);
+  });
+
+  it('sets the legal and recommended retention limits', () => {
+    expect(RETENTION_MAX_DAYS).toBe(30);
+    expect(RETENTION_RECOMMENDED_MAX_DAYS).toBe(15);
+  });
+
+  it('recognises purpose codes only', () => {
+    expect(isPurposeCode('fly_tipping')).toBe(true);
+    for (const v of ['general_security', 'FLY_TIPPING', '', 3, null]) expect(isPurposeCode(v)).toBe(false);
+  });
+});
+
+describe('rule 1: purposes from CSI L251-2, at least one', () => {
+  it('refuses a proposal without any purpose', () => {
+    expect(checkSubmittable(proposal({ purposes: [] }))).toEqual({ purposes: CONFORMANCE_ERRORS.purposesRequired });
+  });
+
+  it('accepts each purpose of the list, and all of them together', () => {
+    for (const code of PURPOSE_CODES) expect(checkSubmittable(proposal({ purposes: [code] }))).toEqual({});
+    expect(checkSubmittable(proposal({ purposes: [...PURPOSE_CODES] }))).toEqual({});
+  });
+
+  it('refuses a purpose outside the list, pointing at it', () => {
+    const purposes = ['traffic_offences', 'general_security', 'rescue_fire', ''];
+    expect(checkSubmittable(proposal({ purposes }))).toEqual({
+      'purposes.1': CONFORMANCE_ERRORS.purposeUnknown,
+      'purposes.3': CONFORMANCE_ERRORS.purposeUnknown,
+    });
+  });
+});
+
+describe('rule 2: retention 1 to 30 days, above 15 justified', () => {
+  const errorsFor = (retentionDays: number, retentionJustification = '') =>
+    checkSubmittable(proposal({ retentionDays, retentionJustification }));
+
+  it('refuses 0 days and accepts 1', () => {
+    expect(errorsFor(0)).toEqual({ retentionDays: CONFORMANCE_ERRORS.retentionRange });
+    expect(errorsFor(-3)).toEqual({ retentionDays: CONFORMANCE_ERRORS.retentionRange });
+    expect(errorsFor(1)).toEqual({});
+  });
+
+  it('accepts 15 days without justification', () => {
+    expect(errorsFor(15)).toEqual({});
+  });
+
+  it('requires a justification at 16 days, and accepts it with one', () => {
+    expect(errorsFor(16)).toEqual({ retentionJustification: CONFORMANCE_ERRORS.retentionJustificationRequired });
+    expect(errorsFor(16, '   ')).toEqual({ retentionJustification: CONFORMANCE_ERRORS.retentionJustificationRequired });
+    expect(errorsFor(16, 'Dépôts sauvages constatés chaque fin de mois.')).toEqual({});
+  });
+
+  it('accepts 30 days with a justification, and refuses it without', () => {
+    expect(errorsFor(30, 'Relevés mensuels du bailleur.')).toEqual({});
+    expect(errorsFor(30)).toEqual({ retentionJustification: CONFORMANCE_ERRORS.retentionJustificationRequired });
+  });
+
+  it('refuses 31 days even with a justification, and asks for both without', () => {
+    expect(errorsFor(31, 'Relevés mensuels du bailleur.')).toEqual({
+      retentionDays: CONFORMANCE_ERRORS.retentionRange,
+    });
+    expect(errorsFor(31)).toEqual({
+      retentionDays: CONFORMANCE_ERRORS.retentionRange,
+      retentionJustification: CONFORMANCE_ERRORS.retentionJustificationRequired,
+    });
+  });
+
+  it('refuses a retention that is not a whole number of days', () => {
+    for (const days of [7.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(checkSubmittable(proposal({ retentionDays: days, retentionJustification: 'x' }))).toEqual({
+        retentionDays: CONFORMANCE_ERRORS.retentionRange,
+      });
+    }
+  });
+});
+
+describe('rule 3: masking when a dwelling is in view (CSI L251-3)', () => {
+  it('does not ask for masking when no opening is in view', () => {
+    expect(checkSubmittable(proposal({ cameras: [camera({ maskingPlanned: false })] }))).toEqual({});
+  });
+
+  it('requires masking for each kind of opening in view, indoors or out, road or not', () => {
+    for (const opening of OPENINGS) {
+      for (const placement of ['indoor', 'outdoor'] as const) {
+        for (const filmsPublicRoad of [true, false]) {
+          const cam = camera({ openingsInView: [opening], placement, filmsPublicRoad, maskingPlanned: false });
+          expect(checkSubmittable(proposal({ cameras: [cam] }))).toEqual({
+            'cameras.0.maskingPlanned': CONFORMANCE_ERRORS.maskingRequired,
+          });
+        }
+      }
+    }
+  });
+
+  it('accepts an opening in view when masking is planned and described', () => {
+    const cam = camera({
+      openingsInView: ['window', 'balcony'],
+      maskingPlanned: true,
+      maskingDescription: 'Zones noires sur les fenêtres du 1er étage',
+    });
+    expect(checkSubmittable(proposal({ cameras: [cam] }))).toEqual({});
+  });
+
+  it('requires a description of the masking planned', () => {
+    const cam = camera({ openingsInView: ['door'], maskingPlanned: true, maskingDescription: '  ' });
+    expect(checkSubmittable(proposal({ cameras: [cam] }))).toEqual({
+      'cameras.0.maskingDescription': CONFORMANCE_ERRORS.maskingDescriptionRequired,
+    });
+  });
+
+  it('points at the camera at fault among several', () => {
+    const ok = camera();
+    const bad = camera({ openingsInView: ['building_entrance'] });
+    expect(checkSubmittable(proposal({ cameras: [ok, bad, ok, bad] }))).toEqual({
+      'cameras.1.maskingPlanned': CONFORMANCE_ERRORS.maskingRequired,
+      'cameras.3.maskingPlanned': CONFORMANCE_ERRORS.maskingRequired,
+    });
+  });
+
+  it('requires at least one camera', () => {
+    expect(checkSubmittable(proposal({ cameras: [] }))).toEqual({ cameras: CONFORMANCE_ERRORS.camerasRequired });
+  });
+});
+
+describe('rule 4: signage complete', () => {
+  for (const field of ['controller', 'purposes', 'rights', 'contact', 'retention'] as const) {
+    it(`refuses a blank signage ${field}`, () => {
+      for (const blank of ['', '   ', '\n']) {
+        const p = proposal();
+        expect(checkSubmittable({ ...p, signage: { ...p.signage, [field]: blank } })).toEqual({
+          [`signage.${field}`]: CONFORMANCE_ERRORS.signageRequired,
+        });
+      }
+    });
+  }
+
+  it('reports every blank signage field at once', () => {
+    const signage = { controller: '', purposes: '', rights: '', contact: '', retention: '' };
+    expect(Object.keys(checkSubmittable(proposal({ signage }))).sort()).toEqual([
+      'signage.contact',
+      'signage.controller',
+      'signage.purposes',
+      'signage.retention',
+      'signage.rights',
+    ]);
+  });
+});
+
+describe('checkSubmittable', () => {
+  it('reports every rule broken at once, each under its field', () => {
+    const p = proposal({
+      purposes: [],
+      retentionDays: 20,
+      retentionJustification: '',
+      cameras: [camera({ openingsInView: ['interior'] })],
+    });
+    expect(checkSubmittable({ ...p, signage: { ...p.signage, contact: '' } })).toEqual({
+      purposes: CONFORMANCE_ERRORS.purposesRequired,
+      retentionJustification: CONFORMANCE_ERRORS.retentionJustificationRequired,
+      'cameras.0.maskingPlanned': CONFORMANCE_ERRORS.maskingRequired,
+      'signage.contact': CONFORMANCE_ERRORS.signageRequired,
+    });
+  });
+
+  it('uses only validation.* catalog keys', () => {
+    for (const key of Object.values(CONFORMANCE_ERRORS)) expect(key).toMatch(/^validation\.[a-z_]+$/);
+  });
+});

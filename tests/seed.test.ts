@@ -1,0 +1,44 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
+import { sites, users } from '@/db/schema';
+import { loadActor } from '@/lib/auth/actor';
+import { authenticate } from '@/lib/auth/sign-in';
+import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
+
+describe.each(BACKENDS)('demo seed on %s', (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+  });
+  afterAll(() => t.close());
+
+  it('refuses to run in production', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    await expect(seedDemo(t.db)).rejects.toThrow(/refused/);
+    vi.unstubAllEnvs();
+    expect((await t.db.select({ n: count() }).from(users))[0]!.n).toBe(0);
+  });
+
+  it('creates one account per role plus five members, all with the demo password, and sites', async () => {
+    expect(await seedDemo(t.db)).toBe(true);
+    const emails = DEMO_USERS.map((u) => u.email);
+    expect(emails).toEqual(
+      expect.arrayContaining(['technicien@demo.vigie.test', 'prevention@demo.vigie.test', 'presidence@demo.vigie.test', 'admin@demo.vigie.test', ...[1, 2, 3, 4, 5].map((i) => `membre${i}@demo.vigie.test`)]),
+    );
+    for (const demo of DEMO_USERS) {
+      const outcome = await authenticate(t.db, { email: demo.email, password: DEMO_PASSWORD }, `seed-${demo.email}`);
+      expect(outcome.ok).toBe(true);
+      const actor = await loadActor(t.db, outcome.ok ? outcome.userId : null);
+      expect(actor?.roles).toEqual([...demo.roles].sort());
+    }
+    const chair = DEMO_USERS.find((u) => u.email === 'presidence@demo.vigie.test');
+    expect(chair?.roles).toEqual(expect.arrayContaining(['chair', 'member']));
+    expect((await t.db.select({ n: count() }).from(sites))[0]!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does nothing on a database that already has accounts', async () => {
+    expect(await seedDemo(t.db)).toBe(false);
+    expect((await t.db.select({ n: count() }).from(users))[0]!.n).toBe(DEMO_USERS.length);
+  });
+});

@@ -1,0 +1,63 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { createDb, createPool, type Database } from '@/db/client';
+import { startEmbeddedServer, type EmbeddedServer } from '@/db/embedded';
+import { runMigrations } from '@/db/migrate';
+
+/**
+ * Integration tests run on the embedded PostgreSQL always, and also on a real
+ * PostgreSQL when DATABASE_URL is set (`.ci/run` does). Each test file gets a fresh,
+ * migrated database of its own: an in-memory PGlite, or a new database on the server.
+ */
+export type Backend = 'embedded' | 'postgres';
+export const BACKENDS: Backend[] = process.env.DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
+
+export interface TestDatabase {
+  backend: Backend;
+  db: Database;
+  url: string;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
+  let url: string;
+  let cleanup: () => Promise<void>;
+  let max: number;
+  if (backend === 'embedded') {
+    const server: EmbeddedServer = await startEmbeddedServer({ dataDir: 'memory://', env: {} });
+    url = server.url;
+    max = 1;
+    cleanup = () => server.stop();
+  } else {
+    const admin = new URL(process.env.DATABASE_URL!);
+    const name = `vigie_test_${crypto.randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    const own = new URL(admin);
+    own.pathname = `/${name}`;
+    url = own.toString();
+    max = 5;
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const pool = createPool(url, { max });
+  const db = createDb(pool);
+  await runMigrations(db);
+  return {
+    backend,
+    db,
+    url,
+    pool,
+    async close() {
+      await pool.end();
+      await cleanup();
+    },
+  };
+}
