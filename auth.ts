@@ -52,6 +52,13 @@ function providers(): NextAuthConfig['providers'] {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   providers: providers(),
+  logger: {
+    // A wrong password is an expected outcome, already answered; not worth a stack trace.
+    error(error) {
+      if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     async signIn({ account, profile }) {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import net, { type Socket } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -14,8 +14,10 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  *   test) owns the folder, guarded by a lock file holding its pid.
  * - The socket server runs every client connection in PGlite's one session; two
  *   connections could interleave their extended-protocol messages and transactions.
- *   The server therefore accepts one connection at a time, and the app's pool has a
- *   single connection (DATABASE_POOL_MAX=1): concurrent transactions queue in the pool.
+ *   The server therefore serves one connection at a time: another one waits until the
+ *   first closes (a pool replacing a broken client reconnects before the server has
+ *   seen the old socket close), and is dropped if it waits too long. The app's pool has
+ *   a single connection (DATABASE_POOL_MAX=1): concurrent transactions queue in the pool.
  */
 export interface EmbeddedServer {
   url: string;
@@ -33,6 +35,8 @@ export interface EmbeddedOptions {
   env?: Record<string, string | undefined>;
   /** Start from an empty database (the e2e tests do). Done under the lock. */
   reset?: boolean;
+  /** How long a connection may wait for the open one to close before it is dropped. */
+  connectionWaitMs?: number;
 }
 
 export class EmbeddedDatabaseError extends Error {}
@@ -106,7 +110,9 @@ export async function startEmbeddedServer(options: EmbeddedOptions): Promise<Emb
     if (options.reset && !inMemory) fs.rmSync(pgdata, { recursive: true, force: true });
     db = await PGlite.create(inMemory ? options.dataDir : pgdata);
     const port = options.port ?? (await freePort());
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 1 });
+    // The library's own limit only bounds how many sockets may wait; `serveOneAtATime` admits one.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 8 });
+    serveOneAtATime(server, options.connectionWaitMs ?? 15_000);
     await server.start();
     const pglite = db;
     return {
@@ -124,6 +130,35 @@ export async function startEmbeddedServer(options: EmbeddedOptions): Promise<Emb
     releaseLock();
     throw err;
   }
+}
+
+/**
+ * Admits one client connection at a time into the server's single PGlite session.
+ * Wraps the library's connection handler (its `handleConnection` method, pinned
+ * version): a socket that arrives while another is open is held (its bytes stay
+ * buffered, unread) until that one closes.
+ */
+function serveOneAtATime(server: PGLiteSocketServer, waitMs: number): void {
+  const internals = server as unknown as { handleConnection(socket: Socket): void };
+  const admit = internals.handleConnection.bind(server);
+  let busy = false;
+  internals.handleConnection = (socket: Socket) => {
+    const deadline = Date.now() + waitMs;
+    const tryAdmit = () => {
+      if (socket.destroyed) return;
+      if (busy) {
+        if (Date.now() > deadline) socket.destroy();
+        else setTimeout(tryAdmit, 10);
+        return;
+      }
+      busy = true;
+      socket.once('close', () => {
+        busy = false;
+      });
+      admit(socket);
+    };
+    tryAdmit();
+  };
 }
 
 /** Waits until the server has no client connection (after a pool's `end()`). */

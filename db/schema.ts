@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PROPOSAL_STATES } from '@/lib/domain/lifecycle';
 import {
   boolean,
   doublePrecision,
@@ -12,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  check,
 } from 'drizzle-orm/pg-core';
 
 /** Roles of DOMAIN.md; a person may hold several. */
@@ -112,3 +114,141 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.createdAt)],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export const proposalStateEnum = pgEnum('proposal_state', PROPOSAL_STATES);
+export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;
+export const CAMERA_PLACEMENTS = ['indoor', 'outdoor'] as const;
+
+/**
+ * A camera-siting proposal. Drafts may be incomplete (nullable numbers, empty texts);
+ * submission checks everything (lib/validation/proposals.ts). `version` increments on
+ * every save: a save carrying an older version is refused instead of overwriting.
+ */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human reference number, shown as VIG-0001. */
+    number: integer().notNull().generatedAlwaysAsIdentity(),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id, { onDelete: 'restrict' }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    state: proposalStateEnum().notNull().default('draft'),
+    version: integer().notNull().default(1),
+    title: text().notNull(),
+    purposes: text().array().notNull().default(sql`'{}'::text[]`),
+    retentionDays: integer(),
+    retentionJustification: text().notNull().default(''),
+    viewers: text().notNull().default(''),
+    signage: jsonb()
+      .$type<{ controller: string; purposes: string; rights: string; contact: string; retention: string }>()
+      .notNull()
+      .default({ controller: '', purposes: '', rights: '', contact: '', retention: '' }),
+    investmentEuros: integer(),
+    yearlyCostEuros: integer(),
+    justification: text().notNull().default(''),
+    withdrawnReason: text(),
+    submittedAt: timestamp({ withTimezone: true }),
+    diagnosedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('proposals_number_unique').on(t.number),
+    index('proposals_state_idx').on(t.state),
+    index('proposals_author_idx').on(t.authorId),
+  ],
+);
+export type Proposal = typeof proposals.$inferSelect;
+
+export const cameras = pgTable(
+  'cameras',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    placement: text({ enum: CAMERA_PLACEMENTS }),
+    filmsPublicRoad: boolean().notNull().default(false),
+    type: text({ enum: CAMERA_TYPES }),
+    mount: text().notNull().default(''),
+    directionDegrees: integer(),
+    angleDegrees: integer(),
+    openingsInView: text().array().notNull().default(sql`'{}'::text[]`),
+    maskingPlanned: boolean().notNull().default(false),
+    maskingDescription: text().notNull().default(''),
+  },
+  (t) => [uniqueIndex('cameras_proposal_position_unique').on(t.proposalId, t.position)],
+);
+export type Camera = typeof cameras.$inferSelect;
+
+export const diagnosticStateEnum = pgEnum('diagnostic_state', ['draft', 'concluded']);
+export const DIAGNOSTIC_CONCLUSIONS = ['opportune', 'opportune_with_conditions', 'not_opportune'] as const;
+export const diagnosticConclusionEnum = pgEnum('diagnostic_conclusion', DIAGNOSTIC_CONCLUSIONS);
+export const DPIA_STATUSES = ['not_required', 'planned', 'in_progress', 'completed'] as const;
+export const dpiaStatusEnum = pgEnum('dpia_status', DPIA_STATUSES);
+
+/** Kinds of recorded facts, from the delinquency observatory's categories. */
+export const FACT_TYPES = ['drug_trafficking', 'assault', 'burglary', 'theft', 'vandalism', 'nuisance', 'fly_tipping', 'other'] as const;
+
+export interface DelinquencyFact {
+  type: (typeof FACT_TYPES)[number];
+  year: number | null;
+  count: number | null;
+}
+
+/**
+ * The preliminary diagnostic of a proposal (DOMAIN.md rule 5). A concluded one is
+ * read-only (a trigger enforces it); changing it means a new version, and the old
+ * versions stay. `lockVersion` guards concurrent saves of a draft.
+ */
+export const diagnostics = pgTable(
+  'diagnostics',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    version: integer().notNull(),
+    state: diagnosticStateEnum().notNull().default('draft'),
+    lockVersion: integer().notNull().default(1),
+    delinquencyFacts: jsonb().$type<DelinquencyFact[]>().notNull().default([]),
+    siteDescription: text().notNull().default(''),
+    actorsConsulted: jsonb()
+      .$type<{ landlord: string; tenants: string; police: string }>()
+      .notNull()
+      .default({ landlord: '', tenants: '', police: '' }),
+    alternatives: jsonb()
+      .$type<{ lighting: string; mediation: string; nightCorrespondents: string; accessControl: string; layout: string }>()
+      .notNull()
+      .default({ lighting: '', mediation: '', nightCorrespondents: '', accessControl: '', layout: '' }),
+    proportionality: text().notNull().default(''),
+    privacyRisks: text().notNull().default(''),
+    expectedEffect: text().notNull().default(''),
+    costAssessment: text().notNull().default(''),
+    dpiaStatus: dpiaStatusEnum(),
+    publicSummary: text().notNull().default(''),
+    conclusion: diagnosticConclusionEnum(),
+    conditions: text().notNull().default(''),
+    startedBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    signedBy: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    signedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('diagnostics_proposal_version_unique').on(t.proposalId, t.version),
+    // A concluded diagnostic always says what it concluded, who signed it and when.
+    check(
+      'diagnostics_concluded_signed',
+      sql`${t.state} <> 'concluded' OR (${t.conclusion} IS NOT NULL AND ${t.signedBy} IS NOT NULL AND ${t.signedAt} IS NOT NULL AND ${t.dpiaStatus} IS NOT NULL)`,
+    ),
+  ],
+);
+export type Diagnostic = typeof diagnostics.$inferSelect;

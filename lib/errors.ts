@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   invalid: 422,
   not_found: 404,
   'conflict:duplicate': 409,
+  'conflict:stale_version': 409,
+  'conflict:state': 409,
   'conflict:email_taken': 409,
   'conflict:self_lockout': 409,
   'conflict:role_already_granted': 409,

@@ -66,14 +66,48 @@ describe('embedded PostgreSQL', () => {
       expect(rows).toEqual([]);
     });
 
-    it('refuses a second connection instead of multiplexing it into the same session', async () => {
-      const other = new pg.Client({ connectionString: server.url });
-      other.on('error', () => {});
-      await expect(other.connect().then(() => other.query('select 1'))).rejects.toThrow();
-      await other.end().catch(() => {});
-      // The app's own connection is unaffected.
-      const { rows } = await pool.query('select 1 as one');
-      expect(rows).toEqual([{ one: 1 }]);
+    it('recovers at once when a failed query makes the pool replace its connection', async () => {
+      // pg destroys a client whose query failed and opens a new one straight away.
+      await expect(pool.query('select 1/0')).rejects.toMatchObject({ code: '22012' });
+      const { rows } = await pool.query('select 2 as two');
+      expect(rows).toEqual([{ two: 2 }]);
+    });
+  });
+
+  describe('with another client', () => {
+    it('makes a second connection wait for the first to close, never sharing its session', async () => {
+      const server = await startEmbeddedServer({ dataDir: 'memory://', env: {} });
+      const first = new pg.Client({ connectionString: server.url });
+      await first.connect();
+      await first.query('BEGIN');
+      await first.query('CREATE TABLE t (n int)');
+      await first.query('INSERT INTO t VALUES (1)');
+
+      const second = new pg.Client({ connectionString: server.url });
+      let secondSaw: unknown = 'nothing yet';
+      const secondDone = second
+        .connect()
+        .then(() => second.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 't'"))
+        .then((r) => (secondSaw = r.rows[0].n));
+      await sleep(300);
+      expect(secondSaw).toBe('nothing yet'); // held back, not run inside the first's transaction
+      await first.query('ROLLBACK');
+      await first.end();
+      await secondDone;
+      expect(secondSaw).toBe(0); // it sees the rolled-back state, never the uncommitted table
+      await second.end();
+      await server.stop();
+    });
+
+    it('drops a connection that waited too long', async () => {
+      const server = await startEmbeddedServer({ dataDir: 'memory://', env: {}, connectionWaitMs: 200 });
+      const first = new pg.Client({ connectionString: server.url });
+      await first.connect();
+      const second = new pg.Client({ connectionString: server.url });
+      second.on('error', () => {});
+      await expect(second.connect().then(() => second.query('select 1'))).rejects.toThrow();
+      await first.end();
+      await server.stop();
     });
   });
 

@@ -3,6 +3,8 @@ import type { Permission } from '@/lib/auth/permissions';
 /** The staff area's menu: each entry appears only to the roles its permission names. */
 export const STAFF_NAV: { href: string; label: string; permission: Permission }[] = [
   { href: '/espace', label: 'staff.nav.dashboard', permission: 'staff.access' },
+  { href: '/espace/propositions', label: 'staff.nav.proposals', permission: 'proposals.read' },
   { href: '/espace/admin/comptes', label: 'staff.nav.users', permission: 'users.manage' },
+  { href: '/espace/admin/sites', label: 'staff.nav.sites', permission: 'sites.manage' },
   { href: '/espace/compte', label: 'staff.nav.account', permission: 'account.changePassword' },
 ];

@@ -9,6 +9,15 @@ export const PERMISSIONS = {
   'staff.access': ROLES,
   'account.changePassword': ROLES,
   'users.manage': ['admin'],
+  'sites.manage': ['admin'],
+  /** Draft, edit, submit and withdraw one's own proposals. */
+  'proposals.draft': ['technician'],
+  /** Open the proposals area; which files each person sees is lib/auth/visibility.ts. */
+  'proposals.read': ROLES,
+  /** Start, fill in, conclude and sign preliminary diagnostics. */
+  'diagnostics.conduct': ['diagnostician'],
+  /** Put a diagnosed file on the committee's agenda (under review). */
+  'proposals.schedule': ['chair'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -79,6 +79,14 @@ export const TRANSITIONS = [
     guard: (ctx) => (ctx.hasConcludedDiagnostic ? null : LIFECYCLE_ERRORS.diagnosticIncomplete),
   },
   {
+    // A concluded diagnostic is read-only: revising it before the committee takes the
+    // file means a new version, and the file goes back to diagnostic meanwhile.
+    command: 'reviseDiagnostic',
+    from: ['diagnosed'],
+    to: 'in_diagnostic',
+    roles: ['diagnostician'],
+  },
+  {
     command: 'withdraw',
     // "Any state before voting": once the vote opens, the committee's work must end in a decision.
     from: ['draft', 'submitted', 'in_diagnostic', 'diagnosed', 'under_review', 'info_requested'],

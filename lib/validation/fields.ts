@@ -37,3 +37,27 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+/** A number typed in a form: '' and NaN mean "not given yet"; accepts a French decimal comma. */
+export const formNumber = (min: number, max: number, { integer }: { integer: boolean }) =>
+  z.preprocess(
+    (v) => {
+      if (v === '' || v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return null;
+      if (typeof v === 'string') return Number(v.trim().replace(',', '.'));
+      return v;
+    },
+    (integer ? z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }) : z.number({ error: 'validation.number' }))
+      .min(min, { error: 'validation.out_of_range' })
+      .max(max, { error: 'validation.out_of_range' })
+      .nullable(),
+  );
+
+/** Optional free text: trimmed, bounded, '' when absent. */
+export const optionalText = (max: number) => z.string({ error: 'validation.invalid' }).trim().max(max, { error: 'validation.too_long' }).default('');
+
+/** Reports rule violations computed outside zod (`path → key`) as zod issues on their fields. */
+export function addFieldIssues(ctx: z.RefinementCtx, errors: FieldErrors): void {
+  for (const [path, message] of Object.entries(errors)) {
+    ctx.addIssue({ code: 'custom', path: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
+  }
+}

@@ -1,3 +1,6 @@
+import { archiveSite, createSite, restoreSite, updateSite } from './sites';
+import { concludeDiagnostic, reviseDiagnostic, saveDiagnostic, startDiagnostic } from './diagnostics';
+import { createProposal, saveProposalDraft, scheduleReview, submitProposal, withdrawProposal } from './proposals';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -11,6 +14,19 @@ export const COMMANDS = {
   resetPassword,
   setUserActive,
   changeOwnPassword,
+  createSite,
+  updateSite,
+  archiveSite,
+  restoreSite,
+  createProposal,
+  saveProposalDraft,
+  submitProposal,
+  withdrawProposal,
+  startDiagnostic,
+  saveDiagnostic,
+  concludeDiagnostic,
+  reviseDiagnostic,
+  scheduleReview,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -23,6 +23,7 @@ const EXPECTED: Record<ProposalCommand, { from: ProposalState[]; to: ProposalSta
   submit: { from: ['draft'], to: 'submitted', roles: ['technician'] },
   startDiagnostic: { from: ['submitted'], to: 'in_diagnostic', roles: ['diagnostician'] },
   concludeDiagnostic: { from: ['in_diagnostic'], to: 'diagnosed', roles: ['diagnostician'] },
+  reviseDiagnostic: { from: ['diagnosed'], to: 'in_diagnostic', roles: ['diagnostician'] },
   withdraw: {
     from: ['draft', 'submitted', 'in_diagnostic', 'diagnosed', 'under_review', 'info_requested'],
     to: 'withdrawn',

@@ -1,4 +1,4 @@
-import { userRoles, users, type Role } from '@/db/schema';
+import { sites, userRoles, users, type Role } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from '@/db/client';
 
@@ -21,4 +21,76 @@ export async function makeUser(db: Database, roles: Role[], overrides: { email?:
     .returning();
   if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId: user!.id, role })));
   return user!;
+}
+
+export async function makeSite(db: Database, overrides: Partial<typeof sites.$inferInsert> = {}) {
+  const [site] = await db
+    .insert(sites)
+    .values({ name: 'Résidence Test', address: '1 rue du Test, 92800 Puteaux', landlord: 'Bailleur Test', dwellings: 80, latitude: 48.8846, longitude: 2.2385, ...overrides })
+    .returning();
+  return site!;
+}
+
+/** A proposal that satisfies every rule: tests break one thing at a time. */
+export function validProposal(siteId: string) {
+  return {
+    siteId,
+    title: 'Entrée du bâtiment B',
+    cameras: [
+      {
+        latitude: 48.8847,
+        longitude: 2.2386,
+        placement: 'outdoor' as const,
+        filmsPublicRoad: false,
+        type: 'dome' as const,
+        mount: 'Façade, 3 m',
+        directionDegrees: 180,
+        angleDegrees: 90,
+        openingsInView: ['building_entrance' as const],
+        maskingPlanned: true,
+        maskingDescription: 'Masque dynamique sur la porte du hall',
+      },
+    ],
+    purposes: ['assault_theft_drug_trafficking_prevention'],
+    retentionDays: 15,
+    retentionJustification: '',
+    viewers: 'Centre de supervision urbain (2 opérateurs habilités)',
+    signage: {
+      controller: 'Ville de Puteaux',
+      purposes: 'Prévention des atteintes aux biens',
+      rights: 'Droit d’accès auprès du délégué à la protection des données',
+      contact: 'dpo@ville.test',
+      retention: '15 jours',
+    },
+    investmentEuros: 12000,
+    yearlyCostEuros: 1500,
+    justification: 'Dégradations répétées du hall depuis 2024.',
+  };
+}
+
+/** A diagnostic with every section of DOMAIN.md rule 5 filled in. */
+export function completeDiagnostic() {
+  return {
+    delinquencyFacts: [
+      { type: 'vandalism' as const, year: 2024, count: 14 },
+      { type: 'drug_trafficking' as const, year: 2025, count: 3 },
+    ],
+    siteDescription: 'Deux bâtiments de 6 étages, hall traversant.',
+    actorsConsulted: { landlord: 'Réunion du 3 mars avec le bailleur.', tenants: 'Amicale des locataires consultée le 10 mars.', police: 'Avis du référent sûreté du 12 mars.' },
+    alternatives: {
+      lighting: 'Éclairage renforcé en 2024, insuffisant seul.',
+      mediation: 'Médiateurs présents deux soirs par semaine.',
+      nightCorrespondents: 'Correspondants de nuit déjà actifs.',
+      accessControl: 'Digicode posé, régulièrement dégradé.',
+      layout: 'Réaménagement du hall prévu en 2027.',
+    },
+    proportionality: 'Une caméra, champ limité au hall.',
+    privacyRisks: 'Vue sur la porte : masquage dynamique.',
+    expectedEffect: 'Baisse des dégradations du hall.',
+    costAssessment: '12 000 € puis 1 500 € par an.',
+    dpiaStatus: 'completed' as const,
+    publicSummary: 'Une caméra au hall du bâtiment B, après échec de l’éclairage et du digicode.',
+    conclusion: 'opportune_with_conditions' as const,
+    conditions: 'Bilan après un an.',
+  };
 }

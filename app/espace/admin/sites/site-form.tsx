@@ -1,0 +1,91 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { startTransition, useActionState, useRef, type HTMLAttributes } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { FormAlert, TextField } from '@/app/_components/form-fields';
+import type { FormState } from '@/lib/forms';
+import { SITE_FIELDS, siteSchema, type SiteField, type SiteInput } from '@/lib/validation/sites';
+import { createSiteAction, updateSiteAction } from './actions';
+
+/** A refused form comes back with what was typed, so that nothing is lost without JavaScript. */
+export interface SiteFormState extends FormState {
+  values?: Record<string, string>;
+}
+
+type Labels = Record<SiteField | 'latitudeHint' | 'longitudeHint' | 'submit' | 'required', string>;
+
+interface Props {
+  /** Absent: a new site. Present: the site being edited and the version the page showed. */
+  site?: { id: string; updatedAt: string };
+  initial: Record<SiteField, string>;
+  labels: Labels;
+  /** Catalog key → text, to show zod's keys in the reader's language. */
+  messages: Record<string, string>;
+}
+
+const INPUT_MODES: Partial<Record<SiteField, HTMLAttributes<HTMLInputElement>['inputMode']>> = {
+  dwellings: 'numeric',
+  latitude: 'decimal',
+  longitude: 'decimal',
+};
+
+/**
+ * The create and edit form of a site. Checked in the browser with the same zod schema
+ * the server runs; without JavaScript it posts straight to the server action. Numbers
+ * are text inputs: a number input would refuse the French decimal comma in some browsers.
+ */
+export function SiteForm({ site, initial, labels, messages }: Props) {
+  const [state, formAction, pending] = useActionState<SiteFormState, FormData>(site ? updateSiteAction : createSiteAction, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<SiteInput, unknown, z.output<typeof siteSchema>>({ resolver: zodResolver(siteSchema), defaultValues: initial });
+  const errorFor = (field: SiteField): string | undefined => {
+    const key = errors[field]?.message;
+    return key ? (messages[key] ?? key) : state.fieldErrors?.[field];
+  };
+  const prefix = site ? 'edit-site' : 'new-site';
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
+      }}
+    >
+      {state.message && !state.ok ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      {site ? (
+        <>
+          <input type="hidden" name="siteId" value={site.id} />
+          <input type="hidden" name="updatedAt" value={site.updatedAt} />
+        </>
+      ) : null}
+      {SITE_FIELDS.map((field) => (
+        <TextField
+          key={field}
+          id={`${prefix}-${field}`}
+          type="text"
+          label={labels[field]}
+          hint={field === 'latitude' ? labels.latitudeHint : field === 'longitude' ? labels.longitudeHint : undefined}
+          required
+          requiredLabel={labels.required}
+          autoComplete="off"
+          inputMode={INPUT_MODES[field]}
+          // Rendered by the server too, so the fields are filled in before (or without) JavaScript.
+          defaultValue={state.values?.[field] ?? initial[field]}
+          error={errorFor(field)}
+          {...register(field)}
+        />
+      ))}
+      <button type="submit" disabled={pending}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/db/schema';
+import type { FieldErrors } from '@/lib/errors';
+import { addFieldIssues, formNumber, optionalText, uuid } from './fields';
+
+export const ACTORS = ['landlord', 'tenants', 'police'] as const;
+export const ALTERNATIVES = ['lighting', 'mediation', 'nightCorrespondents', 'accessControl', 'layout'] as const;
+export const DIAGNOSTIC_TEXTS = ['siteDescription', 'proportionality', 'privacyRisks', 'expectedEffect', 'costAssessment', 'publicSummary'] as const;
+
+const text = optionalText;
+const currentYear = () => new Date().getFullYear();
+const count = formNumber(0, 1_000_000, { integer: true });
+const year = formNumber(1990, 2100, { integer: true });
+
+export const diagnosticDraftSchema = z.object({
+  delinquencyFacts: z
+    .array(z.object({ type: z.enum(FACT_TYPES, { error: 'validation.invalid' }), year, count }))
+    .max(100, { error: 'validation.too_many' })
+    .default([]),
+  siteDescription: text(10_000),
+  actorsConsulted: z.object({ landlord: text(4000), tenants: text(4000), police: text(4000) }).default({ landlord: '', tenants: '', police: '' }),
+  alternatives: z
+    .object({ lighting: text(4000), mediation: text(4000), nightCorrespondents: text(4000), accessControl: text(4000), layout: text(4000) })
+    .default({ lighting: '', mediation: '', nightCorrespondents: '', accessControl: '', layout: '' }),
+  proportionality: text(10_000),
+  privacyRisks: text(10_000),
+  expectedEffect: text(10_000),
+  costAssessment: text(10_000),
+  dpiaStatus: z.enum(DPIA_STATUSES, { error: 'validation.invalid' }).nullable().default(null),
+  publicSummary: text(3000),
+  conclusion: z.enum(DIAGNOSTIC_CONCLUSIONS, { error: 'validation.invalid' }).nullable().default(null),
+  conditions: text(4000),
+});
+export type DiagnosticFormInput = z.input<typeof diagnosticDraftSchema>;
+export type DiagnosticFormValues = z.output<typeof diagnosticDraftSchema>;
+
+/** DOMAIN.md rule 5: every section filled in before the diagnostic may be concluded and signed. */
+export function diagnosticCompletenessErrors(d: DiagnosticFormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  const required = 'validation.required';
+  if (d.delinquencyFacts.length === 0) errors.delinquencyFacts = 'validation.facts_required';
+  d.delinquencyFacts.forEach((f, i) => {
+    if (f.year === null) errors[`delinquencyFacts.${i}.year`] = required;
+    else if (f.year > currentYear()) errors[`delinquencyFacts.${i}.year`] = 'validation.year_in_future';
+    if (f.count === null) errors[`delinquencyFacts.${i}.count`] = required;
+  });
+  for (const field of DIAGNOSTIC_TEXTS) if (!d[field]) errors[field] = required;
+  for (const actor of ACTORS) if (!d.actorsConsulted[actor]) errors[`actorsConsulted.${actor}`] = required;
+  for (const alt of ALTERNATIVES) if (!d.alternatives[alt]) errors[`alternatives.${alt}`] = required;
+  if (!d.dpiaStatus) errors.dpiaStatus = required;
+  if (!d.conclusion) errors.conclusion = required;
+  if (d.conclusion === 'opportune_with_conditions' && !d.conditions) errors.conditions = 'validation.conditions_required';
+  return errors;
+}
+
+const saved = { diagnosticId: uuid, lockVersion: z.number({ error: 'validation.invalid' }).int().min(1) };
+export const saveDiagnosticSchema = diagnosticDraftSchema.extend(saved);
+const refineCompleteness = (value: DiagnosticFormValues, ctx: z.RefinementCtx) => addFieldIssues(ctx, diagnosticCompletenessErrors(value));
+export const concludeDiagnosticSchema = saveDiagnosticSchema.superRefine(refineCompleteness);
+/** The same checks for the browser form (no ids). */
+export const diagnosticConcludeFormSchema = diagnosticDraftSchema.superRefine(refineCompleteness);

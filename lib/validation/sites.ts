@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { requiredText, uuid } from './fields';
+
+/** The fields of a site that the admin edits, in the order the forms show them. */
+export const SITE_FIELDS = ['name', 'address', 'landlord', 'dwellings', 'latitude', 'longitude'] as const;
+export type SiteField = (typeof SITE_FIELDS)[number];
+
+export const DWELLINGS_MAX = 100_000;
+
+// Spaces French writes inside numbers ("1 200"): ordinary, no-break and narrow no-break.
+const NUMBER_SPACES = /[ \u00a0\u202f]/g;
+// Plain decimal notation only: Number() alone would also take "0x1F", "1e3" or "Infinity".
+const DECIMAL = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * A number typed in a form: a string with a decimal point or a French decimal comma
+ * ("48,8846"), or already a number (JSON callers). An empty field is "required"; text
+ * that is not a plain decimal stays a string so that zod reports it as not a number.
+ */
+const requiredFormNumber = (range: { min: number; max: number; key: string; integer?: boolean }) =>
+  z.preprocess(
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const compact = value.replace(NUMBER_SPACES, '');
+      if (compact === '') return undefined;
+      return DECIMAL.test(compact) ? Number(compact.replace(',', '.')) : value;
+    },
+    (range.integer ? z.int({ error: numberError(range.key) }) : z.number({ error: numberError(range.key) }))
+      .min(range.min, { error: range.key })
+      .max(range.max, { error: range.key }),
+  );
+
+/** Missing → required; a fraction where a whole number is due → the range message; else not a number. */
+function numberError(rangeKey: string) {
+  return (issue: { input?: unknown }) => {
+    if (issue.input === undefined || issue.input === null) return 'validation.required';
+    return typeof issue.input === 'number' && Number.isFinite(issue.input) ? rangeKey : 'validation.number';
+  };
+}
+
+const siteFields = {
+  name: requiredText(160),
+  address: requiredText(300),
+  landlord: requiredText(160),
+  dwellings: requiredFormNumber({ min: 1, max: DWELLINGS_MAX, key: 'validation.dwellings_range', integer: true }),
+  latitude: requiredFormNumber({ min: -90, max: 90, key: 'validation.latitude_range' }),
+  longitude: requiredFormNumber({ min: -180, max: 180, key: 'validation.longitude_range' }),
+};
+
+export const siteSchema = z.object(siteFields);
+export type SiteInput = z.input<typeof siteSchema>;
+export type SiteValues = z.output<typeof siteSchema>;
+
+/**
+ * The sites table has no version column: the `updatedAt` the edit form was opened with
+ * (ISO 8601, as Date.toISOString writes it) is the optimistic-concurrency token.
+ */
+export const updateSiteSchema = z.object({
+  siteId: uuid,
+  updatedAt: z.iso.datetime({ error: 'validation.invalid' }),
+  ...siteFields,
+});
+
+export const archiveSiteSchema = z.object({ siteId: uuid });

@@ -1,0 +1,62 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { diagnostics, proposals, type Proposal } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { canViewProposal } from '@/lib/auth/visibility';
+import { LIFECYCLE_ERRORS, transition, type GuardContext, type ProposalCommand, type ProposalState } from '@/lib/domain/lifecycle';
+import { AppError } from '@/lib/errors';
+import { recordEvent } from './audit';
+
+/** The proposal, locked for the rest of the transaction; unknown and invisible ones are "not found". */
+export async function lockProposal(tx: Tx, actor: Actor, proposalId: string): Promise<Proposal> {
+  const [row] = await tx.select().from(proposals).where(eq(proposals.id, proposalId)).for('update');
+  if (!row || !canViewProposal(actor, row)) throw new AppError('not_found');
+  return row;
+}
+
+/** Whether the latest diagnostic of the proposal is concluded and signed (the gate). */
+export async function hasConcludedDiagnostic(tx: Tx, proposalId: string): Promise<boolean> {
+  const [latest] = await tx
+    .select({ state: diagnostics.state, signedAt: diagnostics.signedAt })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.proposalId, proposalId)))
+    .orderBy(desc(diagnostics.version))
+    .limit(1);
+  return latest?.state === 'concluded' && latest.signedAt !== null;
+}
+
+/**
+ * Asks the lifecycle table whether `command` may move this proposal, then writes the
+ * new state and its audit event (who, from, to, why) in the caller's transaction.
+ */
+export async function applyTransition(
+  tx: Tx,
+  actor: Actor,
+  proposal: Proposal,
+  command: ProposalCommand,
+  context: Omit<GuardContext, 'isAuthor'>,
+  changes: Partial<typeof proposals.$inferInsert> = {},
+): Promise<ProposalState> {
+  const decision = transition(proposal.state, command, { ...context, roles: actor.roles, isAuthor: proposal.authorId === actor.id });
+  if (!decision.ok) {
+    if (decision.reason === LIFECYCLE_ERRORS.notAllowedFromState) throw new AppError('conflict:state', { _form: decision.reason });
+    if (decision.reason === LIFECYCLE_ERRORS.forbiddenRole || decision.reason === LIFECYCLE_ERRORS.notAuthor) {
+      throw new AppError('forbidden', { _form: decision.reason });
+    }
+    throw new AppError('invalid', { _form: decision.reason });
+  }
+  await tx
+    .update(proposals)
+    .set({ ...changes, state: decision.to, version: proposal.version + 1, updatedAt: new Date() })
+    .where(eq(proposals.id, proposal.id));
+  await recordEvent(tx, {
+    actorId: actor.id,
+    action: `proposal.${command}`,
+    entityType: 'proposal',
+    entityId: proposal.id,
+    fromState: proposal.state,
+    toState: decision.to,
+    reason: context.reason ?? null,
+  });
+  return decision.to;
+}

@@ -1,0 +1,111 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { cameras, proposals, sites, type Proposal } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import {
+  proposalDraftSchema,
+  proposalIdSchema,
+  saveProposalSchema,
+  submitProposalSchema,
+  withdrawProposalSchema,
+  type ProposalFormValues,
+} from '@/lib/validation/proposals';
+import { recordEvent } from './audit';
+import { defineCommand } from './command';
+import { applyTransition, hasConcludedDiagnostic, lockProposal } from './proposal-transition';
+
+async function requireActiveSite(tx: Tx, siteId: string): Promise<void> {
+  const [site] = await tx.select({ id: sites.id }).from(sites).where(and(eq(sites.id, siteId), isNull(sites.archivedAt)));
+  // An archived site keeps its history but takes no new proposal.
+  if (!site) throw new AppError('invalid', { siteId: 'validation.site_unavailable' });
+}
+
+/** Writes the form's values over the proposal and its cameras (drafts only). */
+async function writeContent(tx: Tx, proposalId: string, values: ProposalFormValues, version: number) {
+  const { cameras: cameraValues, ...fields } = values;
+  await tx
+    .update(proposals)
+    .set({ ...fields, version, updatedAt: new Date() })
+    .where(eq(proposals.id, proposalId));
+  await tx.delete(cameras).where(eq(cameras.proposalId, proposalId));
+  if (cameraValues.length) {
+    await tx.insert(cameras).values(cameraValues.map((c, position) => ({ ...c, proposalId, position })));
+  }
+}
+
+/** The author's edit of a draft, refused if someone saved since the form was opened. */
+async function lockDraftForEdit(tx: Tx, actor: Actor, proposalId: string, openedVersion: number): Promise<Proposal> {
+  const proposal = await lockProposal(tx, actor, proposalId);
+  if (proposal.authorId !== actor.id) throw new AppError('forbidden', { _form: 'lifecycle.not_author' });
+  if (proposal.state !== 'draft') throw new AppError('conflict:state', { _form: 'lifecycle.not_allowed_from_state' });
+  if (proposal.version !== openedVersion) throw new AppError('conflict:stale_version');
+  return proposal;
+}
+
+export const createProposal = defineCommand({
+  name: 'createProposal',
+  permission: 'proposals.draft',
+  schema: proposalDraftSchema,
+  async run(tx, actor, input) {
+    await requireActiveSite(tx, input.siteId);
+    const { cameras: cameraValues, ...fields } = input;
+    const [created] = await tx
+      .insert(proposals)
+      .values({ ...fields, authorId: actor.id })
+      .returning({ id: proposals.id, number: proposals.number });
+    if (cameraValues.length) {
+      await tx.insert(cameras).values(cameraValues.map((c, position) => ({ ...c, proposalId: created!.id, position })));
+    }
+    await recordEvent(tx, { actorId: actor.id, action: 'proposal.created', entityType: 'proposal', entityId: created!.id, toState: 'draft' });
+    return created!;
+  },
+});
+
+export const saveProposalDraft = defineCommand({
+  name: 'saveProposalDraft',
+  permission: 'proposals.draft',
+  schema: saveProposalSchema,
+  async run(tx, actor, { proposalId, version, ...values }) {
+    const proposal = await lockDraftForEdit(tx, actor, proposalId, version);
+    if (values.siteId !== proposal.siteId) await requireActiveSite(tx, values.siteId);
+    await writeContent(tx, proposalId, values, version + 1);
+    await recordEvent(tx, { actorId: actor.id, action: 'proposal.saved', entityType: 'proposal', entityId: proposalId });
+    return { version: version + 1 };
+  },
+});
+
+/** Saves the form's latest values and submits them, in one go: all rules hold or nothing changes. */
+export const submitProposal = defineCommand({
+  name: 'submitProposal',
+  permission: 'proposals.draft',
+  schema: submitProposalSchema,
+  async run(tx, actor, { proposalId, version, ...values }) {
+    const proposal = await lockDraftForEdit(tx, actor, proposalId, version);
+    await requireActiveSite(tx, values.siteId);
+    await writeContent(tx, proposalId, values, version);
+    await applyTransition(tx, actor, { ...proposal, version }, 'submit', { hasConcludedDiagnostic: false }, { submittedAt: new Date() });
+    return { version: version + 1 };
+  },
+});
+
+export const withdrawProposal = defineCommand({
+  name: 'withdrawProposal',
+  permission: 'proposals.draft',
+  schema: withdrawProposalSchema,
+  async run(tx, actor, { proposalId, reason }) {
+    const proposal = await lockProposal(tx, actor, proposalId);
+    await applyTransition(tx, actor, proposal, 'withdraw', { hasConcludedDiagnostic: false, reason }, { withdrawnReason: reason });
+  },
+});
+
+/** Puts a diagnosed file on the committee's agenda: the gate of DOMAIN.md, checked here and in the database. */
+export const scheduleReview = defineCommand({
+  name: 'scheduleReview',
+  permission: 'proposals.schedule',
+  schema: proposalIdSchema,
+  async run(tx, actor, { proposalId }) {
+    const proposal = await lockProposal(tx, actor, proposalId);
+    await applyTransition(tx, actor, proposal, 'schedule', { hasConcludedDiagnostic: await hasConcludedDiagnostic(tx, proposalId) });
+  },
+});

@@ -1,0 +1,310 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, cameras, diagnostics, proposals } from '@/db/schema';
+import { COMMANDS, runCommand } from '@/lib/workflow';
+import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
+import { completeDiagnostic, makeSite, makeUser, validProposal } from './support/fixtures';
+
+describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
+  let t: TestDatabase;
+  let technician: { id: string };
+  let colleague: { id: string };
+  let officer: { id: string };
+  let member: { id: string };
+  let chair: { id: string };
+  let siteId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    technician = await makeUser(t.db, ['technician']);
+    colleague = await makeUser(t.db, ['technician']);
+    officer = await makeUser(t.db, ['diagnostician']);
+    member = await makeUser(t.db, ['member']);
+    chair = await makeUser(t.db, ['chair', 'member']);
+    siteId = (await makeSite(t.db)).id;
+  });
+  afterAll(() => t.close());
+
+  /** Everything a refused command must leave untouched. */
+  const snapshot = async (proposalId: string) => ({
+    proposal: (await t.db.select().from(proposals).where(eq(proposals.id, proposalId)))[0],
+    cameras: await t.db.select().from(cameras).where(eq(cameras.proposalId, proposalId)).orderBy(cameras.position),
+    diagnostics: await t.db.select().from(diagnostics).where(eq(diagnostics.proposalId, proposalId)).orderBy(diagnostics.version),
+    events: (await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, proposalId)))[0]!.n,
+  });
+
+  async function draft(overrides: Partial<ReturnType<typeof validProposal>> = {}) {
+    const result = await runCommand(t.db, COMMANDS.createProposal, technician.id, { ...validProposal(siteId), ...overrides });
+    if (!result.ok) throw new Error(`createProposal failed: ${JSON.stringify(result)}`);
+    return result.value.id;
+  }
+  const submit = (proposalId: string, version = 1, overrides = {}) =>
+    runCommand(t.db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), ...overrides, proposalId, version });
+  async function submitted() {
+    const id = await draft();
+    expect(await submit(id)).toMatchObject({ ok: true });
+    return id;
+  }
+  async function inDiagnostic() {
+    const id = await submitted();
+    const started = await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    return { id, diagnosticId: started.value.id };
+  }
+  async function diagnosed() {
+    const { id, diagnosticId } = await inDiagnostic();
+    expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId, lockVersion: 1 })).toMatchObject({ ok: true });
+    return { id, diagnosticId };
+  }
+
+  describe('drafting', () => {
+    it('saves an incomplete draft any time, with its cameras', async () => {
+      const result = await runCommand(t.db, COMMANDS.createProposal, technician.id, { siteId, title: 'Parking', retentionDays: '45', cameras: [{ latitude: '48,88' }] });
+      expect(result).toMatchObject({ ok: true });
+      const { proposal, cameras: saved } = await snapshot(result.ok ? result.value.id : '');
+      expect(proposal).toMatchObject({ state: 'draft', retentionDays: 45, authorId: technician.id, version: 1 });
+      expect(saved).toMatchObject([{ latitude: 48.88, longitude: null, maskingPlanned: false }]);
+    });
+
+    it('refuses a draft on an archived or unknown site', async () => {
+      const archived = await makeSite(t.db, { name: 'Archivée', archivedAt: new Date() });
+      expect(await runCommand(t.db, COMMANDS.createProposal, technician.id, { siteId: archived.id, title: 'X' })).toEqual({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: { siteId: 'validation.site_unavailable' },
+      });
+      expect(await runCommand(t.db, COMMANDS.createProposal, technician.id, { siteId: '00000000-0000-4000-8000-000000000000', title: 'X' })).toMatchObject({ code: 'invalid' });
+    });
+
+    it('refuses malformed payloads field by field and writes nothing', async () => {
+      const before = (await t.db.select({ n: count() }).from(proposals))[0]!.n;
+      const bad = await runCommand(t.db, COMMANDS.createProposal, technician.id, {
+        siteId: 'nope',
+        title: '',
+        cameras: [{ latitude: 123, type: 'laser', directionDegrees: 400, openingsInView: ['garden'] }],
+        retentionDays: 'beaucoup',
+      });
+      expect(bad).toMatchObject({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: {
+          siteId: 'validation.invalid',
+          title: 'validation.required',
+          'cameras.0.latitude': 'validation.out_of_range',
+          'cameras.0.type': 'validation.invalid',
+          'cameras.0.directionDegrees': 'validation.out_of_range',
+          'cameras.0.openingsInView.0': 'validation.invalid',
+          retentionDays: 'validation.number',
+        },
+      });
+      for (const payload of [null, 'x', 42, [], { cameras: 'many' }]) {
+        expect(await runCommand(t.db, COMMANDS.createProposal, technician.id, payload)).toMatchObject({ ok: false, code: 'invalid' });
+      }
+      expect((await t.db.select({ n: count() }).from(proposals))[0]!.n).toBe(before);
+    });
+
+    it('refuses a save based on a version someone else already changed ("changed since you opened it")', async () => {
+      const id = await draft();
+      const first = await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), title: 'Première', proposalId: id, version: 1 });
+      expect(first).toEqual({ ok: true, value: { version: 2 } });
+      const before = await snapshot(id);
+      const second = await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), title: 'Seconde', proposalId: id, version: 1 });
+      expect(second).toMatchObject({ ok: false, code: 'conflict:stale_version' });
+      expect(await snapshot(id)).toEqual(before);
+      expect(before.proposal!.title).toBe('Première');
+    });
+
+    it('keeps a draft to its author: others get "not found" and nothing changes', async () => {
+      const id = await draft();
+      const before = await snapshot(id);
+      expect(await runCommand(t.db, COMMANDS.saveProposalDraft, colleague.id, { ...validProposal(siteId), proposalId: id, version: 1 })).toMatchObject({ code: 'not_found' });
+      expect(await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id })).toMatchObject({ code: 'not_found' });
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, colleague.id, { proposalId: id, reason: 'x' })).toMatchObject({ code: 'not_found' });
+      expect(await snapshot(id)).toEqual(before);
+    });
+  });
+
+  describe('submission (rules 1–4, on the server whatever the form sent)', () => {
+    it('refuses a 45-day retention and an unmasked view of a building entrance, with a message on each field, and changes nothing', async () => {
+      const id = await draft();
+      const before = await snapshot(id);
+      const camera = { ...validProposal(siteId).cameras[0]!, maskingPlanned: false, maskingDescription: '' };
+      const result = await submit(id, 1, { retentionDays: 45, cameras: [camera] });
+      expect(result).toEqual({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: {
+          retentionDays: 'validation.retention_range',
+          retentionJustification: 'validation.retention_justification_required',
+          'cameras.0.maskingPlanned': 'validation.masking_required',
+        },
+      });
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('refuses purposes outside CSI L251-2, no purpose, no camera and incomplete signage', async () => {
+      const id = await draft();
+      const signage = { ...validProposal(siteId).signage, rights: ' ', contact: '' };
+      expect(await submit(id, 1, { purposes: ['advertising'], signage })).toMatchObject({
+        fieldErrors: { 'purposes.0': 'validation.purpose_unknown', 'signage.rights': 'validation.signage_required', 'signage.contact': 'validation.signage_required' },
+      });
+      expect(await submit(id, 1, { purposes: [], cameras: [] })).toMatchObject({
+        fieldErrors: { purposes: 'validation.purposes_required', cameras: 'validation.cameras_required' },
+      });
+    });
+
+    it('asks for a justification above 15 days and accepts 30 days with one', async () => {
+      const id = await draft();
+      expect(await submit(id, 1, { retentionDays: 16 })).toMatchObject({ fieldErrors: { retentionJustification: 'validation.retention_justification_required' } });
+      expect(await submit(id, 1, { retentionDays: 31, retentionJustification: 'x' })).toMatchObject({ fieldErrors: { retentionDays: 'validation.retention_range' } });
+      expect(await submit(id, 1, { retentionDays: 30, retentionJustification: 'Enquêtes longues sur les dégradations.' })).toMatchObject({ ok: true });
+    });
+
+    it('submits a conformant proposal: state, date and an audit event in the same transaction; editing stops', async () => {
+      const id = await draft();
+      expect(await submit(id)).toEqual({ ok: true, value: { version: 2 } });
+      const { proposal } = await snapshot(id);
+      expect(proposal).toMatchObject({ state: 'submitted', version: 2 });
+      expect(proposal!.submittedAt).toBeInstanceOf(Date);
+      const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'proposal.submit')));
+      expect(event).toMatchObject({ actorId: technician.id, fromState: 'draft', toState: 'submitted' });
+      expect(await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), proposalId: id, version: 2 })).toMatchObject({ code: 'conflict:state' });
+    });
+
+    it('lets only the author submit', async () => {
+      const id = await draft();
+      expect(await runCommand(t.db, COMMANDS.submitProposal, colleague.id, { ...validProposal(siteId), proposalId: id, version: 1 })).toMatchObject({ code: 'not_found' });
+    });
+  });
+
+  describe('withdrawal', () => {
+    it('needs a reason, and is recorded with it', async () => {
+      const id = await submitted();
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: '  ' })).toMatchObject({ code: 'invalid', fieldErrors: { reason: 'validation.required' } });
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: 'Le bailleur a posé un digicode.' })).toMatchObject({ ok: true });
+      const { proposal } = await snapshot(id);
+      expect(proposal).toMatchObject({ state: 'withdrawn', withdrawnReason: 'Le bailleur a posé un digicode.' });
+      const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'proposal.withdraw')));
+      expect(event).toMatchObject({ fromState: 'submitted', toState: 'withdrawn', reason: 'Le bailleur a posé un digicode.' });
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: 'encore' })).toMatchObject({ code: 'conflict:state' });
+    });
+  });
+
+  describe('the diagnostic', () => {
+    it('is started from a submitted proposal only, by the prevention officer', async () => {
+      const id = await submitted();
+      expect(await runCommand(t.db, COMMANDS.startDiagnostic, technician.id, { proposalId: id })).toMatchObject({ code: 'forbidden' });
+      const started = await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id });
+      expect(started).toMatchObject({ ok: true });
+      expect((await snapshot(id)).proposal!.state).toBe('in_diagnostic');
+      expect(await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id })).toMatchObject({ code: 'conflict:state' });
+    });
+
+    it('saves drafts with a stale-version check', async () => {
+      const { diagnosticId } = await inDiagnostic();
+      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, lockVersion: 1, siteDescription: 'Hall traversant' })).toEqual({ ok: true, value: { lockVersion: 2 } });
+      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, lockVersion: 1, siteDescription: 'Autre' })).toMatchObject({ code: 'conflict:stale_version' });
+      const [row] = await t.db.select().from(diagnostics).where(eq(diagnostics.id, diagnosticId));
+      expect(row!.siteDescription).toBe('Hall traversant');
+    });
+
+    it('cannot be concluded with a section missing; nothing is signed', async () => {
+      const { id, diagnosticId } = await inDiagnostic();
+      const before = await snapshot(id);
+      const incomplete = { ...completeDiagnostic(), privacyRisks: '', alternatives: { ...completeDiagnostic().alternatives, mediation: '' }, dpiaStatus: null, conditions: '' };
+      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...incomplete, diagnosticId, lockVersion: 1 })).toEqual({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: {
+          privacyRisks: 'validation.required',
+          'alternatives.mediation': 'validation.required',
+          dpiaStatus: 'validation.required',
+          conditions: 'validation.conditions_required',
+        },
+      });
+      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), delinquencyFacts: [], diagnosticId, lockVersion: 1 })).toMatchObject({
+        fieldErrors: { delinquencyFacts: 'validation.facts_required' },
+      });
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('concluded: signed by who concluded it, the file is ready for the committee, and the diagnostic is read-only', async () => {
+      const { id, diagnosticId } = await diagnosed();
+      const { proposal, diagnostics: versions } = await snapshot(id);
+      expect(proposal).toMatchObject({ state: 'diagnosed' });
+      expect(proposal!.diagnosedAt).toBeInstanceOf(Date);
+      expect(versions).toMatchObject([{ version: 1, state: 'concluded', signedBy: officer.id, conclusion: 'opportune_with_conditions' }]);
+      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, lockVersion: 2, siteDescription: 'changé' })).toMatchObject({ code: 'conflict:state' });
+    });
+
+    it('is revised through a new version; the concluded one stays as it was', async () => {
+      const { id } = await diagnosed();
+      const revised = await runCommand(t.db, COMMANDS.reviseDiagnostic, officer.id, { proposalId: id });
+      expect(revised).toMatchObject({ ok: true });
+      const { proposal, diagnostics: versions } = await snapshot(id);
+      expect(proposal!.state).toBe('in_diagnostic');
+      expect(versions.map((v) => [v.version, v.state, v.signedBy])).toEqual([
+        [1, 'concluded', officer.id],
+        [2, 'draft', null],
+      ]);
+      expect(versions[1]).toMatchObject({ siteDescription: versions[0]!.siteDescription, conclusion: null });
+    });
+  });
+
+  describe('the gate: no review without a complete, signed diagnostic', () => {
+    it('the command refuses every file that is not diagnosed, whatever is sent', async () => {
+      // Not yet diagnosed: the chair cannot even see these files.
+      for (const id of [await draft(), await submitted(), (await inDiagnostic()).id]) {
+        const before = await snapshot(id);
+        expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id, hasConcludedDiagnostic: true })).toMatchObject({ code: 'not_found' });
+        expect(await snapshot(id)).toEqual(before);
+      }
+      // Back in diagnostic for a new version: visible to the chair, still refused.
+      const { id: revised } = await diagnosed();
+      expect(await runCommand(t.db, COMMANDS.reviseDiagnostic, officer.id, { proposalId: revised })).toMatchObject({ ok: true });
+      const before = await snapshot(revised);
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: revised, state: 'diagnosed' })).toMatchObject({
+        ok: false,
+        code: 'conflict:state',
+        fieldErrors: { _form: 'lifecycle.not_allowed_from_state' },
+      });
+      expect(await snapshot(revised)).toEqual(before);
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, member.id, { proposalId: revised })).toMatchObject({ code: 'forbidden' });
+    });
+
+    it('the command lets a diagnosed file through, to the chair only', async () => {
+      const { id } = await diagnosed();
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, member.id, { proposalId: id })).toMatchObject({ code: 'forbidden' });
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id })).toMatchObject({ ok: true });
+      expect((await snapshot(id)).proposal!.state).toBe('under_review');
+    });
+
+    it('the database refuses a script that skips the diagnostic', async () => {
+      const { id } = await inDiagnostic();
+      for (const state of ['diagnosed', 'under_review', 'voting', 'published'] as const) {
+        await expect(t.db.update(proposals).set({ state }).where(eq(proposals.id, id))).rejects.toMatchObject({ cause: { code: '23514' } });
+      }
+      await expect(
+        t.db.insert(proposals).values({ siteId, authorId: technician.id, title: 'Contrebande', state: 'under_review' }),
+      ).rejects.toMatchObject({ cause: { code: '23514' } });
+      expect((await snapshot(id)).proposal!.state).toBe('in_diagnostic');
+    });
+
+    it('the database checks the latest version: an older concluded one does not open the gate', async () => {
+      const { id } = await diagnosed();
+      expect(await runCommand(t.db, COMMANDS.reviseDiagnostic, officer.id, { proposalId: id })).toMatchObject({ ok: true });
+      await expect(t.db.update(proposals).set({ state: 'under_review' }).where(eq(proposals.id, id))).rejects.toMatchObject({ cause: { code: '23514' } });
+    });
+
+    it('the database keeps a concluded diagnostic read-only and signed', async () => {
+      const { diagnosticId, id } = await diagnosed();
+      await expect(t.db.update(diagnostics).set({ publicSummary: 'réécrit' }).where(eq(diagnostics.id, diagnosticId))).rejects.toMatchObject({ cause: { code: '23514' } });
+      await expect(t.db.delete(diagnostics).where(eq(diagnostics.id, diagnosticId))).rejects.toMatchObject({ cause: { code: '23514' } });
+      await expect(
+        t.db.insert(diagnostics).values({ proposalId: id, version: 9, state: 'concluded', startedBy: officer.id }),
+      ).rejects.toMatchObject({ cause: { code: '23514' } });
+      const [count9] = await t.db.select({ n: count() }).from(diagnostics).where(sql`${diagnostics.version} = 9`);
+      expect(count9!.n).toBe(0);
+    });
+  });
+});
