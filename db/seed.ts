@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
+import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { Database } from './client';
 import { sites, userRoles, users, type Role } from './schema';
 
@@ -35,7 +36,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     throw new Error('The demo seed is refused when NODE_ENV=production.');
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(users);
     if ((existing?.n ?? 0) > 0) return false;
     const created = await tx
@@ -48,5 +49,137 @@ export async function seedDemo(db: Database): Promise<boolean> {
     );
     await tx.insert(sites).values(DEMO_SITES);
     return true;
+  });
+  if (seeded) await seedProposals(db);
+  return seeded;
+}
+
+const SIGNAGE = {
+  controller: 'Ville de Puteaux, direction de la prévention',
+  purposes: 'Prévention des atteintes aux personnes et aux biens',
+  rights: 'Droit d’accès aux images vous concernant (RGPD, art. 15)',
+  contact: 'dpo@demo.vigie.test – Hôtel de ville, 131 rue de la République',
+  retention: '15 jours',
+};
+
+const camera = (latitude: number, longitude: number, direction: number, extra: Record<string, unknown> = {}) => ({
+  latitude,
+  longitude,
+  placement: 'outdoor',
+  filmsPublicRoad: false,
+  type: 'dome',
+  mount: 'Façade, 3 m',
+  directionDegrees: direction,
+  angleDegrees: 90,
+  openingsInView: [],
+  maskingPlanned: false,
+  maskingDescription: '',
+  ...extra,
+});
+
+/**
+ * Proposals in each state of the first half of the lifecycle, made through the same
+ * commands the app runs, so their history and the gate are real.
+ */
+async function seedProposals(db: Database): Promise<void> {
+  const [byEmail, bySite] = await Promise.all([
+    db.select({ id: users.id, email: users.email }).from(users),
+    db.select({ id: sites.id, name: sites.name }).from(sites),
+  ]);
+  const user = (email: string) => byEmail.find((u) => u.email === email)!.id;
+  const site = (name: string) => bySite.find((s) => s.name === name)!.id;
+  const technician = user('technicien@demo.vigie.test');
+  const officer = user('prevention@demo.vigie.test');
+  const run = async <T>(command: Parameters<typeof runCommand>[1], actor: string, input: unknown): Promise<T> => {
+    const result = await runCommand(db, command, actor, input);
+    if (!result.ok) throw new Error(`seed: ${command.name} failed: ${result.code} ${JSON.stringify(result.fieldErrors)}`);
+    return result.value as T;
+  };
+  const complete = (siteName: string, title: string, cameras: unknown[], justification: string) => ({
+    siteId: site(siteName),
+    title,
+    cameras,
+    purposes: ['assault_theft_drug_trafficking_prevention'],
+    retentionDays: 15,
+    viewers: 'Opérateurs habilités du centre de supervision urbain (3 personnes)',
+    signage: SIGNAGE,
+    investmentEuros: 14500,
+    yearlyCostEuros: 1800,
+    justification,
+  });
+
+  // 1. A draft, still incomplete.
+  await run(COMMANDS.createProposal, technician, {
+    siteId: site('Cité Lorilleux'),
+    title: 'Accès au parking souterrain',
+    cameras: [camera(48.8835, 2.2391, 90, { placement: 'indoor', type: 'fixed', mount: 'Plafond de la rampe' })],
+    purposes: ['assault_theft_drug_trafficking_prevention'],
+    retentionDays: 20,
+    justification: 'Vols dans les véhicules signalés par le bailleur.',
+  });
+
+  // 2. Submitted: waits for the diagnostic.
+  const submitted = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site('Résidence des Bergères'), title: 'Hall du bâtiment A' });
+  await run(COMMANDS.submitProposal, technician, {
+    ...complete('Résidence des Bergères', 'Hall du bâtiment A', [camera(48.8795, 2.2309, 200)], 'Occupation du hall et dégradations de boîtes aux lettres signalées par les locataires depuis 2024.'),
+    proposalId: submitted.id,
+    version: 1,
+  });
+
+  // 3. In diagnostic, partly written.
+  const inDiagnostic = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site('Les Terrasses du Marché'), title: 'Local des poubelles' });
+  await run(COMMANDS.submitProposal, technician, {
+    ...complete('Les Terrasses du Marché', 'Local des poubelles', [camera(48.8858, 2.2404, 0, { type: 'fixed' })], 'Dépôts sauvages répétés devant le local, nettoyés chaque semaine par le bailleur.'),
+    purposes: ['fly_tipping'],
+    proposalId: inDiagnostic.id,
+    version: 1,
+  });
+  const started = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: inDiagnostic.id });
+  await run(COMMANDS.saveDiagnostic, officer, {
+    diagnosticId: started.id,
+    lockVersion: 1,
+    delinquencyFacts: [{ type: 'fly_tipping', year: 2025, count: 41 }],
+    siteDescription: 'Local extérieur en pied d’immeuble, donnant sur la rue Eichenberger.',
+  });
+
+  // 4. Diagnosed: concluded and signed, ready for the committee.
+  const diagnosed = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site('Résidence Voltaire'), title: 'Entrée principale' });
+  await run(COMMANDS.submitProposal, technician, {
+    ...complete('Résidence Voltaire', 'Entrée principale', [
+      camera(48.8762, 2.2386, 160, { openingsInView: ['building_entrance', 'window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les fenêtres du rez-de-chaussée et la porte du hall.' }),
+    ], 'Trafic de stupéfiants devant l’entrée, signalé par l’amicale des locataires.'),
+    proposalId: diagnosed.id,
+    version: 1,
+  });
+  const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: diagnosed.id });
+  await run(COMMANDS.concludeDiagnostic, officer, {
+    diagnosticId: diagnostic.id,
+    lockVersion: 1,
+    delinquencyFacts: [
+      { type: 'drug_trafficking', year: 2024, count: 12 },
+      { type: 'drug_trafficking', year: 2025, count: 19 },
+      { type: 'vandalism', year: 2025, count: 7 },
+    ],
+    siteDescription: 'Résidence de 58 logements, une entrée principale sur le boulevard, hall vitré.',
+    actorsConsulted: {
+      landlord: 'Hauts-de-Seine Habitat, réunion sur site le 4 février 2026 : favorable.',
+      tenants: 'Amicale des locataires, réunion du 11 février 2026 : favorable, demande un bilan.',
+      police: 'Référent sûreté du commissariat, avis écrit du 18 février 2026.',
+    },
+    alternatives: {
+      lighting: 'Éclairage renforcé en 2025 : effet constaté la nuit seulement.',
+      mediation: 'Médiateurs de la ville deux soirs par semaine depuis 2024 : insuffisant en journée.',
+      nightCorrespondents: 'Non présents sur ce secteur ; demande transmise.',
+      accessControl: 'Porte à badge posée en 2025, bloquée ouverte à plusieurs reprises.',
+      layout: 'Déplacement des bancs réalisé ; réaménagement du parvis non financé.',
+    },
+    proportionality: 'Une seule caméra, orientée vers le parvis ; les fenêtres et la porte du hall sont masquées.',
+    privacyRisks: 'Vue possible sur les fenêtres du rez-de-chaussée : masque fixe, vérifié à la mise en service.',
+    expectedEffect: 'Réduction du trafic devant l’entrée ; bilan à un an avec l’amicale.',
+    costAssessment: '14 500 € d’investissement et 1 800 € par an, sur le budget prévention.',
+    dpiaStatus: 'completed',
+    publicSummary: 'Une caméra à l’entrée de la résidence Voltaire, après l’échec de l’éclairage et du contrôle d’accès. Fenêtres et porte masquées.',
+    conclusion: 'opportune_with_conditions',
+    conditions: 'Bilan contradictoire après un an avec l’amicale des locataires.',
   });
 }

@@ -1,7 +1,7 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { sites, users } from '@/db/schema';
+import { auditEvents, diagnostics, proposals, sites, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/sign-in';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
@@ -35,6 +35,14 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     const chair = DEMO_USERS.find((u) => u.email === 'presidence@demo.vigie.test');
     expect(chair?.roles).toEqual(expect.arrayContaining(['chair', 'member']));
     expect((await t.db.select({ n: count() }).from(sites))[0]!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('creates proposals in draft, submitted, in diagnostic and diagnosed, through the real commands', async () => {
+    const rows = await t.db.select({ state: proposals.state }).from(proposals);
+    expect(rows.map((r) => r.state).sort()).toEqual(['diagnosed', 'draft', 'in_diagnostic', 'submitted']);
+    const [concluded] = await t.db.select().from(diagnostics).where(eq(diagnostics.state, 'concluded'));
+    expect(concluded?.signedAt).toBeInstanceOf(Date);
+    expect((await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, 'proposal')))[0]!.n).toBeGreaterThan(5);
   });
 
   it('does nothing on a database that already has accounts', async () => {

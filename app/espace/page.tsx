@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listProposals } from '@/db/queries/proposals';
+import { queuesFor } from '@/lib/auth/queues';
 import { requireUser } from '@/lib/auth/session';
 import { getTranslate } from '@/lib/i18n/server';
+import { ProposalTable } from './propositions/proposal-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslate();
@@ -9,11 +14,31 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffHome() {
   const actor = await requireUser();
-  const { t } = await getTranslate();
+  const { locale, t } = await getTranslate();
+  // Each role's own queue comes first: what waits for this person now.
+  const queues = await Promise.all(
+    queuesFor(actor.roles).map(async (q) => ({
+      ...q,
+      items: await listProposals(getDb(), actor, { states: q.states, authorId: q.ownOnly ? actor.id : undefined }),
+    })),
+  );
   return (
     <>
       <h1>{t('staff.dashboardTitle')}</h1>
       <p>{t('staff.welcome', { name: actor.name })}</p>
+      {queues.map((q) => (
+        <section key={q.key} aria-labelledby={`queue-${q.key}`}>
+          <h2 id={`queue-${q.key}`}>
+            {t(`queues.${q.key}`)} ({q.items.length})
+          </h2>
+          {q.items.length ? <ProposalTable items={q.items} caption={t(`queues.${q.key}`)} t={t} locale={locale} /> : <p>{t('queues.empty')}</p>}
+        </section>
+      ))}
+      {queues.length ? (
+        <p>
+          <Link href="/espace/propositions?vue=all">{t('queues.seeAll')}</Link>
+        </p>
+      ) : null}
       <h2>{t('staff.yourRoles')}</h2>
       {actor.roles.length ? (
         <dl>

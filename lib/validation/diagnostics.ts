@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/db/schema';
 import type { FieldErrors } from '@/lib/errors';
-import { addFieldIssues, formNumber, optionalText, uuid } from './fields';
+import { addFieldIssues, formNumber, optionalChoice, optionalText, uuid } from './fields';
 
 export const ACTORS = ['landlord', 'tenants', 'police'] as const;
 export const ALTERNATIVES = ['lighting', 'mediation', 'nightCorrespondents', 'accessControl', 'layout'] as const;
@@ -26,9 +26,9 @@ export const diagnosticDraftSchema = z.object({
   privacyRisks: text(10_000),
   expectedEffect: text(10_000),
   costAssessment: text(10_000),
-  dpiaStatus: z.enum(DPIA_STATUSES, { error: 'validation.invalid' }).nullable().default(null),
+  dpiaStatus: optionalChoice(DPIA_STATUSES),
   publicSummary: text(3000),
-  conclusion: z.enum(DIAGNOSTIC_CONCLUSIONS, { error: 'validation.invalid' }).nullable().default(null),
+  conclusion: optionalChoice(DIAGNOSTIC_CONCLUSIONS),
   conditions: text(4000),
 });
 export type DiagnosticFormInput = z.input<typeof diagnosticDraftSchema>;

@@ -61,3 +61,7 @@ export function addFieldIssues(ctx: z.RefinementCtx, errors: FieldErrors): void 
     ctx.addIssue({ code: 'custom', path: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
   }
 }
+
+/** A choice from a select: '' (the "choose…" option) means not chosen yet. */
+export const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(values, { error: 'validation.invalid' }).nullable());

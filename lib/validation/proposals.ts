@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CAMERA_PLACEMENTS, CAMERA_TYPES } from '@/db/schema';
 import { checkSubmittable, OPENINGS, type ProposalDraft } from '@/lib/domain/conformance';
 import type { FieldErrors } from '@/lib/errors';
-import { addFieldIssues, formNumber, optionalText, uuid } from './fields';
+import { addFieldIssues, formNumber, optionalChoice, optionalText, uuid } from './fields';
 
 /**
  * The proposal form, shared by react-hook-form and the server. Two levels:
@@ -17,9 +17,9 @@ const text = optionalText;
 export const cameraSchema = z.object({
   latitude: formNumber(-90, 90, { integer: false }),
   longitude: formNumber(-180, 180, { integer: false }),
-  placement: z.enum(CAMERA_PLACEMENTS, { error: 'validation.invalid' }).nullable().default(null),
+  placement: optionalChoice(CAMERA_PLACEMENTS),
   filmsPublicRoad: z.boolean({ error: 'validation.invalid' }).default(false),
-  type: z.enum(CAMERA_TYPES, { error: 'validation.invalid' }).nullable().default(null),
+  type: optionalChoice(CAMERA_TYPES),
   mount: text(200),
   directionDegrees: formNumber(0, 359, { integer: true }),
   angleDegrees: formNumber(1, 360, { integer: true }),

@@ -1,0 +1,80 @@
+import type { Diagnostic } from '@/db/schema';
+import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/catalog';
+import { ACTORS, ALTERNATIVES } from '@/lib/validation/diagnostics';
+
+/** A diagnostic as read by staff: every section, in the order of the form. */
+export function DiagnosticView({ d, signerName, t, locale }: { d: Diagnostic; signerName: string | null; t: Translate; locale: Locale }) {
+  const text = (v: string) => v || t('proposals.notGiven');
+  return (
+    <>
+      <p>
+        <strong>{t('diagnostic.version', { version: d.version })}</strong> –{' '}
+        {d.state === 'concluded' && d.signedAt
+          ? t('diagnostic.concludedState', { date: formatDateTime(locale, d.signedAt), name: signerName ?? t('audit.system') })
+          : t('diagnostic.draftState')}
+      </p>
+      <h3>{t('diagnostic.factsTitle')}</h3>
+      {d.delinquencyFacts.length ? (
+        <table>
+          <caption>{t('diagnostic.factsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('diagnostic.factType')}</th>
+              <th scope="col">{t('diagnostic.factYear')}</th>
+              <th scope="col">{t('diagnostic.factCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.delinquencyFacts.map((f, i) => (
+              <tr key={i}>
+                <th scope="row">{t(`diagnostic.factTypes.${f.type}`)}</th>
+                <td>{f.year ?? t('proposals.notGiven')}</td>
+                <td>{f.count ?? t('proposals.notGiven')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('proposals.notGiven')}</p>
+      )}
+      <dl className="summary">
+        <dt>{t('diagnostic.siteDescription')}</dt>
+        <dd>{text(d.siteDescription)}</dd>
+        {ACTORS.map((a) => (
+          <div key={a}>
+            <dt>
+              {t('diagnostic.actorsTitle')} – {t(`diagnostic.actors.${a}`)}
+            </dt>
+            <dd>{text(d.actorsConsulted[a])}</dd>
+          </div>
+        ))}
+        {ALTERNATIVES.map((a) => (
+          <div key={a}>
+            <dt>
+              {t('diagnostic.alternativesTitle')} – {t(`diagnostic.alternatives.${a}`)}
+            </dt>
+            <dd>{text(d.alternatives[a])}</dd>
+          </div>
+        ))}
+        {(['proportionality', 'privacyRisks', 'expectedEffect', 'costAssessment'] as const).map((f) => (
+          <div key={f}>
+            <dt>{t(`diagnostic.${f}`)}</dt>
+            <dd>{text(d[f])}</dd>
+          </div>
+        ))}
+        <dt>{t('diagnostic.dpiaStatus')}</dt>
+        <dd>{d.dpiaStatus ? t(`diagnostic.dpiaStatuses.${d.dpiaStatus}`) : t('proposals.notGiven')}</dd>
+        <dt>{t('diagnostic.publicSummary')}</dt>
+        <dd>{text(d.publicSummary)}</dd>
+        <dt>{t('diagnostic.conclusion')}</dt>
+        <dd>{d.conclusion ? t(`diagnostic.conclusions.${d.conclusion}`) : t('proposals.notGiven')}</dd>
+        {d.conditions ? (
+          <>
+            <dt>{t('diagnostic.conditions')}</dt>
+            <dd>{d.conditions}</dd>
+          </>
+        ) : null}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FormAlert } from '@/app/_components/form-fields';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { getTranslate } from '@/lib/i18n/server';
+import { loadProposal } from '../load';
+import { DiagnosticForm } from './diagnostic-form';
+import { DiagnosticView } from './diagnostic-view';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ id }, actor, { t }] = await Promise.all([params, requirePermission('proposals.read'), getTranslate()]);
+  const p = await loadProposal(actor, id);
+  return { title: t('diagnostic.pageTitle', { reference: p.reference }) };
+}
+
+export default async function DiagnosticPage({ params, searchParams }: Props) {
+  const actor = await requirePermission('proposals.read');
+  const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
+  const file = await loadProposal(actor, id);
+  const [latest, ...previous] = file.diagnostics;
+  const editable = latest?.state === 'draft' && file.proposal.state === 'in_diagnostic' && can(actor.roles, 'diagnostics.conduct');
+  const flash = query.ok === 'started' ? t('diagnostic.started') : query.ok === 'revised' ? t('diagnostic.revised') : null;
+
+  return (
+    <>
+      <p>
+        <Link href={`/espace/propositions/${id}`}>{t('proposals.backToProposal')}</Link>
+      </p>
+      <h1>{t('diagnostic.pageTitle', { reference: `${file.reference} – ${file.proposal.title}` })}</h1>
+      <p>{t('diagnostic.intro')}</p>
+      {flash ? <FormAlert kind="success">{flash}</FormAlert> : null}
+      {!latest ? <p>{t('diagnostic.none')}</p> : null}
+      {latest && editable ? (
+        <DiagnosticForm
+          locale={locale}
+          proposalId={file.proposal.id}
+          diagnosticId={latest.id}
+          lockVersion={latest.lockVersion}
+          version={latest.version}
+          defaultValues={{
+            delinquencyFacts: latest.delinquencyFacts.map((f) => ({ type: f.type, year: f.year === null ? '' : String(f.year), count: f.count === null ? '' : String(f.count) })),
+            siteDescription: latest.siteDescription,
+            actorsConsulted: latest.actorsConsulted,
+            alternatives: latest.alternatives,
+            proportionality: latest.proportionality,
+            privacyRisks: latest.privacyRisks,
+            expectedEffect: latest.expectedEffect,
+            costAssessment: latest.costAssessment,
+            dpiaStatus: latest.dpiaStatus ?? '',
+            publicSummary: latest.publicSummary,
+            conclusion: latest.conclusion ?? '',
+            conditions: latest.conditions,
+          }}
+        />
+      ) : null}
+      {latest && !editable ? <DiagnosticView d={latest} signerName={latest.signerName} t={t} locale={locale} /> : null}
+      {previous.length ? (
+        <section aria-labelledby="versions-title">
+          <h2 id="versions-title">{t('diagnostic.versions')}</h2>
+          {previous.map((d) => (
+            <details key={d.id} className="card">
+              <summary>{t('diagnostic.version', { version: d.version })}</summary>
+              <DiagnosticView d={d} signerName={d.signerName} t={t} locale={locale} />
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { getProposal } from '@/db/queries/proposals';
+import type { Actor } from '@/lib/auth/actor';
+import { uuid } from '@/lib/validation/fields';
+
+/** The file for this reader, or the 404 page (also for a file they may not see). */
+export const loadProposal = cache(async (actor: Actor, id: string) => {
+  const found = uuid.safeParse(id).success ? await getProposal(getDb(), actor, id) : null;
+  if (!found) notFound();
+  return found;
+});

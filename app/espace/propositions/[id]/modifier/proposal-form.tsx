@@ -1,0 +1,307 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState, useTransition } from 'react';
+import { get, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { FormAlert, SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
+import { CAMERA_PLACEMENTS, CAMERA_TYPES } from '@/db/schema';
+import { OPENINGS } from '@/lib/domain/conformance';
+import { PURPOSE_CODES } from '@/lib/domain/legal';
+import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
+import { proposalDraftSchema, proposalSubmitSchema, type ProposalFormInput, type ProposalFormValues } from '@/lib/validation/proposals';
+import { CameraMap } from '../../_components/camera-map';
+import { saveProposalAction, submitProposalAction, type SaveResult } from '../../actions';
+
+interface Props {
+  locale: Locale;
+  proposalId: string;
+  version: number;
+  defaultValues: ProposalFormInput;
+  sites: { id: string; name: string; latitude: number; longitude: number }[];
+}
+
+type Intent = 'draft' | 'submit';
+
+const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
+  latitude: '',
+  longitude: '',
+  placement: '',
+  filmsPublicRoad: false,
+  type: '',
+  mount: '',
+  directionDegrees: '',
+  angleDegrees: '',
+  openingsInView: [],
+  maskingPlanned: false,
+  maskingDescription: '',
+});
+
+/**
+ * The technician's proposal, checked in the browser with the server's own schemas: the
+ * draft schema to save, the submission schema (rules 1–4 included) to submit. The server
+ * checks everything again; its field messages land on the same fields.
+ */
+export function ProposalForm({ locale, proposalId, version: initialVersion, defaultValues, sites }: Props) {
+  const t = makeTranslate(locale);
+  const intent = useRef<Intent>('draft');
+  const [version, setVersion] = useState(initialVersion);
+  const [outcome, setOutcome] = useState<SaveResult | null>(null);
+  const [selectedCamera, setSelectedCamera] = useState(0);
+  const [pending, startTransition] = useTransition();
+
+  // One form, two levels of checks: the button pressed decides which schema runs.
+  const resolver: Resolver<ProposalFormInput, unknown, ProposalFormValues> = (values, context, options) =>
+    zodResolver(intent.current === 'submit' ? proposalSubmitSchema : proposalDraftSchema)(values, context, options);
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    formState: { errors },
+  } = useForm<ProposalFormInput, unknown, ProposalFormValues>({ resolver, defaultValues, shouldFocusError: true });
+  const { fields, append, remove } = useFieldArray({ control, name: 'cameras' });
+
+  const messageOf = (path: string): string | undefined => {
+    const message = (get(errors, path) as { message?: string } | undefined)?.message;
+    // Browser checks carry catalog keys; the server's messages arrive translated.
+    return message ? (/^(validation|errors|lifecycle)\./.test(message) ? t(message) : message) : undefined;
+  };
+  const errorCount = countErrors(errors);
+
+  const send = (chosen: Intent, event: React.MouseEvent) => {
+    intent.current = chosen;
+    setOutcome(null);
+    void handleSubmit((values) =>
+      startTransition(async () => {
+        const payload = { ...values, proposalId, version };
+        const result = chosen === 'submit' ? await submitProposalAction(payload) : await saveProposalAction(payload);
+        setOutcome(result);
+        if (result.ok && result.version) setVersion(result.version);
+        // The server's field messages (already translated) go on the same fields.
+        for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
+          if (path !== '_form') setError(path as never, { type: 'server', message });
+        }
+      }),
+    )(event);
+  };
+
+  const siteId = useWatch({ control, name: 'siteId' });
+  const site = sites.find((s) => s.id === siteId) ?? sites[0];
+  const cameras = useWatch({ control, name: 'cameras' }) ?? [];
+  const numberField = (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(String(value).replace(',', '.')));
+  const required = t('common.required');
+
+  return (
+    <form noValidate onSubmit={(e) => e.preventDefault()}>
+      {errorCount > 0 ? <FormAlert kind="error">{t('common.formHasErrors', { count: errorCount })}</FormAlert> : null}
+      {outcome?.message ? (
+        <FormAlert kind={outcome.ok ? 'success' : 'error'}>
+          {outcome.message}
+          {outcome.fieldErrors?._form ? ` ${outcome.fieldErrors._form}` : ''}
+        </FormAlert>
+      ) : null}
+
+      <p>{t('common.requiredFieldsNote')}</p>
+      <SelectField id="siteId" label={t('proposals.site')} required requiredLabel={required} error={messageOf('siteId')} {...register('siteId')}>
+        {sites.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField id="title" label={t('proposals.titleField')} hint={t('proposals.titleHint')} required requiredLabel={required} error={messageOf('title')} {...register('title')} />
+
+      <h2>{t('proposals.camerasTitle')}</h2>
+      {site ? (
+        <CameraMap
+          center={{ latitude: site.latitude, longitude: site.longitude }}
+          cameras={cameras.map((c, i) => ({
+            latitude: numberField(c?.latitude),
+            longitude: numberField(c?.longitude),
+            directionDegrees: numberField(c?.directionDegrees),
+            label: t('proposals.camera', { n: i + 1 }),
+          }))}
+          selectedIndex={selectedCamera}
+          onPlace={(index, latitude, longitude) => {
+            setValue(`cameras.${index}.latitude`, String(latitude).replace('.', locale === 'fr' ? ',' : '.'), { shouldDirty: true });
+            setValue(`cameras.${index}.longitude`, String(longitude).replace('.', locale === 'fr' ? ',' : '.'), { shouldDirty: true });
+          }}
+          labels={{
+            region: t('proposals.mapRegion'),
+            instructions: t('proposals.mapInstructions'),
+            placing: t('proposals.mapPlacing', { n: selectedCamera + 1 }),
+            tilesAttribution: t('proposals.mapAttribution'),
+            zoomIn: t('proposals.zoomIn'),
+            zoomOut: t('proposals.zoomOut'),
+          }}
+        />
+      ) : null}
+      {messageOf('cameras') ? (
+        <p className="error-text" role="alert">
+          {messageOf('cameras')}
+        </p>
+      ) : null}
+      {fields.length === 0 ? <p>{t('proposals.noCamera')}</p> : null}
+      {fields.map((field, i) => {
+        const n = i + 1;
+        const id = (name: string) => `cameras-${i}-${name}`;
+        return (
+          <fieldset key={field.id} className="camera-fieldset">
+            <legend>{t('proposals.camera', { n })}</legend>
+            <div className="field-row">
+              <TextField id={id('latitude')} label={t('proposals.latitude')} hint={t('proposals.coordinateHint')} inputMode="decimal" required requiredLabel={required} error={messageOf(`cameras.${i}.latitude`)} {...register(`cameras.${i}.latitude`)} />
+              <TextField id={id('longitude')} label={t('proposals.longitude')} hint={t('proposals.coordinateHint')} inputMode="decimal" required requiredLabel={required} error={messageOf(`cameras.${i}.longitude`)} {...register(`cameras.${i}.longitude`)} />
+            </div>
+            <p>
+              <button type="button" className="secondary" aria-pressed={selectedCamera === i} onClick={() => setSelectedCamera(i)}>
+                {t('proposals.placeOnMap', { n })}
+              </button>
+            </p>
+            <div className="field-row">
+              <SelectField id={id('placement')} label={t('proposals.placement')} required requiredLabel={required} error={messageOf(`cameras.${i}.placement`)} {...register(`cameras.${i}.placement`)}>
+                <option value="">{t('diagnostic.choose')}</option>
+                {CAMERA_PLACEMENTS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`proposals.placements.${p}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField id={id('type')} label={t('proposals.cameraType')} required requiredLabel={required} error={messageOf(`cameras.${i}.type`)} {...register(`cameras.${i}.type`)}>
+                <option value="">{t('diagnostic.choose')}</option>
+                {CAMERA_TYPES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`proposals.cameraTypes.${c}`)}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <div className="field">
+              <label className="checkbox" htmlFor={id('filmsPublicRoad')}>
+                <input type="checkbox" id={id('filmsPublicRoad')} {...register(`cameras.${i}.filmsPublicRoad`)} /> {t('proposals.filmsPublicRoad')}
+              </label>
+            </div>
+            <TextField id={id('mount')} label={t('proposals.mount')} hint={t('proposals.mountHint')} required requiredLabel={required} error={messageOf(`cameras.${i}.mount`)} {...register(`cameras.${i}.mount`)} />
+            <div className="field-row">
+              <TextField id={id('direction')} label={t('proposals.direction')} hint={t('proposals.directionHint')} inputMode="numeric" required requiredLabel={required} error={messageOf(`cameras.${i}.directionDegrees`)} {...register(`cameras.${i}.directionDegrees`)} />
+              <TextField id={id('angle')} label={t('proposals.angle')} hint={t('proposals.angleHint')} inputMode="numeric" required requiredLabel={required} error={messageOf(`cameras.${i}.angleDegrees`)} {...register(`cameras.${i}.angleDegrees`)} />
+            </div>
+            <fieldset className="field" aria-describedby={`${id('openings')}-hint`}>
+              <legend>{t('proposals.openingsInView')}</legend>
+              <span className="hint" id={`${id('openings')}-hint`}>
+                {t('proposals.openingsHint')}
+              </span>
+              {OPENINGS.map((o) => (
+                <label key={o} className="checkbox" htmlFor={id(`opening-${o}`)}>
+                  <input type="checkbox" id={id(`opening-${o}`)} value={o} {...register(`cameras.${i}.openingsInView`)} /> {t(`proposals.openings.${o}`)}
+                </label>
+              ))}
+            </fieldset>
+            <div className="field">
+              {messageOf(`cameras.${i}.maskingPlanned`) ? (
+                <span className="error-text" id={`${id('masking')}-error`}>
+                  {messageOf(`cameras.${i}.maskingPlanned`)}
+                </span>
+              ) : null}
+              <label className="checkbox" htmlFor={id('masking')}>
+                <input
+                  type="checkbox"
+                  id={id('masking')}
+                  aria-invalid={messageOf(`cameras.${i}.maskingPlanned`) ? true : undefined}
+                  aria-describedby={messageOf(`cameras.${i}.maskingPlanned`) ? `${id('masking')}-error` : undefined}
+                  {...register(`cameras.${i}.maskingPlanned`)}
+                />{' '}
+                {t('proposals.maskingPlanned')}
+              </label>
+            </div>
+            <TextAreaField id={id('maskingDescription')} label={t('proposals.maskingDescription')} hint={t('proposals.maskingHint')} rows={2} error={messageOf(`cameras.${i}.maskingDescription`)} {...register(`cameras.${i}.maskingDescription`)} />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                remove(i);
+                setSelectedCamera(0);
+              }}
+            >
+              {t('proposals.removeCamera', { n })}
+            </button>
+          </fieldset>
+        );
+      })}
+      <p>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            append(emptyCamera());
+            setSelectedCamera(fields.length);
+          }}
+        >
+          {t('proposals.addCamera')}
+        </button>
+      </p>
+
+      <h2>{t('proposals.purposesTitle')}</h2>
+      <fieldset className="field" aria-describedby="purposes-hint">
+        <legend>{t('proposals.purposesTitle')}</legend>
+        <span className="hint" id="purposes-hint">
+          {t('proposals.purposesHint')}
+        </span>
+        {messageOf('purposes') ? (
+          <span className="error-text" role="alert">
+            {messageOf('purposes')}
+          </span>
+        ) : null}
+        {PURPOSE_CODES.map((code) => (
+          <label key={code} className="checkbox" htmlFor={`purpose-${code}`}>
+            <input type="checkbox" id={`purpose-${code}`} value={code} {...register('purposes')} /> {t(`purposes.${code}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      <h2>{t('proposals.retentionTitle')}</h2>
+      <TextField id="retentionDays" label={t('proposals.retentionDays')} hint={t('proposals.retentionHint')} inputMode="numeric" required requiredLabel={required} error={messageOf('retentionDays')} {...register('retentionDays')} />
+      <TextAreaField id="retentionJustification" label={t('proposals.retentionJustification')} rows={3} error={messageOf('retentionJustification')} {...register('retentionJustification')} />
+      <TextAreaField id="viewers" label={t('proposals.viewers')} rows={2} required requiredLabel={required} error={messageOf('viewers')} {...register('viewers')} />
+
+      <h2>{t('proposals.signageTitle')}</h2>
+      {(['controller', 'purposes', 'rights', 'contact', 'retention'] as const).map((f) => (
+        <TextField key={f} id={`signage-${f}`} label={t(`proposals.signage.${f}`)} required requiredLabel={required} error={messageOf(`signage.${f}`)} {...register(`signage.${f}`)} />
+      ))}
+
+      <h2>{t('proposals.costsTitle')}</h2>
+      <div className="field-row">
+        <TextField id="investmentEuros" label={t('proposals.investmentEuros')} hint={t('proposals.euroHint')} inputMode="numeric" required requiredLabel={required} error={messageOf('investmentEuros')} {...register('investmentEuros')} />
+        <TextField id="yearlyCostEuros" label={t('proposals.yearlyCostEuros')} hint={t('proposals.euroHint')} inputMode="numeric" required requiredLabel={required} error={messageOf('yearlyCostEuros')} {...register('yearlyCostEuros')} />
+      </div>
+      <TextAreaField id="justification" label={t('proposals.justification')} rows={5} required requiredLabel={required} error={messageOf('justification')} {...register('justification')} />
+
+      <div className="form-actions">
+        <button type="submit" className="secondary" disabled={pending} onClick={(event) => send('draft', event)}>
+          {t('proposals.saveDraft')}
+        </button>
+        <button type="submit" disabled={pending} onClick={(event) => send('submit', event)} aria-describedby="submit-help">
+          {t('proposals.submit')}
+        </button>
+        <span className="hint" id="submit-help">
+          {t('proposals.submitHelp')}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+function countErrors(errors: FieldErrors): number {
+  let n = 0;
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    if ('message' in node && typeof (node as { message?: unknown }).message === 'string') {
+      n += 1;
+      return;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(errors);
+  return n;
+}

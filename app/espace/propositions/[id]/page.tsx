@@ -1,0 +1,213 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FormAlert } from '@/app/_components/form-fields';
+import { requirePermission } from '@/lib/auth/session';
+import { allowedCommands } from '@/lib/domain/lifecycle';
+import { ERROR_STATUS } from '@/lib/errors';
+import { formatDateTime, type Translate } from '@/lib/i18n/catalog';
+import { getTranslate } from '@/lib/i18n/server';
+import { reviseDiagnosticAction, scheduleReviewAction, startDiagnosticAction } from '../actions';
+import { loadProposal } from './load';
+import { WithdrawForm } from './withdraw-form';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FLASHES = {
+  submitted: 'proposals.submitted',
+  withdrawn: 'proposals.withdrawn',
+  scheduled: 'proposals.scheduled',
+  concluded: 'diagnostic.concluded',
+} as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ id }, actor] = await Promise.all([params, requirePermission('proposals.read')]);
+  const p = await loadProposal(actor, id);
+  return { title: `${p.reference} – ${p.proposal.title}` };
+}
+
+function StepButton({ action, proposalId, label }: { action: (f: FormData) => Promise<void>; proposalId: string; label: string }) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="proposalId" value={proposalId} />
+      <button type="submit">{label}</button>
+    </form>
+  );
+}
+
+const orNotGiven = (t: Translate, v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? t('proposals.notGiven') : String(v));
+
+export default async function ProposalPage({ params, searchParams }: Props) {
+  const actor = await requirePermission('proposals.read');
+  const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
+  const file = await loadProposal(actor, id);
+  const { proposal, site } = file;
+  const latest = file.diagnostics[0];
+  const isAuthor = proposal.authorId === actor.id;
+  const commands = allowedCommands(proposal.state, actor.roles, {
+    hasConcludedDiagnostic: latest?.state === 'concluded',
+    isAuthor,
+    // The withdrawal form asks for the reason; the command checks it. Here: may the form show?
+    reason: 'asked by the form',
+  });
+  const flash = Object.entries(FLASHES).find(([k]) => k === query.ok)?.[1];
+  const error = typeof query.erreur === 'string' && query.erreur in ERROR_STATUS ? query.erreur : null;
+  const euros = (n: number | null) => (n === null ? t('proposals.notGiven') : t('proposals.euros', { amount: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n) }));
+
+  return (
+    <>
+      <p>
+        <Link href="/espace/propositions">{t('proposals.backToList')}</Link>
+      </p>
+      <h1>
+        {file.reference} – {proposal.title}
+      </h1>
+      <p>
+        <span className="tag">{t(`states.${proposal.state}`)}</span> {site.name}, {site.address}
+      </p>
+      {flash ? <FormAlert kind="success">{t(flash)}</FormAlert> : null}
+      {error ? <FormAlert kind="error">{t(`errors.${error}`)}</FormAlert> : null}
+
+      <div className="actions-panel">
+        {proposal.state === 'draft' && isAuthor ? (
+          <p>
+            <Link className="button" href={`/espace/propositions/${proposal.id}/modifier`}>
+              {t('proposals.edit')}
+            </Link>
+          </p>
+        ) : null}
+        {commands.includes('startDiagnostic') ? (
+          <div className="card">
+            <p>{t('diagnostic.startHelp')}</p>
+            <StepButton action={startDiagnosticAction} proposalId={proposal.id} label={t('diagnostic.start')} />
+          </div>
+        ) : null}
+        {latest ? (
+          <p>
+            <Link href={`/espace/propositions/${proposal.id}/diagnostic`}>{t('diagnostic.open')}</Link>
+          </p>
+        ) : null}
+        {commands.includes('reviseDiagnostic') ? (
+          <div className="card">
+            <p>{t('diagnostic.reviseHelp')}</p>
+            <StepButton action={reviseDiagnosticAction} proposalId={proposal.id} label={t('diagnostic.revise')} />
+          </div>
+        ) : null}
+        {commands.includes('schedule') ? (
+          <div className="card">
+            <h2>{t('proposals.scheduleTitle')}</h2>
+            <p>{t('proposals.scheduleHelp')}</p>
+            <StepButton action={scheduleReviewAction} proposalId={proposal.id} label={t('proposals.schedule')} />
+          </div>
+        ) : null}
+      </div>
+
+      <h2>{t('proposals.summaryTitle')}</h2>
+      <dl className="summary">
+        <dt>{t('proposals.site')}</dt>
+        <dd>
+          {site.name}, {site.address} ({site.landlord})
+        </dd>
+        <dt>{t('proposals.author')}</dt>
+        <dd>{file.authorName}</dd>
+        <dt>{t('proposals.purposesTitle')}</dt>
+        <dd>{proposal.purposes.length ? proposal.purposes.map((p) => t(`purposes.${p}`)).join(' ; ') : t('proposals.notGiven')}</dd>
+        <dt>{t('proposals.retentionDays')}</dt>
+        <dd>{proposal.retentionDays === null ? t('proposals.notGiven') : t('proposals.days', { count: proposal.retentionDays })}</dd>
+        {proposal.retentionJustification ? (
+          <>
+            <dt>{t('proposals.retentionJustification')}</dt>
+            <dd>{proposal.retentionJustification}</dd>
+          </>
+        ) : null}
+        <dt>{t('proposals.viewers')}</dt>
+        <dd>{orNotGiven(t, proposal.viewers)}</dd>
+        <dt>{t('proposals.investmentEuros')}</dt>
+        <dd>{euros(proposal.investmentEuros)}</dd>
+        <dt>{t('proposals.yearlyCostEuros')}</dt>
+        <dd>{euros(proposal.yearlyCostEuros)}</dd>
+        <dt>{t('proposals.justification')}</dt>
+        <dd>{orNotGiven(t, proposal.justification)}</dd>
+        {proposal.withdrawnReason ? (
+          <>
+            <dt>{t('proposals.withdrawnReason')}</dt>
+            <dd>{proposal.withdrawnReason}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2>{t('proposals.signageTitle')}</h2>
+      <dl className="summary">
+        {(['controller', 'purposes', 'rights', 'contact', 'retention'] as const).map((f) => (
+          <div key={f}>
+            <dt>{t(`proposals.signage.${f}`)}</dt>
+            <dd>{orNotGiven(t, proposal.signage[f])}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>{t('proposals.camerasTitle')}</h2>
+      {file.cameras.length ? (
+        <table>
+          <caption>{t('proposals.camerasTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('proposals.cameraType')}</th>
+              <th scope="col">{t('proposals.placement')}</th>
+              <th scope="col">{t('proposals.direction')}</th>
+              <th scope="col">{t('proposals.openingsInView')}</th>
+              <th scope="col">{t('proposals.maskingPlanned')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {file.cameras.map((c, i) => (
+              <tr key={c.id}>
+                <th scope="row">{t('proposals.camera', { n: i + 1 })}</th>
+                <td>{c.type ? t(`proposals.cameraTypes.${c.type}`) : t('proposals.notGiven')}</td>
+                <td>
+                  {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}
+                  {c.filmsPublicRoad ? ` – ${t('proposals.filmsPublicRoad')}` : ''}
+                  {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${c.latitude}, ${c.longitude})`}
+                </td>
+                <td>
+                  {orNotGiven(t, c.directionDegrees)}° / {orNotGiven(t, c.angleDegrees)}°
+                </td>
+                <td>{c.openingsInView.length ? c.openingsInView.map((o) => t(`proposals.openings.${o}`)).join(', ') : t('proposals.none')}</td>
+                <td>{c.maskingPlanned ? c.maskingDescription || t('common.yes') : t('common.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('proposals.noCamera')}</p>
+      )}
+
+      {commands.includes('withdraw') ? (
+        <section aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t('proposals.withdrawTitle')}</h2>
+          <WithdrawForm
+            proposalId={proposal.id}
+            labels={{ reason: t('proposals.withdrawReason'), help: t('proposals.withdrawHelp'), submit: t('proposals.withdraw'), required: t('common.required') }}
+          />
+        </section>
+      ) : null}
+
+      <h2>{t('proposals.timeline')}</h2>
+      {file.timeline.length ? (
+        <ol className="timeline">
+          {file.timeline.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.createdAt.toISOString()}>{formatDateTime(locale, e.createdAt)}</time>
+              <strong>{t(`audit.${e.action}`)}</strong>
+              {e.fromState && e.toState ? ` (${t('proposals.transition', { from: t(`states.${e.fromState}`), to: t(`states.${e.toState}`) })})` : ''}{' '}
+              {t('proposals.by', { name: e.actorName ?? t('audit.system') })}
+              {e.reason ? <span className="hint">{t('proposals.reason', { reason: e.reason })}</span> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t('proposals.timelineEmpty')}</p>
+      )}
+    </>
+  );
+}

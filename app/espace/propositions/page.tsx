@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listProposals } from '@/db/queries/proposals';
+import { can } from '@/lib/auth/permissions';
+import { queuesFor } from '@/lib/auth/queues';
+import { requirePermission } from '@/lib/auth/session';
+import { getTranslate } from '@/lib/i18n/server';
+import { ProposalTable } from './proposal-table';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslate();
+  return { title: t('proposals.title') };
+}
+
+const VIEWS = ['todo', 'mine', 'all'] as const;
+type View = (typeof VIEWS)[number];
+
+export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission('proposals.read');
+  const [{ locale, t }, query] = await Promise.all([getTranslate(), searchParams]);
+  const all = await listProposals(getDb(), actor);
+  const queues = queuesFor(actor.roles);
+  const lists: Record<View, typeof all> = {
+    todo: all.filter((p) => queues.some((q) => q.states.includes(p.state) && (!q.ownOnly || p.authorId === actor.id))),
+    mine: all.filter((p) => p.authorId === actor.id),
+    all,
+  };
+  // Only views that mean something for this person; the choice lives in the URL.
+  const views = VIEWS.filter((v) => (v === 'mine' ? can(actor.roles, 'proposals.draft') : v === 'todo' ? queues.length > 0 : true));
+  const view: View = views.find((v) => v === query.vue) ?? views[0]!;
+  return (
+    <>
+      <h1>{t('proposals.title')}</h1>
+      <p>{t('proposals.intro')}</p>
+      {can(actor.roles, 'proposals.draft') ? (
+        <p>
+          <Link className="button" href="/espace/propositions/nouvelle">
+            {t('proposals.new')}
+          </Link>
+        </p>
+      ) : null}
+      <nav aria-label={t('proposals.filters')}>
+        <ul className="tabs">
+          {views.map((v) => (
+            <li key={v}>
+              <Link href={`/espace/propositions?vue=${v}`} aria-current={v === view ? 'page' : undefined}>
+                {t(`proposals.views.${v}`, { count: lists[v].length })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ProposalTable items={lists[view]} caption={t('proposals.listCaption', { view: t(`proposals.views.${view}`, { count: lists[view].length }) })} t={t} locale={locale} />
+    </>
+  );
+}
