@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeSites, getSite, getSiteHistory, listSites } from '@/db/queries/sites';
+import { entityHistory } from '@/db/queries/audit';
+import { activeSites, getSite, listSites } from '@/db/queries/sites';
 import { auditEvents, ROLES, sites } from '@/db/schema';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
@@ -191,7 +192,7 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
     expect(await runCommand(t.db, COMMANDS.restoreSite, admin.id, { siteId: site.id })).toMatchObject({ ok: true });
 
     expect(await eventsOf(site.id)).toMatchObject([{ action: 'site.created' }, { action: 'site.archived' }, { action: 'site.restored' }]);
-    const history = await getSiteHistory(t.db, site.id);
+    const history = await entityHistory(t.db, 'site', site.id);
     expect(history.map((e) => e.action)).toEqual(['site.restored', 'site.archived', 'site.created']);
     expect(history[0]!.actorName).toBe(admin.name);
   });

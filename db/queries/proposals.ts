@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { auditEvents, cameras, diagnostics, proposals, sites, users } from '@/db/schema';
+import { cameras, diagnostics, proposals, sites, users } from '@/db/schema';
+import { entityHistory } from './audit';
 import type { ProposalState } from '@/lib/domain/lifecycle';
 import type { Actor } from '@/lib/auth/actor';
 import { canViewProposal } from '@/lib/auth/visibility';
@@ -70,7 +71,7 @@ export async function getProposal(db: Database, actor: Actor, id: string) {
   const [cameraRows, diagnosticRows, timeline] = await Promise.all([
     db.select().from(cameras).where(eq(cameras.proposalId, id)).orderBy(asc(cameras.position)),
     listDiagnostics(db, id),
-    proposalTimeline(db, id),
+    entityHistory(db, 'proposal', id),
   ]);
   return { ...row, reference: reference(row.proposal.number), cameras: cameraRows, diagnostics: diagnosticRows, timeline };
 }
@@ -86,22 +87,4 @@ async function listDiagnostics(db: Database, proposalId: string) {
     .where(eq(diagnostics.proposalId, proposalId))
     .orderBy(desc(diagnostics.version));
   return rows.map((r) => ({ ...r.diagnostic, signerName: r.signerName }));
-}
-
-async function proposalTimeline(db: Database, proposalId: string) {
-  const actor = alias(users, 'actor');
-  return db
-    .select({
-      id: auditEvents.id,
-      action: auditEvents.action,
-      fromState: auditEvents.fromState,
-      toState: auditEvents.toState,
-      reason: auditEvents.reason,
-      createdAt: auditEvents.createdAt,
-      actorName: actor.name,
-    })
-    .from(auditEvents)
-    .leftJoin(actor, eq(actor.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, 'proposal'), eq(auditEvents.entityId, proposalId)))
-    .orderBy(desc(auditEvents.createdAt));
 }

@@ -1,8 +1,7 @@
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { auditEvents, sites, users, type Site } from '@/db/schema';
+import { sites, type Site } from '@/db/schema';
 
 // Sorted here rather than in SQL: the embedded database and a server may collate
 // differently, and French readers expect "Élysée" next to "Eglantine", not after "Z".
@@ -26,21 +25,4 @@ export async function getSite(db: DbOrTx, id: string): Promise<Site | null> {
 /** The sites a new proposal may name (archived ones take no new proposals), by name. */
 export async function activeSites(db: DbOrTx): Promise<Site[]> {
   return listSites(db, { includeArchived: false });
-}
-
-/** The site's audit trail, newest first, with the name of whoever acted. */
-export async function getSiteHistory(db: DbOrTx, id: string) {
-  const actor = alias(users, 'actor');
-  return db
-    .select({
-      id: auditEvents.id,
-      action: auditEvents.action,
-      details: auditEvents.details,
-      createdAt: auditEvents.createdAt,
-      actorName: actor.name,
-    })
-    .from(auditEvents)
-    .leftJoin(actor, eq(actor.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, 'site'), eq(auditEvents.entityId, id)))
-    .orderBy(desc(auditEvents.createdAt));
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { asc, desc, eq, and } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, eq } from 'drizzle-orm';
+import { entityHistory } from './audit';
 import type { Database } from '@/db/client';
-import { auditEvents, userRoles, users, type Role } from '@/db/schema';
+import { userRoles, users, type Role } from '@/db/schema';
 
 export interface UserRow {
   id: string;
@@ -34,18 +34,6 @@ export async function getUserWithHistory(db: Database, id: string) {
     .where(eq(users.id, id));
   if (!user) return null;
   const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id)).orderBy(asc(userRoles.role));
-  const actor = alias(users, 'actor');
-  const history = await db
-    .select({
-      id: auditEvents.id,
-      action: auditEvents.action,
-      details: auditEvents.details,
-      createdAt: auditEvents.createdAt,
-      actorName: actor.name,
-    })
-    .from(auditEvents)
-    .leftJoin(actor, eq(actor.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, id)))
-    .orderBy(desc(auditEvents.createdAt));
+  const history = await entityHistory(db, 'user', id);
   return { user: { ...user, roles: roles.map((r) => r.role) } satisfies UserRow, history };
 }

@@ -38,13 +38,29 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** A number typed in a form: '' and NaN mean "not given yet"; accepts a French decimal comma. */
+// Spaces French writes inside numbers ("1 200"): ordinary, no-break and narrow no-break.
+const NUMBER_SPACES = /[ \u00a0\u202f]/g;
+// Plain decimal notation only: Number() alone would also take "0x1F", "1e3" or "Infinity".
+const DECIMAL = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * Reads a number typed in a form: a decimal point or a French decimal comma ("48,8846"),
+ * spaces between thousands. '' → undefined (not given); text that is not a plain decimal
+ * stays a string so that zod reports it as not a number; non-strings pass unchanged.
+ */
+export function parseFormNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const compact = value.replace(NUMBER_SPACES, '');
+  if (compact === '') return undefined;
+  return DECIMAL.test(compact) ? Number(compact.replace(',', '.')) : value;
+}
+
+/** An optional number typed in a form: blank (or NaN from a number input) means "not given yet". */
 export const formNumber = (min: number, max: number, { integer }: { integer: boolean }) =>
   z.preprocess(
     (v) => {
-      if (v === '' || v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return null;
-      if (typeof v === 'string') return Number(v.trim().replace(',', '.'));
-      return v;
+      const parsed = parseFormNumber(v);
+      return parsed === undefined || parsed === null || (typeof parsed === 'number' && Number.isNaN(parsed)) ? null : parsed;
     },
     (integer ? z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }) : z.number({ error: 'validation.number' }))
       .min(min, { error: 'validation.out_of_range' })

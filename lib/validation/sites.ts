@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, uuid } from './fields';
+import { parseFormNumber, requiredText, uuid } from './fields';
 
 /** The fields of a site that the admin edits, in the order the forms show them. */
 export const SITE_FIELDS = ['name', 'address', 'landlord', 'dwellings', 'latitude', 'longitude'] as const;
@@ -7,24 +7,13 @@ export type SiteField = (typeof SITE_FIELDS)[number];
 
 export const DWELLINGS_MAX = 100_000;
 
-// Spaces French writes inside numbers ("1 200"): ordinary, no-break and narrow no-break.
-const NUMBER_SPACES = /[ \u00a0\u202f]/g;
-// Plain decimal notation only: Number() alone would also take "0x1F", "1e3" or "Infinity".
-const DECIMAL = /^[+-]?\d+(?:[.,]\d+)?$/;
-
 /**
  * A number typed in a form: a string with a decimal point or a French decimal comma
  * ("48,8846"), or already a number (JSON callers). An empty field is "required"; text
  * that is not a plain decimal stays a string so that zod reports it as not a number.
  */
 const requiredFormNumber = (range: { min: number; max: number; key: string; integer?: boolean }) =>
-  z.preprocess(
-    (value) => {
-      if (typeof value !== 'string') return value;
-      const compact = value.replace(NUMBER_SPACES, '');
-      if (compact === '') return undefined;
-      return DECIMAL.test(compact) ? Number(compact.replace(',', '.')) : value;
-    },
+  z.preprocess(parseFormNumber,
     (range.integer ? z.int({ error: numberError(range.key) }) : z.number({ error: numberError(range.key) }))
       .min(range.min, { error: range.key })
       .max(range.max, { error: range.key }),

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FormAlert } from '@/app/_components/form-fields';
 import { getDb } from '@/db/client';
-import { getSite, getSiteHistory } from '@/db/queries/sites';
+import { entityHistory } from '@/db/queries/audit';
+import { getSite } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
 import { ERROR_STATUS } from '@/lib/errors';
 import { clientMessages } from '@/lib/forms';
@@ -30,7 +31,7 @@ async function load(id: string) {
   if (!uuid.safeParse(id).success) return null;
   const db = getDb();
   const site = await getSite(db, id);
-  return site ? { site, history: await getSiteHistory(db, id) } : null;
+  return site ? { site, history: await entityHistory(db, 'site', id) } : null;
 }
 
 /** "Résidence modifiée : bailleur social, nombre de logements", from the fields the event recorded. */

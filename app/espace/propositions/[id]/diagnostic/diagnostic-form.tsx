@@ -1,9 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState, useTransition } from 'react';
-import { get, useFieldArray, useForm, type Resolver } from 'react-hook-form';
-import { FormAlert, SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
+import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/db/schema';
 import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
 import {
@@ -14,7 +13,8 @@ import {
   type DiagnosticFormInput,
   type DiagnosticFormValues,
 } from '@/lib/validation/diagnostics';
-import { concludeDiagnosticAction, saveDiagnosticAction, type SaveResult } from '../../actions';
+import { useTwoStepForm } from '../../_components/two-step-form';
+import { concludeDiagnosticAction, saveDiagnosticAction } from '../../actions';
 
 interface Props {
   locale: Locale;
@@ -25,62 +25,32 @@ interface Props {
   defaultValues: DiagnosticFormInput;
 }
 
-type Intent = 'save' | 'conclude';
-
 /** The prevention officer's structured diagnostic (DOMAIN.md rule 5): save any time, conclude when complete. */
 export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: initialLock, version, defaultValues }: Props) {
   const t = makeTranslate(locale);
-  const intent = useRef<Intent>('save');
   const [lockVersion, setLockVersion] = useState(initialLock);
-  const [outcome, setOutcome] = useState<SaveResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  const resolver: Resolver<DiagnosticFormInput, unknown, DiagnosticFormValues> = (values, context, options) =>
-    zodResolver(intent.current === 'conclude' ? diagnosticConcludeFormSchema : diagnosticDraftSchema)(values, context, options);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<DiagnosticFormInput, unknown, DiagnosticFormValues>({ resolver, defaultValues });
+  const { form, submit, messageOf, pending, alerts } = useTwoStepForm<DiagnosticFormInput, DiagnosticFormValues>({
+    defaultValues,
+    lenient: diagnosticDraftSchema,
+    strict: diagnosticConcludeFormSchema,
+    t,
+    async send(values, final) {
+      const payload = { ...values, diagnosticId, lockVersion };
+      const result = final ? await concludeDiagnosticAction(payload, proposalId) : await saveDiagnosticAction(payload);
+      if (result.ok && result.version) setLockVersion(result.version);
+      return result;
+    },
+  });
+  const { register, control } = form;
   const facts = useFieldArray({ control, name: 'delinquencyFacts' });
   const required = t('common.required');
-
-  const messageOf = (path: string): string | undefined => {
-    const message = (get(errors, path) as { message?: string } | undefined)?.message;
-    return message ? (/^(validation|errors|lifecycle)\./.test(message) ? t(message) : message) : undefined;
-  };
-
-  const send = (chosen: Intent, event: React.MouseEvent) => {
-    intent.current = chosen;
-    setOutcome(null);
-    void handleSubmit((values) =>
-      startTransition(async () => {
-        const payload = { ...values, diagnosticId, lockVersion };
-        const result = chosen === 'conclude' ? await concludeDiagnosticAction(payload, proposalId) : await saveDiagnosticAction(payload);
-        setOutcome(result);
-        if (result.ok && result.version) setLockVersion(result.version);
-        for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-          if (path !== '_form') setError(path as never, { type: 'server', message });
-        }
-      }),
-    )(event);
-  };
-
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <form noValidate onSubmit={(e) => e.preventDefault()}>
       <p>
         <strong>{t('diagnostic.version', { version })}</strong> – {t('diagnostic.draftState')}
       </p>
-      {hasErrors ? <FormAlert kind="error">{t('errors.invalid')}</FormAlert> : null}
-      {outcome?.message ? (
-        <FormAlert kind={outcome.ok ? 'success' : 'error'}>
-          {outcome.message}
-          {outcome.fieldErrors?._form ? ` ${outcome.fieldErrors._form}` : ''}
-        </FormAlert>
-      ) : null}
+      {alerts}
       <p>{t('common.requiredFieldsNote')}</p>
 
       <h2>{t('diagnostic.factsTitle')}</h2>
@@ -155,10 +125,10 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
       <TextAreaField id="conditions" label={t('diagnostic.conditions')} hint={t('diagnostic.conditionsHint')} rows={3} error={messageOf('conditions')} {...register('conditions')} />
 
       <div className="form-actions">
-        <button type="submit" className="secondary" disabled={pending} onClick={(event) => send('save', event)}>
+        <button type="submit" className="secondary" disabled={pending} onClick={(event) => submit(false, event)}>
           {t('diagnostic.save')}
         </button>
-        <button type="submit" disabled={pending} onClick={(event) => send('conclude', event)} aria-describedby="conclude-help">
+        <button type="submit" disabled={pending} onClick={(event) => submit(true, event)} aria-describedby="conclude-help">
           {t('diagnostic.conclude')}
         </button>
         <span className="hint" id="conclude-help">

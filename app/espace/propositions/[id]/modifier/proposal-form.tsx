@@ -1,16 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState, useTransition } from 'react';
-import { get, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
-import { FormAlert, SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
+import { useState } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { CAMERA_PLACEMENTS, CAMERA_TYPES } from '@/db/schema';
 import { OPENINGS } from '@/lib/domain/conformance';
 import { PURPOSE_CODES } from '@/lib/domain/legal';
 import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
 import { proposalDraftSchema, proposalSubmitSchema, type ProposalFormInput, type ProposalFormValues } from '@/lib/validation/proposals';
 import { CameraMap } from '../../_components/camera-map';
-import { saveProposalAction, submitProposalAction, type SaveResult } from '../../actions';
+import { useTwoStepForm } from '../../_components/two-step-form';
+import { saveProposalAction, submitProposalAction } from '../../actions';
 
 interface Props {
   locale: Locale;
@@ -19,8 +19,6 @@ interface Props {
   defaultValues: ProposalFormInput;
   sites: { id: string; name: string; latitude: number; longitude: number }[];
 }
-
-type Intent = 'draft' | 'submit';
 
 const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
   latitude: '',
@@ -43,49 +41,22 @@ const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
  */
 export function ProposalForm({ locale, proposalId, version: initialVersion, defaultValues, sites }: Props) {
   const t = makeTranslate(locale);
-  const intent = useRef<Intent>('draft');
   const [version, setVersion] = useState(initialVersion);
-  const [outcome, setOutcome] = useState<SaveResult | null>(null);
   const [selectedCamera, setSelectedCamera] = useState(0);
-  const [pending, startTransition] = useTransition();
-
-  // One form, two levels of checks: the button pressed decides which schema runs.
-  const resolver: Resolver<ProposalFormInput, unknown, ProposalFormValues> = (values, context, options) =>
-    zodResolver(intent.current === 'submit' ? proposalSubmitSchema : proposalDraftSchema)(values, context, options);
-
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    setValue,
-    formState: { errors },
-  } = useForm<ProposalFormInput, unknown, ProposalFormValues>({ resolver, defaultValues, shouldFocusError: true });
+  const { form, submit, messageOf, pending, alerts } = useTwoStepForm<ProposalFormInput, ProposalFormValues>({
+    defaultValues,
+    lenient: proposalDraftSchema,
+    strict: proposalSubmitSchema,
+    t,
+    async send(values, final) {
+      const payload = { ...values, proposalId, version };
+      const result = final ? await submitProposalAction(payload) : await saveProposalAction(payload);
+      if (result.ok && result.version) setVersion(result.version);
+      return result;
+    },
+  });
+  const { register, control, setValue } = form;
   const { fields, append, remove } = useFieldArray({ control, name: 'cameras' });
-
-  const messageOf = (path: string): string | undefined => {
-    const message = (get(errors, path) as { message?: string } | undefined)?.message;
-    // Browser checks carry catalog keys; the server's messages arrive translated.
-    return message ? (/^(validation|errors|lifecycle)\./.test(message) ? t(message) : message) : undefined;
-  };
-  const errorCount = countErrors(errors);
-
-  const send = (chosen: Intent, event: React.MouseEvent) => {
-    intent.current = chosen;
-    setOutcome(null);
-    void handleSubmit((values) =>
-      startTransition(async () => {
-        const payload = { ...values, proposalId, version };
-        const result = chosen === 'submit' ? await submitProposalAction(payload) : await saveProposalAction(payload);
-        setOutcome(result);
-        if (result.ok && result.version) setVersion(result.version);
-        // The server's field messages (already translated) go on the same fields.
-        for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-          if (path !== '_form') setError(path as never, { type: 'server', message });
-        }
-      }),
-    )(event);
-  };
 
   const siteId = useWatch({ control, name: 'siteId' });
   const site = sites.find((s) => s.id === siteId) ?? sites[0];
@@ -95,13 +66,7 @@ export function ProposalForm({ locale, proposalId, version: initialVersion, defa
 
   return (
     <form noValidate onSubmit={(e) => e.preventDefault()}>
-      {errorCount > 0 ? <FormAlert kind="error">{t('common.formHasErrors', { count: errorCount })}</FormAlert> : null}
-      {outcome?.message ? (
-        <FormAlert kind={outcome.ok ? 'success' : 'error'}>
-          {outcome.message}
-          {outcome.fieldErrors?._form ? ` ${outcome.fieldErrors._form}` : ''}
-        </FormAlert>
-      ) : null}
+      {alerts}
 
       <p>{t('common.requiredFieldsNote')}</p>
       <SelectField id="siteId" label={t('proposals.site')} required requiredLabel={required} error={messageOf('siteId')} {...register('siteId')}>
@@ -278,10 +243,10 @@ export function ProposalForm({ locale, proposalId, version: initialVersion, defa
       <TextAreaField id="justification" label={t('proposals.justification')} rows={5} required requiredLabel={required} error={messageOf('justification')} {...register('justification')} />
 
       <div className="form-actions">
-        <button type="submit" className="secondary" disabled={pending} onClick={(event) => send('draft', event)}>
+        <button type="submit" className="secondary" disabled={pending} onClick={(event) => submit(false, event)}>
           {t('proposals.saveDraft')}
         </button>
-        <button type="submit" disabled={pending} onClick={(event) => send('submit', event)} aria-describedby="submit-help">
+        <button type="submit" disabled={pending} onClick={(event) => submit(true, event)} aria-describedby="submit-help">
           {t('proposals.submit')}
         </button>
         <span className="hint" id="submit-help">
@@ -290,18 +255,4 @@ export function ProposalForm({ locale, proposalId, version: initialVersion, defa
       </div>
     </form>
   );
-}
-
-function countErrors(errors: FieldErrors): number {
-  let n = 0;
-  const walk = (node: unknown) => {
-    if (!node || typeof node !== 'object') return;
-    if ('message' in node && typeof (node as { message?: unknown }).message === 'string') {
-      n += 1;
-      return;
-    }
-    for (const value of Object.values(node)) walk(value);
-  };
-  walk(errors);
-  return n;
 }

@@ -1,0 +1,162 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, expectAccessible, signIn } from './support';
+
+/** The field with exactly this label (a required field's label ends with " *"). */
+function labelled(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+}
+
+/** A signed-in page of its own for one person. */
+async function as(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  // No internet in tests: answer map tiles with nothing instead of letting them fail.
+  await context.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ status: 204 }));
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test('a proposal goes from draft to "ready for the committee", and each role sees what it should', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const technician = await as(browser, DEMO.technician);
+
+  // The technician starts a draft.
+  await technician.getByRole('navigation', { name: 'Navigation de l’espace agents' }).getByRole('link', { name: 'Propositions' }).click();
+  await expectAccessible(technician);
+  await technician.getByRole('link', { name: 'Nouvelle proposition' }).click();
+  await technician.getByLabel('Résidence').selectOption({ label: 'Résidence des Bergères – 12 rue des Bergères, 92800 Puteaux' });
+  await technician.getByLabel('Titre').fill('Parvis du bâtiment C');
+  await expectAccessible(technician);
+  await technician.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(technician.getByRole('heading', { level: 1 })).toContainText('Parvis du bâtiment C');
+  await expect(technician.getByRole('status').filter({ hasText: 'Le brouillon a été créé' })).toBeVisible();
+  const fileUrl = technician.url().replace(/\/modifier.*$/, '');
+
+  // One camera, placed with the map, seeing a building entrance, without masking; 45 days.
+  await technician.getByRole('button', { name: 'Ajouter une caméra' }).click();
+  const map = technician.getByRole('group', { name: 'Carte de la résidence' });
+  await map.click({ position: { x: 200, y: 120 } });
+  await expect(technician.getByLabel('Latitude')).not.toHaveValue('');
+  await expect(technician.getByLabel('Longitude')).not.toHaveValue('');
+  await technician.getByLabel('Emplacement').selectOption('outdoor');
+  await technician.getByLabel('Type de caméra').selectOption('dome');
+  await technician.getByLabel('Fixation').fill('Façade, 3 m');
+  await technician.getByLabel('Orientation (degrés)').fill('180');
+  await technician.getByLabel('Angle de vue (degrés)').fill('90');
+  await technician.getByRole('checkbox', { name: 'Entrées d’immeuble' }).check();
+  await technician.getByRole('checkbox', { name: /Prévention des atteintes aux personnes/ }).check();
+  await technician.getByLabel('Durée de conservation (jours)').fill('45');
+  await technician.getByLabel('Personnes habilitées à visionner les images').fill('Opérateurs du centre de supervision urbain');
+  await technician.getByLabel('Responsable du traitement').fill('Ville de Puteaux');
+  await technician.getByLabel('Finalités affichées').fill('Prévention des atteintes aux biens');
+  await technician.getByLabel('Droits des personnes').fill('Droit d’accès aux images');
+  await technician.getByLabel('Contact pour exercer ses droits').fill('dpo@demo.vigie.test');
+  await technician.getByLabel('Durée de conservation affichée').fill('15 jours');
+  await technician.getByLabel('Investissement estimé (€)').fill('9000');
+  await technician.getByLabel('Coût annuel de fonctionnement (€)').fill('1200');
+  await technician.getByLabel('Justification : problème constaté sur la résidence').fill('Dégradations du parvis chaque week-end.');
+
+  // A draft may be saved as it is.
+  await technician.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(technician.getByRole('status').filter({ hasText: 'Brouillon enregistré.' })).toBeVisible();
+
+  // Submitting shows both rules on their fields.
+  await technician.getByRole('button', { name: 'Déposer la proposition' }).click();
+  await expect(technician.getByText('La durée de conservation doit être un nombre entier de jours, entre 1 et 30.')).toBeVisible();
+  await expect(technician.getByText('Au-delà de 15 jours, justifiez la durée de conservation.')).toBeVisible();
+  await expect(technician.getByText('Cette caméra voit des logements (intérieur, fenêtres, balcons, portes ou entrées) : un masquage est obligatoire.')).toBeVisible();
+  await expect(technician.getByLabel('Durée de conservation (jours)')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(technician);
+
+  // Fixed, it goes through.
+  await technician.getByLabel('Durée de conservation (jours)').fill('15');
+  await technician.getByRole('checkbox', { name: 'Masquage prévu', exact: true }).check();
+  await technician.getByLabel('Masquage prévu (description)').fill('Masque dynamique sur la porte du hall C');
+  await technician.getByRole('button', { name: 'Déposer la proposition' }).click();
+  await expect(technician.getByRole('status').filter({ hasText: 'La proposition a été déposée' })).toBeVisible();
+  await expect(technician.getByText('Déposée', { exact: true })).toBeVisible();
+  await expect(technician.getByRole('link', { name: 'Modifier le brouillon' })).toHaveCount(0);
+  await expectAccessible(technician);
+
+  // A committee member cannot see a file that has not been diagnosed.
+  const member = await as(browser, DEMO.member);
+  expect((await member.goto(fileUrl))?.status()).toBe(404);
+
+  // The prevention officer finds it in their queue and concludes the diagnostic.
+  const officer = await as(browser, DEMO.diagnostician);
+  const queue = officer.getByRole('region', { name: /Diagnostics à mener/ });
+  await queue.getByRole('link', { name: /Parvis du bâtiment C/ }).click();
+  await expect(officer.getByRole('heading', { level: 1 })).toContainText('Parvis du bâtiment C');
+  await officer.getByRole('button', { name: 'Commencer le diagnostic' }).click();
+  await expect(officer.getByRole('status').filter({ hasText: 'Le diagnostic est commencé.' })).toBeVisible();
+  await expectAccessible(officer);
+
+  await officer.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await officer.getByLabel('Type de faits').selectOption('vandalism');
+  await officer.getByLabel('Année').fill('2025');
+  await officer.getByLabel('Nombre de faits').fill('23');
+  await officer.getByLabel('Description du site').fill('Parvis ouvert entre deux bâtiments.');
+  await officer.getByLabel('Bailleur social').fill('Puteaux Habitat, réunion du 2 mars.');
+  await officer.getByLabel('Amicale ou association de locataires').fill('Amicale consultée le 9 mars.');
+  await officer.getByLabel('Police ou gendarmerie (référent sûreté)').fill('Avis du référent sûreté du 12 mars.');
+  await labelled(officer, 'Éclairage').fill('Renforcé en 2025, sans effet le week-end.');
+  await labelled(officer, 'Médiation').fill('Médiateurs présents le vendredi.');
+  await officer.getByLabel('Correspondants de nuit').fill('Absents du secteur.');
+  await officer.getByLabel('Contrôle d’accès').fill('Sans objet : parvis ouvert.');
+  await labelled(officer, 'Aménagements').fill('Jardinières posées en 2024.');
+  await labelled(officer, 'Proportionnalité').fill('Une caméra, champ limité au parvis.');
+  await officer.getByLabel('Risques pour la vie privée').fill('Porte du hall masquée.');
+  await officer.getByLabel('Effet attendu').fill('Moins de dégradations.');
+  await labelled(officer, 'Coût').fill('9 000 € puis 1 200 € par an.');
+  await officer.getByLabel('Analyse d’impact (AIPD)').selectOption('completed');
+  await labelled(officer, 'Conclusion').selectOption('opportune');
+
+  // Concluding with the public summary missing is refused on that field.
+  await officer.getByRole('button', { name: 'Conclure et signer le diagnostic' }).click();
+  await expect(officer.getByLabel('Résumé public')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(officer);
+  await officer.getByLabel('Résumé public').fill('Une caméra sur le parvis du bâtiment C, porte du hall masquée.');
+  await officer.getByRole('button', { name: 'Conclure et signer le diagnostic' }).click();
+  await expect(officer.getByRole('status').filter({ hasText: 'Le diagnostic est conclu et signé' })).toBeVisible();
+  await expect(officer.getByText('Prête pour le comité', { exact: true })).toBeVisible();
+
+  // The signed diagnostic reads as such, and is no longer a form.
+  await officer.getByRole('link', { name: 'Ouvrir le diagnostic' }).click();
+  await expect(officer.getByText(/Conclu et signé le .* par Claire Dumoulin/)).toBeVisible();
+  await expect(officer.getByRole('button', { name: 'Conclure et signer le diagnostic' })).toHaveCount(0);
+  await expectAccessible(officer);
+
+  // Now the committee sees it; only the chair may put it on the agenda.
+  await member.goto('/espace');
+  await member.getByRole('region', { name: /Dossiers prêts pour le comité/ }).getByRole('link', { name: /Parvis du bâtiment C/ }).click();
+  await expect(member.getByRole('heading', { level: 1 })).toContainText('Parvis du bâtiment C');
+  await expect(member.getByText('Prête pour le comité', { exact: true })).toBeVisible();
+  await expect(member.getByRole('button', { name: 'Inscrire à l’examen du comité' })).toHaveCount(0);
+  await expectAccessible(member);
+
+  const chair = await as(browser, DEMO.chair);
+  await chair.goto(fileUrl);
+  await chair.getByRole('button', { name: 'Inscrire à l’examen du comité' }).click();
+  await expect(chair.getByRole('status').filter({ hasText: 'Le dossier est inscrit à l’examen du comité.' })).toBeVisible();
+  await expect(chair.getByText('En examen par le comité', { exact: true })).toBeVisible();
+
+  // The whole way is in the history.
+  await technician.goto(fileUrl);
+  const history = technician.getByRole('list').filter({ hasText: 'Proposition créée' });
+  for (const step of ['Proposition déposée', 'Diagnostic commencé', 'Diagnostic conclu et signé', 'Inscrite à l’examen du comité']) {
+    await expect(history).toContainText(step);
+  }
+});
+
+test('a technician withdraws a submitted proposal with a reason', async ({ browser }) => {
+  const technician = await as(browser, DEMO.technician);
+  await technician.goto('/espace/propositions?vue=mine');
+  await technician.getByRole('link', { name: /Hall du bâtiment A/ }).click();
+  await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
+  await expect(technician.getByLabel('Motif du retrait')).toHaveAttribute('aria-invalid', 'true');
+  await technician.getByLabel('Motif du retrait').fill('Le bailleur installe un contrôle d’accès.');
+  await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
+  await expect(technician.getByRole('status').filter({ hasText: 'La proposition a été retirée.' })).toBeVisible();
+  await expect(technician.getByText('Le bailleur installe un contrôle d’accès.').first()).toBeVisible();
+  await expectAccessible(technician);
+});
