@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, expectAccessible, signIn } from './support';
+import { alertBox, DEMO, expectAccessible, signIn } from './support';
 
 /** The field with exactly this label (a required field's label ends with " *"). */
 function labelled(page: Page, label: string) {
@@ -31,6 +31,10 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await expect(technician.getByRole('heading', { level: 1 })).toContainText('Parvis du bâtiment C');
   await expect(technician.getByRole('status').filter({ hasText: 'Le brouillon a été créé' })).toBeVisible();
   const fileUrl = technician.url().replace(/\/modifier.*$/, '');
+
+  // Nobody else sees a draft, not even the prevention officer.
+  const officer = await as(browser, DEMO.diagnostician);
+  expect((await officer.goto(fileUrl))?.status()).toBe(404);
 
   // One camera, placed with the map, seeing a building entrance, without masking; 45 days.
   await technician.getByRole('button', { name: 'Ajouter une caméra' }).click();
@@ -83,7 +87,7 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   expect((await member.goto(fileUrl))?.status()).toBe(404);
 
   // The prevention officer finds it in their queue and concludes the diagnostic.
-  const officer = await as(browser, DEMO.diagnostician);
+  await officer.goto('/espace');
   const queue = officer.getByRole('region', { name: /Diagnostics à mener/ });
   await queue.getByRole('link', { name: /Parvis du bâtiment C/ }).click();
   await expect(officer.getByRole('heading', { level: 1 })).toContainText('Parvis du bâtiment C');
@@ -159,4 +163,24 @@ test('a technician withdraws a submitted proposal with a reason', async ({ brows
   await expect(technician.getByRole('status').filter({ hasText: 'La proposition a été retirée.' })).toBeVisible();
   await expect(technician.getByText('Le bailleur installe un contrôle d’accès.').first()).toBeVisible();
   await expectAccessible(technician);
+});
+
+test('two tabs editing the same draft: the second save is refused instead of overwriting', async ({ browser }) => {
+  const first = await as(browser, DEMO.technician);
+  await first.goto('/espace/propositions?vue=mine');
+  await first.getByRole('link', { name: /Accès au parking souterrain/ }).click();
+  await first.getByRole('link', { name: 'Modifier le brouillon' }).click();
+  await first.waitForURL(/\/modifier$/);
+  const second = await first.context().newPage();
+  await second.goto(first.url());
+
+  await first.getByLabel('Titre').fill('Accès au parking souterrain (rampe)');
+  await first.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Brouillon enregistré.' })).toBeVisible();
+
+  await second.getByLabel('Titre').fill('Autre titre');
+  await second.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await expect(alertBox(second)).toContainText('modifiées par quelqu’un d’autre depuis que vous avez ouvert la page');
+  await second.reload();
+  await expect(second.getByLabel('Titre')).toHaveValue('Accès au parking souterrain (rampe)');
 });

@@ -19,3 +19,11 @@ export function canViewProposal(actor: Actor, p: ProposalVisibilityFacts): boole
   if (p.diagnosedAt && actor.roles.some((r) => r === 'member' || r === 'chair')) return true;
   return false;
 }
+
+/**
+ * A diagnostic still being written is the prevention officers' working document: the
+ * author of the proposal and the committee read concluded, signed versions only.
+ */
+export function canViewDiagnostic(actor: Actor, d: { state: 'draft' | 'concluded' }): boolean {
+  return d.state === 'concluded' || actor.roles.includes('diagnostician');
+}

@@ -56,7 +56,7 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     url,
     pool,
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
       await cleanup();
     },
   };

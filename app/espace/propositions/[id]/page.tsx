@@ -44,7 +44,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const latest = file.diagnostics[0];
   const isAuthor = proposal.authorId === actor.id;
   const commands = allowedCommands(proposal.state, actor.roles, {
-    hasConcludedDiagnostic: latest?.state === 'concluded',
+    hasConcludedDiagnostic: file.hasConcludedDiagnostic,
     isAuthor,
     // The withdrawal form asks for the reason; the command checks it. Here: may the form show?
     reason: 'asked by the form',
