@@ -44,6 +44,9 @@ function providers(): NextAuthConfig['providers'] {
       issuer: e.AUTH_OIDC_ISSUER,
       clientId: e.AUTH_OIDC_ID,
       clientSecret: e.AUTH_OIDC_SECRET,
+      // Read the person from the userinfo endpoint: many providers leave the email out of
+      // the ID token, and the email is how an existing account is found.
+      idToken: false,
     });
   }
   return list;

@@ -14,6 +14,7 @@ function chromiumExecutable(): string | undefined {
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 9400);
 
 export default defineConfig({
   testDir: './e2e',
@@ -36,25 +37,33 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The README's demo command: on E2E_DATABASE_URL when given (a fresh, empty
-    // PostgreSQL database: CI creates one), else on a fresh embedded database.
-    command: 'npx tsx scripts/vigie.ts demo',
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
-      VIGIE_DATA_DIR: '.data-e2e',
-      VIGIE_RESET_DATA: '1',
-      AUTH_SECRET: 'e2e-secret-not-for-production-use',
-      // Shows the SSO button; nothing is fetched from this issuer unless it is clicked.
-      AUTH_OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
-      AUTH_OIDC_ID: 'vigie-e2e',
-      AUTH_OIDC_SECRET: 'e2e',
-      AUTH_OIDC_NAME: 'Puteaux Connect',
+  webServer: [
+    {
+      // A real OpenID Connect provider on this machine, standing in for the city's SSO.
+      command: `node e2e/fixtures/oidc-provider.mjs`,
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: { OIDC_PORT: String(OIDC_PORT), APP_ORIGIN: baseURL },
     },
-  },
+    {
+      // The README's demo command: on E2E_DATABASE_URL when given (a fresh, empty
+      // PostgreSQL database: CI creates one), else on a fresh embedded database.
+      command: 'npx tsx scripts/vigie.ts demo',
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(PORT),
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+        VIGIE_DATA_DIR: '.data-e2e',
+        VIGIE_RESET_DATA: '1',
+        AUTH_SECRET: 'e2e-secret-not-for-production-use',
+        AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+        AUTH_OIDC_ID: 'vigie-e2e',
+        AUTH_OIDC_SECRET: 'vigie-e2e-secret',
+        AUTH_OIDC_NAME: 'Puteaux Connect',
+      },
+    },
+  ],
 });

@@ -1,0 +1,40 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, expectAccessible, signIn } from './support';
+
+/** Through the city's SSO (the local test provider), as the person with this login. */
+async function signInWithCity(page: Page, login: string) {
+  await page.goto('/connexion');
+  await page.getByRole('button', { name: 'Se connecter avec le compte de la ville (Puteaux Connect)' }).click();
+  // The provider's own pages (development login and consent): not ours to test.
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('anything');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  // The provider asks for consent the first time a person uses the app.
+  const consent = page.getByRole('button', { name: 'Continue' });
+  await expect(consent.or(page.getByRole('heading', { level: 1, name: 'Tableau de bord' }))).toBeVisible();
+  if (await consent.isVisible()) await consent.click();
+}
+
+test('an existing account signs in with the city SSO and keeps its roles', async ({ page }) => {
+  await signInWithCity(page, DEMO.chair);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await expect(page.getByRole('main').getByText('Président·e du comité', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a newcomer gets an account with no role until an admin grants one', async ({ page, browser }) => {
+  await signInWithCity(page, 'nouvelle.agente@demo.vigie.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  await expect(page.getByText('Vous n’avez encore aucun rôle.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Navigation de l’espace agents' }).getByRole('link', { name: 'Propositions' })).toHaveCount(0);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.goto('/espace/admin/comptes');
+  await admin.getByRole('link', { name: 'Gérer nouvelle.agente' }).click();
+  await admin.getByRole('button', { name: 'Attribuer le rôle « Technicien·ne de la ville »' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Rôle attribué.' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('main').getByText('Technicien·ne de la ville', { exact: true })).toBeVisible();
+});
