@@ -1,10 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useRef } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormAlert, TextField } from '@/app/_components/form-fields';
+import { useCheckedActionForm } from '@/app/_components/use-checked-action-form';
 import { ROLES } from '@/db/schema';
 import type { FormState } from '@/lib/forms';
 import { createUserSchema } from '@/lib/validation/users';
@@ -24,29 +22,19 @@ interface Props {
  * the form posts straight to the server action, which checks everything again.
  */
 export function CreateUserForm({ labels, roleLabels, messages }: Props) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(createUserAction, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<Input, unknown, z.output<typeof createUserSchema>>({
-    resolver: zodResolver(createUserSchema),
+  const { form, state, pending, formRef, formAction, onSubmit, errorFor } = useCheckedActionForm<Input, z.output<typeof createUserSchema>, FormState>({
+    schema: createUserSchema,
+    action: createUserAction,
     defaultValues: { name: '', email: '', password: '', roles: [] },
+    messages,
   });
-  const errorFor = (field: keyof Input): string | undefined => {
-    const key = errors[field]?.message;
-    return key ? (messages[key] ?? key) : state.fieldErrors?.[field];
-  };
+  const { register } = form;
   return (
     <form
       ref={formRef}
       action={formAction}
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
-      }}
+      onSubmit={onSubmit}
     >
       {state.message && !state.ok ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       <TextField id="name" label={labels.name} required requiredLabel={labels.required} autoComplete="off" error={errorFor('name')} {...register('name')} />

@@ -1,10 +1,9 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useRef, type HTMLAttributes } from 'react';
-import { useForm } from 'react-hook-form';
+import type { HTMLAttributes } from 'react';
 import type { z } from 'zod';
 import { FormAlert, TextField } from '@/app/_components/form-fields';
+import { useCheckedActionForm } from '@/app/_components/use-checked-action-form';
 import type { FormState } from '@/lib/forms';
 import { SITE_FIELDS, siteSchema, type SiteField, type SiteInput } from '@/lib/validation/sites';
 import { createSiteAction, updateSiteAction } from './actions';
@@ -37,27 +36,20 @@ const INPUT_MODES: Partial<Record<SiteField, HTMLAttributes<HTMLInputElement>['i
  * are text inputs: a number input would refuse the French decimal comma in some browsers.
  */
 export function SiteForm({ site, initial, labels, messages }: Props) {
-  const [state, formAction, pending] = useActionState<SiteFormState, FormData>(site ? updateSiteAction : createSiteAction, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<SiteInput, unknown, z.output<typeof siteSchema>>({ resolver: zodResolver(siteSchema), defaultValues: initial });
-  const errorFor = (field: SiteField): string | undefined => {
-    const key = errors[field]?.message;
-    return key ? (messages[key] ?? key) : state.fieldErrors?.[field];
-  };
+  const { form, state, pending, formRef, formAction, onSubmit, errorFor } = useCheckedActionForm<SiteInput, z.output<typeof siteSchema>, SiteFormState>({
+    schema: siteSchema,
+    action: site ? updateSiteAction : createSiteAction,
+    defaultValues: initial,
+    messages,
+  });
+  const { register } = form;
   const prefix = site ? 'edit-site' : 'new-site';
   return (
     <form
       ref={formRef}
       action={formAction}
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event);
-      }}
+      onSubmit={onSubmit}
     >
       {state.message && !state.ok ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       {site ? (
