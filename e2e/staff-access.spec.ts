@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { alertBox, attemptSignIn, DEMO, expectAccessible, signIn, signOut } from './support';
+import { alertBox, attemptSignIn, DEMO, expectAccessible, signIn, signOut, tabTo } from './support';
 
 test('an anonymous visit to the staff area is sent to the sign-in page', async ({ page }) => {
   await page.goto('/espace/admin/comptes');
@@ -74,4 +74,27 @@ test.describe('without JavaScript', () => {
     await signIn(page, DEMO.diagnostician);
     await signOut(page);
   });
+});
+
+test('keyboard only: sign in, reach a file from the staff menu, and sign out', async ({ page }) => {
+  await page.goto('/');
+  await tabTo(page, page.getByRole('link', { name: 'Connexion' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByLabel('Adresse électronique'));
+  await page.keyboard.type(DEMO.diagnostician);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo-vigie-2026');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+
+  await tabTo(page, page.getByRole('navigation', { name: 'Navigation de l’espace agents' }).getByRole('link', { name: 'Propositions' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Propositions' })).toBeVisible();
+  await tabTo(page, page.getByRole('link', { name: /Local des poubelles/ }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Local des poubelles');
+
+  await tabTo(page, page.getByRole('button', { name: 'Se déconnecter' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Vous êtes déconnecté·e.');
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
 export const DEMO = {
@@ -39,4 +39,13 @@ export function alertBox(page: Page) {
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('status')).toContainText('Vous êtes déconnecté·e.');
+}
+
+/** Presses Tab until the element has focus, as a keyboard user would (fails if never reached). */
+export async function tabTo(page: Page, target: Locator, maxPresses = 60) {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }

@@ -6,6 +6,8 @@ import { can } from '@/lib/auth/permissions';
 import { queuesFor } from '@/lib/auth/queues';
 import { requirePermission } from '@/lib/auth/session';
 import { getTranslate } from '@/lib/i18n/server';
+import { paginate } from '@/lib/pagination';
+import { Pagination } from '@/app/_components/pagination';
 import { ProposalTable } from './proposal-table';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,6 +31,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   // Only views that mean something for this person; the choice lives in the URL.
   const views = VIEWS.filter((v) => (v === 'mine' ? can(actor.roles, 'proposals.draft') : v === 'todo' ? queues.length > 0 : true));
   const view: View = views.find((v) => v === query.vue) ?? views[0]!;
+  const shown = paginate(lists[view], query.page);
   return (
     <>
       <h1>{t('proposals.title')}</h1>
@@ -51,7 +54,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       </nav>
-      <ProposalTable items={lists[view]} caption={t('proposals.listCaption', { view: t(`proposals.views.${view}`, { count: lists[view].length }) })} t={t} locale={locale} />
+      <ProposalTable items={shown.items} caption={t('proposals.listCaption', { view: t(`proposals.views.${view}`, { count: shown.total }) })} t={t} locale={locale} />
+      <Pagination page={shown.page} pages={shown.pages} href={(page) => `/espace/propositions?vue=${view}&page=${page}`} t={t} />
     </>
   );
 }

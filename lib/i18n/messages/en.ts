@@ -23,6 +23,10 @@ const en: Messages = {
     required: 'required',
     requiredFieldsNote: 'Fields marked with an asterisk (*) are required.',
     formHasErrors: 'The form has {count} error(s). Please correct the fields shown.',
+    pagination: 'Pagination',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: 'Page {page} of {pages}',
   },
   header: {
     home: 'Home',

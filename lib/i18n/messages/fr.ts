@@ -22,6 +22,10 @@ const fr = {
     required: 'obligatoire',
     requiredFieldsNote: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
     formHasErrors: 'Le formulaire contient {count} erreur(s). Corrigez les champs signalés.',
+    pagination: 'Pagination',
+    previousPage: 'Page précédente',
+    nextPage: 'Page suivante',
+    pageOf: 'Page {page} sur {pages}',
   },
   header: {
     home: 'Accueil',
