@@ -69,12 +69,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // The city's SSO proves who the person is; their roles still come from an admin.
       return (await linkOidcAccount(getDb(), oidcIdentity(account, profile))) !== null;
     },
-    async jwt({ token, user, account, profile }) {
+    async jwt(params) {
+      const { account, profile } = params;
       if (account?.provider === OIDC_PROVIDER_ID) {
         // Already linked by the signIn callback: this finds the account by its subject.
         return { sub: (await linkOidcAccount(getDb(), oidcIdentity(account, profile))) ?? undefined };
       }
-      return { sub: user?.id ?? token.sub };
+      return authConfig.callbacks.jwt(params);
     },
   },
 }));
