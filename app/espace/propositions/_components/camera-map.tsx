@@ -39,9 +39,9 @@ export interface CameraMapProps {
     placing: string;
     /** HTML (trusted, from the message catalogs), e.g. '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'. */
     tilesAttribution: string;
-    /** Titles of the zoom buttons; Leaflet's are in English. */
-    zoomIn?: string;
-    zoomOut?: string;
+    /** Titles of the zoom buttons (Leaflet's own are in English). */
+    zoomIn: string;
+    zoomOut: string;
   };
 }
 
@@ -114,8 +114,8 @@ export function CameraMap({ center, cameras, selectedIndex, onPlace, labels }: C
     center,
     placed: cameras.filter((c) => isPlaceable(c.latitude, c.longitude)).map((c) => [c.latitude, c.longitude] as [number, number]),
     attribution: labels.tilesAttribution,
-    zoomIn: labels.zoomIn ?? 'Zoom avant',
-    zoomOut: labels.zoomOut ?? 'Zoom arrière',
+    zoomIn: labels.zoomIn,
+    zoomOut: labels.zoomOut,
   }));
   const anyCameraPlaced = useEffectEvent(() => cameras.some((c) => isPlaceable(c.latitude, c.longitude)));
 
