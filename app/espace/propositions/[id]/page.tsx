@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FormAlert } from '@/app/_components/form-fields';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { allowedCommands } from '@/lib/domain/lifecycle';
 import { ERROR_STATUS } from '@/lib/errors';
@@ -83,7 +84,13 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         ) : null}
         {latest ? (
           <p>
-            <Link href={`/espace/propositions/${proposal.id}/diagnostic`}>{t('diagnostic.open')}</Link>
+            {/* The officer's next step is this link: shown as a button while the diagnostic is theirs to write. */}
+            <Link
+              href={`/espace/propositions/${proposal.id}/diagnostic`}
+              className={latest.state === 'draft' && can(actor.roles, 'diagnostics.conduct') ? 'button' : undefined}
+            >
+              {t('diagnostic.open')}
+            </Link>
           </p>
         ) : null}
         {commands.includes('reviseDiagnostic') ? (
