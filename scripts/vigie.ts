@@ -1,7 +1,7 @@
 /**
  * The one entry point that runs the app on either database.
  *
- *   tsx scripts/vigie.ts migrate | seed | start | demo | dev
+ *   tsx scripts/vigie.ts migrate | seed | start | demo | dev | create-admin
  *
  * With DATABASE_URL set, everything talks to that PostgreSQL. Without it, this process
  * opens the embedded PostgreSQL (PGlite) in VIGIE_DATA_DIR (default ./.data), serves it
@@ -16,8 +16,9 @@ import { createDb, createPool } from '../db/client';
 import { startEmbeddedServer, waitForNoConnections, type EmbeddedServer } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { seedDemo } from '../db/seed';
+import { createAdminAccount } from '../lib/workflow/bootstrap';
 
-const COMMANDS = ['migrate', 'seed', 'start', 'demo', 'dev'] as const;
+const COMMANDS = ['migrate', 'seed', 'start', 'demo', 'dev', 'create-admin'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const log = (msg: string) => console.log(`[vigie] ${msg}`);
@@ -78,6 +79,18 @@ async function main(command: Command): Promise<number> {
       const db = createDb(pool);
       await runMigrations(db);
       log('migrations applied');
+      if (command === 'create-admin') {
+        const result = await createAdminAccount(db, {
+          name: process.env.VIGIE_ADMIN_NAME,
+          email: process.env.VIGIE_ADMIN_EMAIL,
+          password: process.env.VIGIE_ADMIN_PASSWORD,
+        });
+        if (!result.ok) {
+          console.error(`[vigie] no admin created (set VIGIE_ADMIN_NAME, VIGIE_ADMIN_EMAIL, VIGIE_ADMIN_PASSWORD):\n  ${result.problems.join('\n  ')}`);
+          return 1;
+        }
+        log(`admin account created for ${process.env.VIGIE_ADMIN_EMAIL}`);
+      }
       if (command === 'seed' || command === 'demo' || command === 'dev') {
         const seeded = await seedDemo(db);
         log(seeded ? 'demo data created (password for every account: demo-vigie-2026)' : 'database not empty: seed skipped');
@@ -85,7 +98,7 @@ async function main(command: Command): Promise<number> {
     } finally {
       await pool.end();
     }
-    if (command === 'migrate' || command === 'seed') return 0;
+    if (command === 'migrate' || command === 'seed' || command === 'create-admin') return 0;
 
     if (embedded) await waitForNoConnections(embedded);
     const port = process.env.PORT || '3000';
