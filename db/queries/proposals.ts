@@ -76,7 +76,6 @@ export async function getProposal(db: Database, actor: Actor, id: string) {
   return { ...row, reference: reference(row.proposal.number), cameras: cameraRows, diagnostics: diagnosticRows, timeline };
 }
 
-export type ProposalDetail = NonNullable<Awaited<ReturnType<typeof getProposal>>>;
 
 async function listDiagnostics(db: Database, proposalId: string) {
   const signer = alias(users, 'signer');

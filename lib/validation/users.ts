@@ -15,7 +15,6 @@ export const createUserSchema = z.object({
   password: newPassword,
   roles: z.array(role).max(ROLES.length).default([]),
 });
-export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const resetPasswordSchema = z.object({ userId: uuid, password: newPassword });
 export const roleChangeSchema = z.object({ userId: uuid, role });
