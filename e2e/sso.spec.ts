@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, expectAccessible, signIn } from './support';
+import { alertBox, DEMO, expectAccessible, signIn } from './support';
 
 /** Through the city's SSO (the local test provider), as the person with this login. */
 async function signInWithCity(page: Page, login: string) {
@@ -11,7 +11,8 @@ async function signInWithCity(page: Page, login: string) {
   await page.getByRole('button', { name: 'Sign-in' }).click();
   // The provider asks for consent the first time a person uses the app.
   const consent = page.getByRole('button', { name: 'Continue' });
-  await expect(consent.or(page.getByRole('heading', { level: 1, name: 'Tableau de bord' }))).toBeVisible();
+  // …or sends the person straight back to our pages (the provider's have no <main>).
+  await expect(consent.or(page.locator('main h1'))).toBeVisible();
   if (await consent.isVisible()) await consent.click();
 }
 
@@ -37,4 +38,18 @@ test('a newcomer gets an account with no role until an admin grants one', async 
 
   await page.reload();
   await expect(page.getByRole('main').getByText('Technicien·ne de la ville', { exact: true })).toBeVisible();
+});
+
+test('a deactivated account is refused through the SSO too, with a message that says why', async ({ page, browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.goto('/espace/admin/comptes');
+  await admin.getByRole('link', { name: 'Gérer Nadia Belkacem' }).click();
+  await admin.getByRole('button', { name: 'Désactiver le compte' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'Le compte a été désactivé' })).toBeVisible();
+
+  await signInWithCity(page, 'membre4@demo.vigie.test');
+  await expect(alertBox(page)).toContainText('ce compte est désactivé');
+  await expect(page).toHaveURL(/\/connexion/);
+  await expectAccessible(page);
 });

@@ -27,10 +27,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t('signIn.signedOut')}
         </div>
       ) : null}
-      {/* next-auth sends failed SSO attempts back here with ?error=… */}
+      {/* next-auth sends failed SSO attempts back here with ?error=… (AccessDenied: refused by our signIn callback). */}
       {typeof params.error === 'string' ? (
         <div className="alert error" role="alert">
-          {t('signIn.failed')}
+          {params.error === 'AccessDenied' ? t('signIn.ssoRefused') : t('signIn.failed')}
         </div>
       ) : null}
       {oidcConfigured(e) ? (

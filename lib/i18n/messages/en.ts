@@ -82,6 +82,7 @@ const en: Messages = {
     or: 'or',
     failed: 'Incorrect email address or password.',
     rateLimited: 'Too many sign-in attempts. Try again in a few minutes.',
+    ssoRefused: 'Signing in with the city’s account did not succeed: the account is deactivated, or its email address is not verified. Contact the administrator.',
     noRole: 'Your account has no role yet: ask the administrator to grant you one.',
     signedOut: 'You are signed out.',
   },

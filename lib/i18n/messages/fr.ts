@@ -81,6 +81,7 @@ const fr = {
     or: 'ou',
     failed: 'Adresse électronique ou mot de passe incorrect.',
     rateLimited: 'Trop de tentatives de connexion. Réessayez dans quelques minutes.',
+    ssoRefused: 'La connexion avec le compte de la ville n’a pas abouti : ce compte est désactivé, ou son adresse électronique n’est pas vérifiée. Contactez l’administrateur.',
     noRole: 'Votre compte n’a encore aucun rôle : demandez à l’administrateur de vous en attribuer un.',
     signedOut: 'Vous êtes déconnecté·e.',
   },
