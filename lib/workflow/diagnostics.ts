@@ -1,39 +1,45 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { diagnostics, type Diagnostic } from '@/db/schema';
+import { diagnostics } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { concludeDiagnosticSchema, saveDiagnosticSchema, type DiagnosticFormValues } from '@/lib/validation/diagnostics';
 import { proposalIdSchema } from '@/lib/validation/proposals';
 import { recordEvent } from './audit';
 import { defineCommand } from './command';
-import { applyTransition, lockProposal } from './proposal-transition';
+import { applyTransition, latestDiagnostic, lockProposal } from './proposal-transition';
 
-/** The content columns a new version copies from the previous one. */
-function contentOf(d: Diagnostic): DiagnosticFormValues {
-  return {
-    delinquencyFacts: d.delinquencyFacts,
-    siteDescription: d.siteDescription,
-    actorsConsulted: d.actorsConsulted,
-    alternatives: d.alternatives,
-    proportionality: d.proportionality,
-    privacyRisks: d.privacyRisks,
-    expectedEffect: d.expectedEffect,
-    costAssessment: d.costAssessment,
-    dpiaStatus: d.dpiaStatus,
-    publicSummary: d.publicSummary,
-    conclusion: d.conclusion,
-    conditions: d.conditions,
-  };
-}
-
-async function latestDiagnostic(tx: Tx, proposalId: string): Promise<Diagnostic | undefined> {
-  const [latest] = await tx.select().from(diagnostics).where(eq(diagnostics.proposalId, proposalId)).orderBy(desc(diagnostics.version)).limit(1);
-  return latest;
+/**
+ * Opens the next version of the proposal's diagnostic as a draft: a copy of the last
+ * version's content (if any) without its conclusion, which must be reached and signed anew.
+ */
+async function openVersion(tx: Tx, actor: Actor, proposalId: string): Promise<{ id: string }> {
+  const previous = await latestDiagnostic(tx, proposalId);
+  const content: Partial<DiagnosticFormValues> = previous
+    ? {
+        delinquencyFacts: previous.delinquencyFacts,
+        siteDescription: previous.siteDescription,
+        actorsConsulted: previous.actorsConsulted,
+        alternatives: previous.alternatives,
+        proportionality: previous.proportionality,
+        privacyRisks: previous.privacyRisks,
+        expectedEffect: previous.expectedEffect,
+        costAssessment: previous.costAssessment,
+        dpiaStatus: previous.dpiaStatus,
+        publicSummary: previous.publicSummary,
+        conditions: previous.conditions,
+      }
+    : {};
+  const [created] = await tx
+    .insert(diagnostics)
+    .values({ ...content, proposalId, version: (previous?.version ?? 0) + 1, startedBy: actor.id })
+    .returning({ id: diagnostics.id });
+  return created!;
 }
 
 /** A draft diagnostic being worked on, with its proposal locked; refused once concluded or if saved meanwhile. */
 async function lockDraftDiagnostic(tx: Tx, actor: Actor, diagnosticId: string, lockVersion: number) {
+  // Proposal first, then diagnostic: every command locks in that order, so none deadlock.
   const [found] = await tx.select({ proposalId: diagnostics.proposalId }).from(diagnostics).where(eq(diagnostics.id, diagnosticId));
   if (!found) throw new AppError('not_found');
   const proposal = await lockProposal(tx, actor, found.proposalId);
@@ -50,12 +56,7 @@ export const startDiagnostic = defineCommand({
   async run(tx, actor, { proposalId }) {
     const proposal = await lockProposal(tx, actor, proposalId);
     await applyTransition(tx, actor, proposal, 'startDiagnostic', { hasConcludedDiagnostic: false });
-    const previous = await latestDiagnostic(tx, proposalId);
-    const [created] = await tx
-      .insert(diagnostics)
-      .values({ ...(previous ? contentOf(previous) : {}), proposalId, version: (previous?.version ?? 0) + 1, startedBy: actor.id })
-      .returning({ id: diagnostics.id });
-    return created!;
+    return openVersion(tx, actor, proposalId);
   },
 });
 
@@ -66,13 +67,8 @@ export const reviseDiagnostic = defineCommand({
   schema: proposalIdSchema,
   async run(tx, actor, { proposalId }) {
     const proposal = await lockProposal(tx, actor, proposalId);
-    const previous = await latestDiagnostic(tx, proposalId);
     await applyTransition(tx, actor, proposal, 'reviseDiagnostic', { hasConcludedDiagnostic: true });
-    const [created] = await tx
-      .insert(diagnostics)
-      .values({ ...contentOf(previous!), conclusion: null, proposalId, version: previous!.version + 1, startedBy: actor.id })
-      .returning({ id: diagnostics.id });
-    return created!;
+    return openVersion(tx, actor, proposalId);
   },
 });
 

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { diagnostics, proposals, type Proposal } from '@/db/schema';
+import { diagnostics, proposals, type Diagnostic, type Proposal } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canViewProposal } from '@/lib/auth/visibility';
 import { LIFECYCLE_ERRORS, transition, type GuardContext, type ProposalCommand, type ProposalState } from '@/lib/domain/lifecycle';
@@ -14,14 +14,15 @@ export async function lockProposal(tx: Tx, actor: Actor, proposalId: string): Pr
   return row;
 }
 
+/** The proposal's newest diagnostic version, if any. */
+export async function latestDiagnostic(tx: Tx, proposalId: string): Promise<Diagnostic | undefined> {
+  const [latest] = await tx.select().from(diagnostics).where(eq(diagnostics.proposalId, proposalId)).orderBy(desc(diagnostics.version)).limit(1);
+  return latest;
+}
+
 /** Whether the latest diagnostic of the proposal is concluded and signed (the gate). */
 export async function hasConcludedDiagnostic(tx: Tx, proposalId: string): Promise<boolean> {
-  const [latest] = await tx
-    .select({ state: diagnostics.state, signedAt: diagnostics.signedAt })
-    .from(diagnostics)
-    .where(and(eq(diagnostics.proposalId, proposalId)))
-    .orderBy(desc(diagnostics.version))
-    .limit(1);
+  const latest = await latestDiagnostic(tx, proposalId);
   return latest?.state === 'concluded' && latest.signedAt !== null;
 }
 

@@ -21,6 +21,10 @@ async function requireActiveSite(tx: Tx, siteId: string): Promise<void> {
   if (!site) throw new AppError('invalid', { siteId: 'validation.site_unavailable' });
 }
 
+async function insertCameras(tx: Tx, proposalId: string, values: ProposalFormValues['cameras']) {
+  if (values.length) await tx.insert(cameras).values(values.map((c, position) => ({ ...c, proposalId, position })));
+}
+
 /** Writes the form's values over the proposal and its cameras (drafts only). */
 async function writeContent(tx: Tx, proposalId: string, values: ProposalFormValues, version: number) {
   const { cameras: cameraValues, ...fields } = values;
@@ -29,9 +33,7 @@ async function writeContent(tx: Tx, proposalId: string, values: ProposalFormValu
     .set({ ...fields, version, updatedAt: new Date() })
     .where(eq(proposals.id, proposalId));
   await tx.delete(cameras).where(eq(cameras.proposalId, proposalId));
-  if (cameraValues.length) {
-    await tx.insert(cameras).values(cameraValues.map((c, position) => ({ ...c, proposalId, position })));
-  }
+  await insertCameras(tx, proposalId, cameraValues);
 }
 
 /** The author's edit of a draft, refused if someone saved since the form was opened. */
@@ -54,9 +56,7 @@ export const createProposal = defineCommand({
       .insert(proposals)
       .values({ ...fields, authorId: actor.id })
       .returning({ id: proposals.id, number: proposals.number });
-    if (cameraValues.length) {
-      await tx.insert(cameras).values(cameraValues.map((c, position) => ({ ...c, proposalId: created!.id, position })));
-    }
+    await insertCameras(tx, created!.id, cameraValues);
     await recordEvent(tx, { actorId: actor.id, action: 'proposal.created', entityType: 'proposal', entityId: created!.id, toState: 'draft' });
     return created!;
   },
