@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { sessionUserId } from '@/lib/auth/session';
+import { flashLocation } from '@/lib/flash';
 import { failureState, formString, type FormState } from '@/lib/forms';
 import { getTranslate } from '@/lib/i18n/server';
 import { proposalIdSchema } from '@/lib/validation/proposals';
@@ -52,7 +53,7 @@ export async function withdrawProposalAction(_prev: FormState, formData: FormDat
 async function step(formData: FormData, command: 'startDiagnostic' | 'reviseDiagnostic' | 'scheduleReview', ok: string, target = '') {
   const proposalId = formString(formData, 'proposalId');
   const result = await runCommand(getDb(), COMMANDS[command] as Command<typeof proposalIdSchema, unknown>, await sessionUserId(), { proposalId });
-  redirect(result.ok ? proposalPath(proposalId, `${target}?ok=${ok}`) : proposalPath(proposalId, `?erreur=${encodeURIComponent(result.code)}`));
+  redirect(flashLocation(result, proposalPath(proposalId), ok, proposalPath(proposalId, target)));
 }
 
 export async function startDiagnosticAction(formData: FormData): Promise<void> {

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { sessionUserId } from '@/lib/auth/session';
+import { flashLocation } from '@/lib/flash';
 import { failureState, formString, type FormState } from '@/lib/forms';
 import { getTranslate } from '@/lib/i18n/server';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -38,7 +39,7 @@ async function buttonAction(
 ) {
   const userId = formString(formData, 'userId');
   const result = await run(await sessionUserId(), userId);
-  redirect(`${detailPath(userId)}?${result.ok ? `ok=${okFlag}` : `erreur=${encodeURIComponent(result.code)}`}`);
+  redirect(flashLocation(result, detailPath(userId), okFlag));
 }
 
 export async function grantRoleAction(formData: FormData): Promise<void> {

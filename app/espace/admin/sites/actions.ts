@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { sessionUserId } from '@/lib/auth/session';
+import { flashLocation } from '@/lib/flash';
 import { failureState, formString } from '@/lib/forms';
 import { getTranslate } from '@/lib/i18n/server';
 import { SITE_FIELDS } from '@/lib/validation/sites';
@@ -42,7 +43,7 @@ export async function updateSiteAction(_prev: SiteFormState, formData: FormData)
 async function archiveButton(formData: FormData, command: typeof COMMANDS.archiveSite | typeof COMMANDS.restoreSite, okFlag: string) {
   const siteId = formString(formData, 'siteId');
   const result = await runCommand(getDb(), command, await sessionUserId(), { siteId });
-  redirect(`${detailPath(siteId)}?${result.ok ? `ok=${okFlag}` : `erreur=${encodeURIComponent(result.code)}`}`);
+  redirect(flashLocation(result, detailPath(siteId), okFlag));
 }
 
 export async function archiveSiteAction(formData: FormData): Promise<void> {

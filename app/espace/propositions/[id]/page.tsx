@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FormAlert } from '@/app/_components/form-fields';
+import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { allowedCommands } from '@/lib/domain/lifecycle';
-import { ERROR_STATUS } from '@/lib/errors';
 import { formatDateTime, type Translate } from '@/lib/i18n/catalog';
 import { getTranslate } from '@/lib/i18n/server';
 import { reviseDiagnosticAction, scheduleReviewAction, startDiagnosticAction } from '../actions';
@@ -50,8 +49,6 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     // The withdrawal form asks for the reason; the command checks it. Here: may the form show?
     reason: 'asked by the form',
   });
-  const flash = Object.entries(FLASHES).find(([k]) => k === query.ok)?.[1];
-  const error = typeof query.erreur === 'string' && query.erreur in ERROR_STATUS ? query.erreur : null;
   const euros = (n: number | null) => (n === null ? t('proposals.notGiven') : t('proposals.euros', { amount: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n) }));
 
   return (
@@ -65,8 +62,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       <p>
         <span className="tag">{t(`states.${proposal.state}`)}</span> {site.name}, {site.address}
       </p>
-      {flash ? <FormAlert kind="success">{t(flash)}</FormAlert> : null}
-      {error ? <FormAlert kind="error">{t(`errors.${error}`)}</FormAlert> : null}
+      <FlashAlerts query={query} successes={FLASHES} t={t} />
 
       <div className="actions-panel">
         {proposal.state === 'draft' && isAuthor ? (

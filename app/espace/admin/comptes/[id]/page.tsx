@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { FormAlert } from '@/app/_components/form-fields';
+import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { getUserWithHistory } from '@/db/queries/users';
 import { ROLES } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/session';
-import { ERROR_STATUS } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/catalog';
 import { getTranslate } from '@/lib/i18n/server';
 import { uuid } from '@/lib/validation/fields';
@@ -15,7 +14,13 @@ import { ResetPasswordForm } from './reset-password-form';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const FLASHES = ['created', 'granted', 'revoked', 'deactivated', 'reactivated'] as const;
+const FLASHES = {
+  created: 'users.created',
+  granted: 'users.granted',
+  revoked: 'users.revoked',
+  deactivated: 'users.deactivated',
+  reactivated: 'users.reactivated',
+};
 
 async function load(id: string) {
   return uuid.safeParse(id).success ? getUserWithHistory(getDb(), id) : null;
@@ -32,8 +37,6 @@ export default async function UserPage({ params, searchParams }: Props) {
   const found = await load(id);
   if (!found) notFound();
   const { user, history } = found;
-  const ok = FLASHES.find((f) => f === query.ok);
-  const error = typeof query.erreur === 'string' && query.erreur in ERROR_STATUS ? query.erreur : null;
 
   return (
     <>
@@ -41,8 +44,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         <Link href="/espace/admin/comptes">{t('users.backToList')}</Link>
       </p>
       <h1>{t('users.detailTitle', { name: user.name })}</h1>
-      {ok ? <FormAlert kind="success">{ok === 'created' ? t('users.created', { name: user.name }) : t(`users.${ok}`)}</FormAlert> : null}
-      {error ? <FormAlert kind="error">{t(`errors.${error}`)}</FormAlert> : null}
+      <FlashAlerts query={query} successes={FLASHES} t={t} params={{ name: user.name }} />
       <dl>
         <dt>{t('users.email')}</dt>
         <dd>{user.email}</dd>

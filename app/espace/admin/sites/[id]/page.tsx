@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { FormAlert } from '@/app/_components/form-fields';
+import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { entityHistory } from '@/db/queries/audit';
 import { getSite } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
-import { ERROR_STATUS } from '@/lib/errors';
 import { clientMessages } from '@/lib/forms';
 import { formatDateTime, type Translate } from '@/lib/i18n/catalog';
 import { getTranslate } from '@/lib/i18n/server';
@@ -54,8 +53,6 @@ export default async function SitePage({ params, searchParams }: Props) {
   const found = await load(id);
   if (!found) notFound();
   const { site, history } = found;
-  const ok = typeof query.ok === 'string' && Object.hasOwn(FLASHES, query.ok) ? (query.ok as keyof typeof FLASHES) : null;
-  const error = typeof query.erreur === 'string' && query.erreur in ERROR_STATUS ? query.erreur : null;
   const version = site.updatedAt.toISOString();
 
   return (
@@ -64,8 +61,7 @@ export default async function SitePage({ params, searchParams }: Props) {
         <Link href="/espace/admin/sites">{t('sites.backToList')}</Link>
       </p>
       <h1>{site.name}</h1>
-      {ok ? <FormAlert kind="success">{t(FLASHES[ok], { name: site.name })}</FormAlert> : null}
-      {error ? <FormAlert kind="error">{t(`errors.${error}`)}</FormAlert> : null}
+      <FlashAlerts query={query} successes={FLASHES} t={t} params={{ name: site.name }} />
       <dl>
         <dt>{t('sites.status')}</dt>
         <dd>

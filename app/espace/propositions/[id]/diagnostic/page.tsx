@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FormAlert } from '@/app/_components/form-fields';
+import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getTranslate } from '@/lib/i18n/server';
@@ -22,7 +22,6 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const file = await loadProposal(actor, id);
   const [latest, ...previous] = file.diagnostics;
   const editable = latest?.state === 'draft' && file.proposal.state === 'in_diagnostic' && can(actor.roles, 'diagnostics.conduct');
-  const flash = query.ok === 'started' ? t('diagnostic.started') : query.ok === 'revised' ? t('diagnostic.revised') : null;
 
   return (
     <>
@@ -31,7 +30,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
       </p>
       <h1>{t('diagnostic.pageTitle', { reference: `${file.reference} – ${file.proposal.title}` })}</h1>
       <p>{t('diagnostic.intro')}</p>
-      {flash ? <FormAlert kind="success">{flash}</FormAlert> : null}
+      <FlashAlerts query={query} successes={{ started: 'diagnostic.started', revised: 'diagnostic.revised' }} t={t} />
       {!latest ? <p>{t('diagnostic.none')}</p> : null}
       {latest && editable ? (
         <DiagnosticForm

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { FormAlert } from '@/app/_components/form-fields';
+import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { activeSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
@@ -67,7 +67,7 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
         <Link href={`/espace/propositions/${id}`}>{t('proposals.backToProposal')}</Link>
       </p>
       <h1>{t('proposals.editTitle', { reference: `${file.reference} – ${proposal.title}` })}</h1>
-      {query.ok === 'created' ? <FormAlert kind="success">{t('proposals.created')}</FormAlert> : null}
+      <FlashAlerts query={query} successes={{ created: 'proposals.created' }} t={t} />
       <ProposalForm
         locale={locale}
         proposalId={proposal.id}
