@@ -184,3 +184,27 @@ test('two tabs editing the same draft: the second save is refused instead of ove
   await second.reload();
   await expect(second.getByLabel('Titre')).toHaveValue('Accès au parking souterrain (rampe)');
 });
+
+test('a signed diagnostic is revised through a new version; others keep reading the signed one', async ({ browser }) => {
+  const officer = await as(browser, DEMO.diagnostician);
+  await officer.goto('/espace/propositions?vue=all');
+  await officer.getByRole('link', { name: /Entrée principale/ }).click();
+  await expect(officer.getByRole('heading', { level: 1 })).toContainText('Entrée principale');
+  await officer.getByRole('button', { name: 'Ouvrir une nouvelle version du diagnostic' }).click();
+  await expect(officer.getByRole('status').filter({ hasText: 'Une nouvelle version du diagnostic est ouverte.' })).toBeVisible();
+  await expect(officer.getByText('Version 2 – En cours de rédaction')).toBeVisible();
+  // The new version starts from the signed one, without its conclusion.
+  await expect(officer.getByLabel('Description du site')).toHaveValue(/Résidence de 58 logements/);
+  await expect(labelled(officer, 'Conclusion')).toHaveValue('');
+  const previous = officer.getByRole('region', { name: 'Versions précédentes' });
+  await previous.locator('summary', { hasText: 'Version 1' }).click();
+  await expect(previous.getByText(/Conclu et signé le .* par Claire Dumoulin/)).toBeVisible();
+  await expectAccessible(officer);
+
+  // A committee member reads the signed version only, not the draft being written.
+  const member = await as(browser, DEMO.member);
+  await member.goto(officer.url().replace(/\?.*$/, ''));
+  await expect(member.getByText(/Version 1 – Conclu et signé/)).toBeVisible();
+  await expect(member.getByText('Version 2')).toHaveCount(0);
+  await expectAccessible(member);
+});
