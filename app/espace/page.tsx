@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listProposals } from '@/db/queries/proposals';
-import { queuesFor } from '@/lib/auth/queues';
+import { inQueue, queuesFor } from '@/lib/auth/queues';
 import { requireUser } from '@/lib/auth/session';
 import { getTranslate } from '@/lib/i18n/server';
 import { ProposalTable } from './propositions/proposal-table';
@@ -16,12 +16,8 @@ export default async function StaffHome() {
   const actor = await requireUser();
   const { locale, t } = await getTranslate();
   // Each role's own queue comes first: what waits for this person now.
-  const queues = await Promise.all(
-    queuesFor(actor.roles).map(async (q) => ({
-      ...q,
-      items: await listProposals(getDb(), actor, { states: q.states, authorId: q.ownOnly ? actor.id : undefined }),
-    })),
-  );
+  const visible = await listProposals(getDb(), actor);
+  const queues = queuesFor(actor.roles).map((q) => ({ ...q, items: visible.filter((p) => inQueue(q, p, actor.id)) }));
   return (
     <>
       <h1>{t('staff.dashboardTitle')}</h1>

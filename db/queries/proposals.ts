@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, isNotNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { cameras, diagnostics, proposals, sites, users } from '@/db/schema';
@@ -30,15 +30,8 @@ export interface ProposalListItem {
   updatedAt: Date;
 }
 
-export interface ProposalFilters {
-  states?: ProposalState[];
-  authorId?: string;
-}
-
-export async function listProposals(db: Database, actor: Actor, filters: ProposalFilters = {}): Promise<ProposalListItem[]> {
-  const where = [visibleTo(actor)];
-  if (filters.states?.length) where.push(inArray(proposals.state, filters.states));
-  if (filters.authorId) where.push(eq(proposals.authorId, filters.authorId));
+/** Every file this person may open, most recently changed first. */
+export async function listProposals(db: Database, actor: Actor): Promise<ProposalListItem[]> {
   const rows = await db
     .select({
       id: proposals.id,
@@ -54,7 +47,7 @@ export async function listProposals(db: Database, actor: Actor, filters: Proposa
     .from(proposals)
     .innerJoin(sites, eq(sites.id, proposals.siteId))
     .innerJoin(users, eq(users.id, proposals.authorId))
-    .where(and(...where))
+    .where(visibleTo(actor))
     .orderBy(desc(proposals.updatedAt));
   return rows.map(({ number, ...r }) => ({ ...r, reference: reference(number) }));
 }

@@ -11,6 +11,13 @@ export const QUEUES: { key: 'technician' | 'diagnostician' | 'committee'; roles:
   { key: 'committee', roles: ['member', 'chair'], states: ['diagnosed', 'under_review'], ownOnly: false },
 ];
 
-export function queuesFor(roles: readonly Role[]) {
+export type Queue = (typeof QUEUES)[number];
+
+export function queuesFor(roles: readonly Role[]): Queue[] {
   return QUEUES.filter((q) => q.roles.some((r) => roles.includes(r)));
+}
+
+/** Whether a file waits in this queue for this person. */
+export function inQueue(queue: Queue, file: { state: ProposalState; authorId: string }, personId: string): boolean {
+  return queue.states.includes(file.state) && (!queue.ownOnly || file.authorId === personId);
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listProposals } from '@/db/queries/proposals';
 import { can } from '@/lib/auth/permissions';
-import { queuesFor } from '@/lib/auth/queues';
+import { inQueue, queuesFor } from '@/lib/auth/queues';
 import { requirePermission } from '@/lib/auth/session';
 import { getTranslate } from '@/lib/i18n/server';
 import { paginate } from '@/lib/pagination';
@@ -24,7 +24,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const all = await listProposals(getDb(), actor);
   const queues = queuesFor(actor.roles);
   const lists: Record<View, typeof all> = {
-    todo: all.filter((p) => queues.some((q) => q.states.includes(p.state) && (!q.ownOnly || p.authorId === actor.id))),
+    todo: all.filter((p) => queues.some((q) => inQueue(q, p, actor.id))),
     mine: all.filter((p) => p.authorId === actor.id),
     all,
   };
