@@ -22,8 +22,6 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface EmbeddedServer {
   url: string;
   port: number;
-  /** Number of client connections currently open (0 or 1). */
-  connections(): number;
   stop(): Promise<void>;
 }
 
@@ -118,7 +116,6 @@ export async function startEmbeddedServer(options: EmbeddedOptions): Promise<Emb
     return {
       url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
       port,
-      connections: () => server.getStats().activeConnections,
       async stop() {
         await server.stop();
         await pglite.close();
@@ -159,13 +156,4 @@ function serveOneAtATime(server: PGLiteSocketServer, waitMs: number): void {
     };
     tryAdmit();
   };
-}
-
-/** Waits until the server has no client connection (after a pool's `end()`). */
-export async function waitForNoConnections(server: EmbeddedServer, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (server.connections() > 0) {
-    if (Date.now() > deadline) throw new EmbeddedDatabaseError('A connection to the embedded database did not close.');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDb, createPool } from '../db/client';
-import { startEmbeddedServer, waitForNoConnections, type EmbeddedServer } from '../db/embedded';
+import { startEmbeddedServer, type EmbeddedServer } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { seedDemo } from '../db/seed';
 import { createAdminAccount } from '../lib/workflow/bootstrap';
@@ -100,7 +100,6 @@ async function main(command: Command): Promise<number> {
     }
     if (command === 'migrate' || command === 'seed' || command === 'create-admin') return 0;
 
-    if (embedded) await waitForNoConnections(embedded);
     const port = process.env.PORT || '3000';
     const env: NodeJS.ProcessEnv = {
       ...process.env,
