@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { PROPOSAL_STATES } from '@/lib/domain/lifecycle';
 import {
   boolean,
   doublePrecision,
@@ -15,10 +14,20 @@ import {
   uuid,
   check,
 } from 'drizzle-orm/pg-core';
+import {
+  CAMERA_PLACEMENTS,
+  CAMERA_TYPES,
+  DIAGNOSTIC_CONCLUSIONS,
+  DIAGNOSTIC_STATES,
+  DPIA_STATUSES,
+  PROPOSAL_STATES,
+  ROLES,
+  type ActorsConsulted,
+  type Alternatives,
+  type DelinquencyFact,
+  type Signage,
+} from '@/lib/domain/vocabulary';
 
-/** Roles of DOMAIN.md; a person may hold several. */
-export const ROLES = ['technician', 'diagnostician', 'member', 'chair', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 export const roleEnum = pgEnum('role', ROLES);
 
 const timestamps = {
@@ -79,6 +88,12 @@ export const signInAttempts = pgTable(
   ],
 );
 
+/**
+ * Every record a form edits carries `revision`, its concurrency token: it increments on
+ * every change, and a save carrying an older revision is refused instead of overwriting.
+ */
+const revision = { revision: integer().notNull().default(1) };
+
 /** The register of social-housing sites, managed by the admin. */
 export const sites = pgTable('sites', {
   id: uuid().primaryKey().defaultRandom(),
@@ -89,6 +104,7 @@ export const sites = pgTable('sites', {
   latitude: doublePrecision().notNull(),
   longitude: doublePrecision().notNull(),
   archivedAt: timestamp({ withTimezone: true }),
+  ...revision,
   ...timestamps,
 });
 export type Site = typeof sites.$inferSelect;
@@ -116,13 +132,10 @@ export const auditEvents = pgTable(
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
 export const proposalStateEnum = pgEnum('proposal_state', PROPOSAL_STATES);
-export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;
-export const CAMERA_PLACEMENTS = ['indoor', 'outdoor'] as const;
 
 /**
  * A camera-siting proposal. Drafts may be incomplete (nullable numbers, empty texts);
- * submission checks everything (lib/validation/proposals.ts). `version` increments on
- * every save: a save carrying an older version is refused instead of overwriting.
+ * submission checks everything (lib/validation/proposals.ts).
  */
 export const proposals = pgTable(
   'proposals',
@@ -137,14 +150,14 @@ export const proposals = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     state: proposalStateEnum().notNull().default('draft'),
-    version: integer().notNull().default(1),
+    ...revision,
     title: text().notNull(),
     purposes: text().array().notNull().default(sql`'{}'::text[]`),
     retentionDays: integer(),
     retentionJustification: text().notNull().default(''),
     viewers: text().notNull().default(''),
     signage: jsonb()
-      .$type<{ controller: string; purposes: string; rights: string; contact: string; retention: string }>()
+      .$type<Signage>()
       .notNull()
       .default({ controller: '', purposes: '', rights: '', contact: '', retention: '' }),
     investmentEuros: integer(),
@@ -187,25 +200,14 @@ export const cameras = pgTable(
 );
 export type Camera = typeof cameras.$inferSelect;
 
-export const diagnosticStateEnum = pgEnum('diagnostic_state', ['draft', 'concluded']);
-export const DIAGNOSTIC_CONCLUSIONS = ['opportune', 'opportune_with_conditions', 'not_opportune'] as const;
+export const diagnosticStateEnum = pgEnum('diagnostic_state', DIAGNOSTIC_STATES);
 export const diagnosticConclusionEnum = pgEnum('diagnostic_conclusion', DIAGNOSTIC_CONCLUSIONS);
-export const DPIA_STATUSES = ['not_required', 'planned', 'in_progress', 'completed'] as const;
 export const dpiaStatusEnum = pgEnum('dpia_status', DPIA_STATUSES);
-
-/** Kinds of recorded facts, from the delinquency observatory's categories. */
-export const FACT_TYPES = ['drug_trafficking', 'assault', 'burglary', 'theft', 'vandalism', 'nuisance', 'fly_tipping', 'other'] as const;
-
-export interface DelinquencyFact {
-  type: (typeof FACT_TYPES)[number];
-  year: number | null;
-  count: number | null;
-}
 
 /**
  * The preliminary diagnostic of a proposal (DOMAIN.md rule 5). A concluded one is
  * read-only (a trigger enforces it); changing it means a new version, and the old
- * versions stay. `lockVersion` guards concurrent saves of a draft.
+ * versions stay. `version` is the document's version (1, 2…), `revision` the concurrency token.
  */
 export const diagnostics = pgTable(
   'diagnostics',
@@ -216,15 +218,15 @@ export const diagnostics = pgTable(
       .references(() => proposals.id, { onDelete: 'restrict' }),
     version: integer().notNull(),
     state: diagnosticStateEnum().notNull().default('draft'),
-    lockVersion: integer().notNull().default(1),
+    ...revision,
     delinquencyFacts: jsonb().$type<DelinquencyFact[]>().notNull().default([]),
     siteDescription: text().notNull().default(''),
     actorsConsulted: jsonb()
-      .$type<{ landlord: string; tenants: string; police: string }>()
+      .$type<ActorsConsulted>()
       .notNull()
       .default({ landlord: '', tenants: '', police: '' }),
     alternatives: jsonb()
-      .$type<{ lighting: string; mediation: string; nightCorrespondents: string; accessControl: string; layout: string }>()
+      .$type<Alternatives>()
       .notNull()
       .default({ lighting: '', mediation: '', nightCorrespondents: '', accessControl: '', layout: '' }),
     proportionality: text().notNull().default(''),

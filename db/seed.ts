@@ -2,7 +2,8 @@ import { count } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { Database } from './client';
-import { sites, userRoles, users, type Role } from './schema';
+import { sites, userRoles, users } from './schema';
+import { type Role } from '@/lib/domain/vocabulary';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
 
@@ -123,7 +124,7 @@ async function seedProposals(db: Database): Promise<void> {
   await run(COMMANDS.submitProposal, technician, {
     ...complete('Résidence des Bergères', 'Hall du bâtiment A', [camera(48.8795, 2.2309, 200)], 'Occupation du hall et dégradations de boîtes aux lettres signalées par les locataires depuis 2024.'),
     proposalId: submitted.id,
-    version: 1,
+    revision: 1,
   });
 
   // 3. In diagnostic, partly written.
@@ -132,12 +133,12 @@ async function seedProposals(db: Database): Promise<void> {
     ...complete('Les Terrasses du Marché', 'Local des poubelles', [camera(48.8858, 2.2404, 0, { type: 'fixed' })], 'Dépôts sauvages répétés devant le local, nettoyés chaque semaine par le bailleur.'),
     purposes: ['fly_tipping'],
     proposalId: inDiagnostic.id,
-    version: 1,
+    revision: 1,
   });
   const started = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: inDiagnostic.id });
   await run(COMMANDS.saveDiagnostic, officer, {
     diagnosticId: started.id,
-    lockVersion: 1,
+    revision: 1,
     delinquencyFacts: [{ type: 'fly_tipping', year: 2025, count: 41 }],
     siteDescription: 'Local extérieur en pied d’immeuble, donnant sur la rue Eichenberger.',
   });
@@ -149,12 +150,12 @@ async function seedProposals(db: Database): Promise<void> {
       camera(48.8762, 2.2386, 160, { openingsInView: ['building_entrance', 'window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les fenêtres du rez-de-chaussée et la porte du hall.' }),
     ], 'Trafic de stupéfiants devant l’entrée, signalé par l’amicale des locataires.'),
     proposalId: diagnosed.id,
-    version: 1,
+    revision: 1,
   });
   const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: diagnosed.id });
   await run(COMMANDS.concludeDiagnostic, officer, {
     diagnosticId: diagnostic.id,
-    lockVersion: 1,
+    revision: 1,
     delinquencyFacts: [
       { type: 'drug_trafficking', year: 2024, count: 12 },
       { type: 'drug_trafficking', year: 2025, count: 19 },

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@/db/schema';
 import { can, PERMISSIONS } from '@/lib/auth/permissions';
 import type { z } from 'zod';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { Command } from '@/lib/workflow/command';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { makeUser } from './support/fixtures';
+import { ROLES, type Role } from '@/lib/domain/vocabulary';
 
 /**
  * Every command against every role: a role the permission table does not name is

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listProposals } from '@/db/queries/proposals';
-import { ROLES } from '@/db/schema';
 import { loadActor, type Actor } from '@/lib/auth/actor';
 import { canViewDiagnostic, canViewProposal } from '@/lib/auth/visibility';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { completeDiagnostic, makeSite, makeUser, validProposal } from './support/fixtures';
+import { ROLES } from '@/lib/domain/vocabulary';
 
 const actor = (roles: Actor['roles'], id = 'someone-else'): Actor => ({ id, name: 'X', email: 'x@x.test', roles });
 const file = (stage: 'draft' | 'submitted' | 'diagnosed') => ({
@@ -55,12 +55,12 @@ describe.each(BACKENDS)('the lists on %s apply the same rule as the pages', (bac
     };
     await create(); // stays a draft
     const submitted = await create();
-    await runCommand(t.db, COMMANDS.submitProposal, author.id, { ...validProposal(siteId), proposalId: submitted, version: 1 });
+    await runCommand(t.db, COMMANDS.submitProposal, author.id, { ...validProposal(siteId), proposalId: submitted, revision: 1 });
     const diagnosed = await create();
-    await runCommand(t.db, COMMANDS.submitProposal, author.id, { ...validProposal(siteId), proposalId: diagnosed, version: 1 });
+    await runCommand(t.db, COMMANDS.submitProposal, author.id, { ...validProposal(siteId), proposalId: diagnosed, revision: 1 });
     const started = await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: diagnosed });
     if (!started.ok) throw new Error(started.code);
-    await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.value.id, lockVersion: 1 });
+    await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.value.id, revision: 1 });
 
     const everything = await listProposals(t.db, (await loadActor(t.db, author.id))!);
     expect(everything).toHaveLength(3);

@@ -4,9 +4,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { cameras, diagnostics, proposals, sites, users } from '@/db/schema';
 import { entityHistory } from './audit';
-import type { ProposalState } from '@/lib/domain/lifecycle';
 import type { Actor } from '@/lib/auth/actor';
 import { canViewProposal } from '@/lib/auth/visibility';
+import { type ProposalState } from '@/lib/domain/vocabulary';
 
 /** The SQL twin of canViewProposal (lib/auth/visibility.ts). */
 function visibleTo(actor: Actor): SQL {

@@ -2,7 +2,8 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { entityHistory } from './audit';
 import type { Database } from '@/db/client';
-import { userRoles, users, type Role } from '@/db/schema';
+import { userRoles, users } from '@/db/schema';
+import { type Role } from '@/lib/domain/vocabulary';
 
 export interface UserRow {
   id: string;

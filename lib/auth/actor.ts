@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { userRoles, users, type Role } from '@/db/schema';
+import { userRoles, users } from '@/db/schema';
+import { type Role } from '@/lib/domain/vocabulary';
 
 /** A signed-in person as the server sees them on this request: re-read, never trusted from the JWT. */
 export interface Actor {

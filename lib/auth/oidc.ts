@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auditEvents, users } from '@/db/schema';
+import { users } from '@/db/schema';
+import { recordEvent } from '@/lib/workflow/audit';
 
 export interface OidcIdentity {
   subject: string;
@@ -30,13 +31,7 @@ export async function linkOidcAccount(db: Database, identity: OidcIdentity): Pro
       .insert(users)
       .values({ email, name: identity.name?.trim() || email, oidcSubject: identity.subject, passwordHash: null })
       .returning({ id: users.id });
-    await tx.insert(auditEvents).values({
-      actorId: created!.id,
-      action: 'user.created',
-      entityType: 'user',
-      entityId: created!.id,
-      details: { via: 'oidc', roles: [] },
-    });
+    await recordEvent(tx, { actorId: created!.id, action: 'user.created', entityId: created!.id, details: { via: 'oidc', roles: [] } });
     return created!.id;
   });
 }

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@/db/schema';
+import { ROLES, type Role } from '@/lib/domain/vocabulary';
 
 /**
  * The one table that says which role may do what. Every command (lib/workflow) and

@@ -1,5 +1,4 @@
-import type { Role } from '@/db/schema';
-import type { ProposalState } from '@/lib/domain/lifecycle';
+import { type Role, type ProposalState } from '@/lib/domain/vocabulary';
 
 /**
  * What waits for each role: the states of the files it acts on next. The staff home and

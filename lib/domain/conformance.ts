@@ -1,3 +1,4 @@
+import type { CameraPlacement, CameraType, Opening, Signage } from './vocabulary';
 import { RETENTION_MAX_DAYS, RETENTION_RECOMMENDED_MAX_DAYS, isPurposeCode } from '@/lib/domain/legal';
 
 /**
@@ -6,15 +7,13 @@ import { RETENTION_MAX_DAYS, RETENTION_RECOMMENDED_MAX_DAYS, isPurposeCode } fro
  * zod schema's job; these are the rules of law and of the committee.
  */
 
-export const OPENINGS = ['interior', 'window', 'balcony', 'door', 'building_entrance'] as const;
-export type Opening = (typeof OPENINGS)[number];
 
 export interface CameraDraft {
   latitude: number;
   longitude: number;
-  placement: 'indoor' | 'outdoor';
+  placement: CameraPlacement;
   filmsPublicRoad: boolean;
-  type: 'fixed' | 'dome' | 'ptz';
+  type: CameraType;
   mount: string;
   /** 0–359, clockwise from north. */
   directionDegrees: number;
@@ -26,13 +25,7 @@ export interface CameraDraft {
   maskingDescription: string;
 }
 
-export interface SignageDraft {
-  controller: string;
-  purposes: string;
-  rights: string;
-  contact: string;
-  retention: string;
-}
+export type SignageDraft = Signage;
 
 export interface ProposalDraft {
   siteId: string;

@@ -1,36 +1,19 @@
-import type { Role } from '@/db/schema';
+import { defineLifecycle, ENGINE_ERRORS, type Guard } from './lifecycle-engine';
+import { PROPOSAL_STATES, type DecisionOutcome, type ProposalState, type Role } from './vocabulary';
 
 /**
- * The proposal lifecycle of DOMAIN.md as ONE table of transitions. Pure: the workflow
- * commands (lib/workflow) load the record, build the context below and ask
- * `transition()` whether the move is legal; the UI asks `allowedCommands()` which
- * buttons to show. Refusals are catalog keys, never text.
+ * The proposal lifecycle of DOMAIN.md as ONE table of transitions, on the shared engine
+ * (lifecycle-engine.ts). The workflow commands (lib/workflow) load the record, build the
+ * context below and ask `transition()` whether the move is legal; the UI asks
+ * `allowedCommands()` which buttons to show.
  */
-
-export const PROPOSAL_STATES = [
-  'draft',
-  'submitted',
-  'in_diagnostic',
-  'diagnosed',
-  'under_review',
-  'info_requested',
-  'voting',
-  'decided',
-  'published',
-  'withdrawn',
-] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
-
-/** Outcomes of a closed vote (DOMAIN.md); only `adjourned` sends the file back. */
-export const DECISION_OUTCOMES = ['favourable', 'favourable_with_conditions', 'unfavourable', 'adjourned'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /**
  * What the guards need to know about the record, computed by the caller from the
  * database. Every field is read fail-closed: a missing value refuses, never allows.
  */
 export interface GuardContext {
-  /** A complete diagnostic with its conclusion exists and is signed (DOMAIN rule 5). */
+  /** The latest diagnostic is concluded and signed (DOMAIN rule 5; see diagnostic-rules.ts). */
   hasConcludedDiagnostic: boolean;
   /** The reason given by the actor (required to withdraw). */
   reason?: string | null;
@@ -42,13 +25,8 @@ export interface GuardContext {
 
 export type TransitionContext = { roles: readonly Role[] } & GuardContext;
 
-/** Returns a catalog key when the move is refused, null when it may go ahead. */
-export type Guard = (ctx: GuardContext) => string | null;
-
 export const LIFECYCLE_ERRORS = {
-  unknownCommand: 'lifecycle.unknown_command',
-  notAllowedFromState: 'lifecycle.not_allowed_from_state',
-  forbiddenRole: 'lifecycle.forbidden_role',
+  ...ENGINE_ERRORS,
   notAuthor: 'lifecycle.not_author',
   reasonRequired: 'lifecycle.reason_required',
   diagnosticIncomplete: 'lifecycle.diagnostic_incomplete',
@@ -57,17 +35,10 @@ export const LIFECYCLE_ERRORS = {
   noFinalOutcome: 'lifecycle.no_final_outcome',
 } as const;
 
-const authorOnly: Guard = (ctx) => (ctx.isAuthor === true ? null : LIFECYCLE_ERRORS.notAuthor);
+const authorOnly: Guard<GuardContext> = (ctx) => (ctx.isAuthor === true ? null : LIFECYCLE_ERRORS.notAuthor);
+const adjournedOnly: Guard<GuardContext> = (ctx) => (ctx.outcome === 'adjourned' ? null : LIFECYCLE_ERRORS.notAdjourned);
 
-interface TransitionRow {
-  readonly command: string;
-  readonly from: readonly ProposalState[];
-  readonly to: ProposalState;
-  readonly roles: readonly Role[];
-  readonly guard?: Guard;
-}
-
-export const TRANSITIONS = [
+export const proposalLifecycle = defineLifecycle<ProposalState, GuardContext>()(PROPOSAL_STATES, [
   { command: 'submit', from: ['draft'], to: 'submitted', roles: ['technician'], guard: authorOnly },
   { command: 'startDiagnostic', from: ['submitted'], to: 'in_diagnostic', roles: ['diagnostician'] },
   {
@@ -92,7 +63,8 @@ export const TRANSITIONS = [
     from: ['draft', 'submitted', 'in_diagnostic', 'diagnosed', 'under_review', 'info_requested'],
     to: 'withdrawn',
     roles: ['technician'],
-    guard: (ctx) => authorOnly(ctx) ?? (ctx.reason?.trim() ? null : LIFECYCLE_ERRORS.reasonRequired),
+    guard: authorOnly,
+    input: (ctx) => (ctx.reason?.trim() ? null : LIFECYCLE_ERRORS.reasonRequired),
   },
   {
     command: 'schedule',
@@ -106,20 +78,8 @@ export const TRANSITIONS = [
   { command: 'answerInfo', from: ['info_requested'], to: 'under_review', roles: ['technician'], guard: authorOnly },
   { command: 'openVote', from: ['under_review'], to: 'voting', roles: ['chair'] },
   { command: 'closeVote', from: ['voting'], to: 'decided', roles: ['chair'] },
-  {
-    command: 'adjournToDiagnostic',
-    from: ['decided'],
-    to: 'in_diagnostic',
-    roles: ['chair'],
-    guard: (ctx) => (ctx.outcome === 'adjourned' ? null : LIFECYCLE_ERRORS.notAdjourned),
-  },
-  {
-    command: 'adjournToReview',
-    from: ['decided'],
-    to: 'under_review',
-    roles: ['chair'],
-    guard: (ctx) => (ctx.outcome === 'adjourned' ? null : LIFECYCLE_ERRORS.notAdjourned),
-  },
+  { command: 'adjournToDiagnostic', from: ['decided'], to: 'in_diagnostic', roles: ['chair'], guard: adjournedOnly },
+  { command: 'adjournToReview', from: ['decided'], to: 'under_review', roles: ['chair'], guard: adjournedOnly },
   {
     command: 'publish',
     from: ['decided'],
@@ -128,43 +88,9 @@ export const TRANSITIONS = [
     // An adjourned decision is never published as final; it goes back instead.
     guard: (ctx) => (ctx.outcome && ctx.outcome !== 'adjourned' ? null : LIFECYCLE_ERRORS.noFinalOutcome),
   },
-] as const satisfies readonly TransitionRow[];
+]);
 
-export type ProposalCommand = (typeof TRANSITIONS)[number]['command'];
-export const PROPOSAL_COMMANDS: readonly ProposalCommand[] = TRANSITIONS.map((t) => t.command);
-
-const ROWS: ReadonlyMap<string, TransitionRow> = new Map(TRANSITIONS.map((t) => [t.command, t]));
-
-export function isProposalCommand(value: unknown): value is ProposalCommand {
-  return typeof value === 'string' && ROWS.has(value);
-}
-
-export type TransitionResult = { ok: true; to: ProposalState } | { ok: false; reason: string };
-
-/**
- * Decides one move. Checks run in a fixed order so each refusal has one clear reason:
- * unknown command, wrong state, wrong role, then the row's guard. `command` is a plain
- * string because it may come straight from a form.
- */
-export function transition(state: ProposalState, command: string, ctx: TransitionContext): TransitionResult {
-  const row = ROWS.get(command);
-  if (!row) return { ok: false, reason: LIFECYCLE_ERRORS.unknownCommand };
-  if (!row.from.includes(state)) return { ok: false, reason: LIFECYCLE_ERRORS.notAllowedFromState };
-  if (!ctx.roles.some((r) => row.roles.includes(r))) return { ok: false, reason: LIFECYCLE_ERRORS.forbiddenRole };
-  const refused = row.guard?.(ctx) ?? null;
-  return refused ? { ok: false, reason: refused } : { ok: true, to: row.to };
-}
-
-/** The commands this actor may run now, in table order (for the UI's buttons). */
-export function allowedCommands(
-  state: ProposalState,
-  roles: readonly Role[],
-  ctx: GuardContext,
-): ProposalCommand[] {
-  return PROPOSAL_COMMANDS.filter((command) => transition(state, command, { ...ctx, roles }).ok);
-}
-
-/** A state no command leaves (derived from the table, so it cannot drift). */
-export function isTerminal(state: ProposalState): boolean {
-  return !TRANSITIONS.some((t) => (t.from as readonly ProposalState[]).includes(state));
-}
+export type ProposalCommand = (typeof proposalLifecycle.commands)[number];
+export const TRANSITIONS = proposalLifecycle.transitions;
+export const PROPOSAL_COMMANDS = proposalLifecycle.commands;
+export const { transition, allowedCommands, isTerminal, isCommand: isProposalCommand } = proposalLifecycle;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/db/schema';
 import type { FieldErrors } from '@/lib/errors';
-import { addFieldIssues, formNumber, optionalChoice, optionalText, uuid } from './fields';
+import { addFieldIssues, formNumber, optionalChoice, optionalText, revision, uuid } from './fields';
+import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/lib/domain/vocabulary';
 
 export const ACTORS = ['landlord', 'tenants', 'police'] as const;
 export const ALTERNATIVES = ['lighting', 'mediation', 'nightCorrespondents', 'accessControl', 'layout'] as const;
@@ -53,7 +53,7 @@ export function diagnosticCompletenessErrors(d: DiagnosticFormValues): FieldErro
   return errors;
 }
 
-const saved = { diagnosticId: uuid, lockVersion: z.number({ error: 'validation.invalid' }).int().min(1) };
+const saved = { diagnosticId: uuid, revision };
 export const saveDiagnosticSchema = diagnosticDraftSchema.extend(saved);
 const refineCompleteness = (value: DiagnosticFormValues, ctx: z.RefinementCtx) => addFieldIssues(ctx, diagnosticCompletenessErrors(value));
 export const concludeDiagnosticSchema = saveDiagnosticSchema.superRefine(refineCompleteness);

@@ -27,6 +27,9 @@ export const newPassword = z
 
 export const uuid = z.uuid({ error: 'validation.invalid' });
 
+/** The concurrency token an edit form was opened with (the record's `revision`). */
+export const revision = z.coerce.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).min(1, { error: 'validation.invalid' });
+
 /** Flattens zod issues to `path → catalog key`, keeping the first message per field. */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CAMERA_PLACEMENTS, CAMERA_TYPES } from '@/db/schema';
-import { checkSubmittable, OPENINGS, type ProposalDraft } from '@/lib/domain/conformance';
+import { checkSubmittable, type ProposalDraft } from '@/lib/domain/conformance';
 import type { FieldErrors } from '@/lib/errors';
-import { addFieldIssues, formNumber, optionalChoice, optionalText, uuid } from './fields';
+import { addFieldIssues, formNumber, optionalChoice, optionalText, revision, uuid } from './fields';
+import { CAMERA_PLACEMENTS, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
 
 /**
  * The proposal form, shared by react-hook-form and the server. Two levels:
@@ -86,8 +86,8 @@ function refineSubmission(value: ProposalFormValues, ctx: z.RefinementCtx) {
 
 export const proposalSubmitSchema = proposalDraftSchema.superRefine(refineSubmission);
 
-/** Saves carry the version the form was opened with: an older one is refused. */
-const saved = { proposalId: uuid, version: z.number({ error: 'validation.invalid' }).int().min(1) };
+/** Saves carry the revision the form was opened with: an older one is refused. */
+const saved = { proposalId: uuid, revision };
 export const saveProposalSchema = proposalDraftSchema.extend(saved);
 export const submitProposalSchema = saveProposalSchema.superRefine(refineSubmission);
 export const withdrawProposalSchema = z.object({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { parseFormNumber, requiredText, uuid } from './fields';
+import { parseFormNumber, requiredText, revision, uuid } from './fields';
 
 /** The fields of a site that the admin edits, in the order the forms show them. */
-export const SITE_FIELDS = ['name', 'address', 'landlord', 'dwellings', 'latitude', 'longitude'] as const;
-export type SiteField = (typeof SITE_FIELDS)[number];
+export { SITE_FIELDS, type SiteField } from '@/lib/domain/vocabulary';
 
 export const DWELLINGS_MAX = 100_000;
 
@@ -40,13 +39,10 @@ export const siteSchema = z.object(siteFields);
 export type SiteInput = z.input<typeof siteSchema>;
 export type SiteValues = z.output<typeof siteSchema>;
 
-/**
- * The sites table has no version column: the `updatedAt` the edit form was opened with
- * (ISO 8601, as Date.toISOString writes it) is the optimistic-concurrency token.
- */
+/** Edits carry the site's `revision` the form was opened with: an older one is refused. */
 export const updateSiteSchema = z.object({
   siteId: uuid,
-  updatedAt: z.iso.datetime({ error: 'validation.invalid' }),
+  revision,
   ...siteFields,
 });
 

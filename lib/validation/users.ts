@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '@/db/schema';
 import { email, newPassword, requiredText, uuid } from './fields';
+import { ROLES } from '@/lib/domain/vocabulary';
 
 export const role = z.enum(ROLES, { error: 'validation.role' });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CONFORMANCE_ERRORS,
-  OPENINGS,
-  checkSubmittable,
-  type CameraDraft,
-  type ProposalDraft,
-} from '@/lib/domain/conformance';
+import { CONFORMANCE_ERRORS, checkSubmittable, type CameraDraft, type ProposalDraft } from '@/lib/domain/conformance';
 import {
   PURPOSES,
   PURPOSE_CODES,
@@ -13,6 +7,7 @@ import {
   RETENTION_RECOMMENDED_MAX_DAYS,
   isPurposeCode,
 } from '@/lib/domain/legal';
+import { OPENINGS } from '@/lib/domain/vocabulary';
 
 function camera(overrides: Partial<CameraDraft> = {}): CameraDraft {
   return {

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@/db/schema';
-import {
-  DECISION_OUTCOMES,
-  LIFECYCLE_ERRORS,
-  PROPOSAL_COMMANDS,
-  PROPOSAL_STATES,
-  TRANSITIONS,
-  allowedCommands,
-  isProposalCommand,
-  isTerminal,
-  transition,
-  type GuardContext,
-  type ProposalCommand,
-  type ProposalState,
-} from '@/lib/domain/lifecycle';
+import { LIFECYCLE_ERRORS, PROPOSAL_COMMANDS, TRANSITIONS, allowedCommands, isProposalCommand, isTerminal, transition, type GuardContext, type ProposalCommand } from '@/lib/domain/lifecycle';
+import { ROLES, type Role, DECISION_OUTCOMES, PROPOSAL_STATES, type ProposalState } from '@/lib/domain/vocabulary';
 
 /**
  * The lifecycle of DOMAIN.md written out by hand, independently of the table: the
@@ -224,7 +211,7 @@ describe('guards', () => {
     for (const command of ['submit', 'answerInfo', 'withdraw'] as const) {
       for (const isAuthor of [false, undefined]) {
         const ctx = { ...passing(command), isAuthor, roles: ['technician'] as Role[] };
-        expect(transition(row(command).from[0], command, ctx)).toEqual({
+        expect(transition(row(command).from[0]!, command, ctx)).toEqual({
           ok: false,
           reason: LIFECYCLE_ERRORS.notAuthor,
         });
@@ -237,7 +224,7 @@ describe('guards', () => {
     const unguarded = ['startDiagnostic', 'requestInfo', 'openVote', 'closeVote'] as const;
     for (const command of unguarded) {
       const t = row(command);
-      expect(transition(t.from[0], command, { ...bare, roles: [...t.roles] })).toEqual({ ok: true, to: t.to });
+      expect(transition(t.from[0]!, command, { ...bare, roles: [...t.roles] })).toEqual({ ok: true, to: t.to });
     }
   });
 
@@ -342,5 +329,16 @@ describe('isTerminal', () => {
       }
     }
     expect([...reached].sort()).toEqual([...PROPOSAL_STATES].sort());
+  });
+});
+
+describe('input rules', () => {
+  it('offers withdrawal before a reason is typed, and transition() still requires one', () => {
+    const author = { hasConcludedDiagnostic: false, isAuthor: true };
+    expect(allowedCommands('submitted', ['technician'], author)).toEqual(['withdraw']);
+    expect(transition('submitted', 'withdraw', { ...author, roles: ['technician'] })).toEqual({
+      ok: false,
+      reason: LIFECYCLE_ERRORS.reasonRequired,
+    });
   });
 });

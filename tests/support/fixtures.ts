@@ -1,6 +1,7 @@
-import { sites, userRoles, users, type Role } from '@/db/schema';
+import { sites, userRoles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from '@/db/client';
+import { type Role } from '@/lib/domain/vocabulary';
 
 let counter = 0;
 // Hashing is the slow part: one hash serves every fixture user.

@@ -24,14 +24,14 @@ export async function createProposalAction(_prev: FormState, formData: FormData)
 
 /** What the proposal and diagnostic forms get back: translated, plus the new version to keep editing. */
 export interface SaveResult extends FormState {
-  version?: number;
+  revision?: number;
 }
 
 /** Called by the proposal form with its values (it needs JavaScript for its repeatable cameras and map). */
 export async function saveProposalAction(values: unknown): Promise<SaveResult> {
   const { t } = await getTranslate();
   const result = await runCommand(getDb(), COMMANDS.saveProposalDraft, await sessionUserId(), values);
-  return result.ok ? { ok: true, version: result.value.version, message: t('proposals.saved') } : failureState(result, t);
+  return result.ok ? { ok: true, revision: result.value.revision, message: t('proposals.saved') } : failureState(result, t);
 }
 
 export async function submitProposalAction(values: unknown): Promise<SaveResult> {
@@ -71,7 +71,7 @@ export async function scheduleReviewAction(formData: FormData): Promise<void> {
 export async function saveDiagnosticAction(values: unknown): Promise<SaveResult> {
   const { t } = await getTranslate();
   const result = await runCommand(getDb(), COMMANDS.saveDiagnostic, await sessionUserId(), values);
-  return result.ok ? { ok: true, version: result.value.lockVersion, message: t('diagnostic.saved') } : failureState(result, t);
+  return result.ok ? { ok: true, revision: result.value.revision, message: t('diagnostic.saved') } : failureState(result, t);
 }
 
 export async function concludeDiagnosticAction(values: unknown, proposalId: string): Promise<SaveResult> {

@@ -3,10 +3,10 @@
 import type { z } from 'zod';
 import { FormAlert, TextField } from '@/app/_components/form-fields';
 import { useCheckedActionForm } from '@/app/_components/use-checked-action-form';
-import { ROLES } from '@/db/schema';
 import type { FormState } from '@/lib/forms';
 import { createUserSchema } from '@/lib/validation/users';
 import { createUserAction } from './actions';
+import { ROLES } from '@/lib/domain/vocabulary';
 
 type Input = z.input<typeof createUserSchema>;
 

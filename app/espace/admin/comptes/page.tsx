@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
-import { ROLES } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/session';
 import { clientMessages } from '@/lib/forms';
 import { getTranslate } from '@/lib/i18n/server';
 import { CreateUserForm } from './create-user-form';
+import { ROLES } from '@/lib/domain/vocabulary';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslate();

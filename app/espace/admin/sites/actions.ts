@@ -32,7 +32,7 @@ export async function updateSiteAction(_prev: SiteFormState, formData: FormData)
   const result = await runCommand(getDb(), COMMANDS.updateSite, await sessionUserId(), {
     ...values,
     siteId,
-    updatedAt: formString(formData, 'updatedAt'),
+    revision: formString(formData, 'revision'),
   });
   if (!result.ok) return { ...failureState(result, t), values };
   // A redirect, not a returned state: the page re-reads the row and hands the form its new version token.

@@ -16,8 +16,8 @@ export interface SiteFormState extends FormState {
 type Labels = Record<SiteField | 'latitudeHint' | 'longitudeHint' | 'submit' | 'required', string>;
 
 interface Props {
-  /** Absent: a new site. Present: the site being edited and the version the page showed. */
-  site?: { id: string; updatedAt: string };
+  /** Absent: a new site. Present: the site being edited and the revision the page showed. */
+  site?: { id: string; revision: number };
   initial: Record<SiteField, string>;
   labels: Labels;
   /** Catalog key → text, to show zod's keys in the reader's language. */
@@ -55,7 +55,7 @@ export function SiteForm({ site, initial, labels, messages }: Props) {
       {site ? (
         <>
           <input type="hidden" name="siteId" value={site.id} />
-          <input type="hidden" name="updatedAt" value={site.updatedAt} />
+          <input type="hidden" name="revision" value={site.revision} />
         </>
       ) : null}
       {SITE_FIELDS.map((field) => (

@@ -4,6 +4,7 @@ import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { allowedCommands } from '@/lib/domain/lifecycle';
+import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import { formatDateTime, type Translate } from '@/lib/i18n/catalog';
 import { getTranslate } from '@/lib/i18n/server';
 import { reviseDiagnosticAction, scheduleReviewAction, startDiagnosticAction } from '../actions';
@@ -46,8 +47,6 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const commands = allowedCommands(proposal.state, actor.roles, {
     hasConcludedDiagnostic: file.hasConcludedDiagnostic,
     isAuthor,
-    // The withdrawal form asks for the reason; the command checks it. Here: may the form show?
-    reason: 'asked by the form',
   });
   const euros = (n: number | null) => (n === null ? t('proposals.notGiven') : t('proposals.euros', { amount: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n) }));
 
@@ -65,7 +64,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       <FlashAlerts query={query} successes={FLASHES} t={t} />
 
       <div className="actions-panel">
-        {proposal.state === 'draft' && isAuthor ? (
+        {draftEditRefusal(proposal, actor.id) === null ? (
           <p>
             <Link className="button" href={`/espace/propositions/${proposal.id}/modifier`}>
               {t('proposals.edit')}

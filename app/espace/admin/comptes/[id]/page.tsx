@@ -4,13 +4,13 @@ import { notFound } from 'next/navigation';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { getUserWithHistory } from '@/db/queries/users';
-import { ROLES } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/catalog';
 import { getTranslate } from '@/lib/i18n/server';
 import { uuid } from '@/lib/validation/fields';
 import { grantRoleAction, revokeRoleAction, setActiveAction } from '../actions';
 import { ResetPasswordForm } from './reset-password-form';
+import { ROLES } from '@/lib/domain/vocabulary';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -53,7 +53,6 @@ export default async function SitePage({ params, searchParams }: Props) {
   const found = await load(id);
   if (!found) notFound();
   const { site, history } = found;
-  const version = site.updatedAt.toISOString();
 
   return (
     <>
@@ -79,8 +78,8 @@ export default async function SitePage({ params, searchParams }: Props) {
       <p>{t('common.requiredFieldsNote')}</p>
       <SiteForm
         // A new version remounts the form, so that it carries the new token and the saved values.
-        key={version}
-        site={{ id: site.id, updatedAt: version }}
+        key={site.revision}
+        site={{ id: site.id, revision: site.revision }}
         initial={{
           name: site.name,
           address: site.address,

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
-import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/db/schema';
 import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
 import {
   ACTORS,
@@ -15,29 +14,30 @@ import {
 } from '@/lib/validation/diagnostics';
 import { useTwoStepForm } from '../../_components/two-step-form';
 import { concludeDiagnosticAction, saveDiagnosticAction } from '../../actions';
+import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/lib/domain/vocabulary';
 
 interface Props {
   locale: Locale;
   proposalId: string;
   diagnosticId: string;
-  lockVersion: number;
+  revision: number;
   version: number;
   defaultValues: DiagnosticFormInput;
 }
 
 /** The prevention officer's structured diagnostic (DOMAIN.md rule 5): save any time, conclude when complete. */
-export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: initialLock, version, defaultValues }: Props) {
+export function DiagnosticForm({ locale, proposalId, diagnosticId, revision: initialRevision, version, defaultValues }: Props) {
   const t = makeTranslate(locale);
-  const [lockVersion, setLockVersion] = useState(initialLock);
+  const [revision, setRevision] = useState(initialRevision);
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<DiagnosticFormInput, DiagnosticFormValues>({
     defaultValues,
     lenient: diagnosticDraftSchema,
     strict: diagnosticConcludeFormSchema,
     t,
     async send(values, final) {
-      const payload = { ...values, diagnosticId, lockVersion };
+      const payload = { ...values, diagnosticId, revision };
       const result = final ? await concludeDiagnosticAction(payload, proposalId) : await saveDiagnosticAction(payload);
-      if (result.ok && result.version) setLockVersion(result.version);
+      if (result.ok && result.revision) setRevision(result.revision);
       return result;
     },
   });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
 import { getTranslate } from '@/lib/i18n/server';
 import { loadProposal } from '../load';
 import { DiagnosticForm } from './diagnostic-form';
@@ -21,7 +22,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
   const file = await loadProposal(actor, id);
   const [latest, ...previous] = file.diagnostics;
-  const editable = latest?.state === 'draft' && file.proposal.state === 'in_diagnostic' && can(actor.roles, 'diagnostics.conduct');
+  const editable = latest !== undefined && diagnosticEditRefusal(file.proposal.state, latest) === null && can(actor.roles, 'diagnostics.conduct');
 
   return (
     <>
@@ -37,7 +38,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
           locale={locale}
           proposalId={file.proposal.id}
           diagnosticId={latest.id}
-          lockVersion={latest.lockVersion}
+          revision={latest.revision}
           version={latest.version}
           defaultValues={{
             delinquencyFacts: latest.delinquencyFacts.map((f) => ({ type: f.type, year: f.year === null ? '' : String(f.year), count: f.count === null ? '' : String(f.count) })),

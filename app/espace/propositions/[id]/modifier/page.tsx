@@ -5,6 +5,7 @@ import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { activeSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
+import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import type { Locale } from '@/lib/i18n/catalog';
 import { getTranslate } from '@/lib/i18n/server';
 import type { ProposalFormInput } from '@/lib/validation/proposals';
@@ -31,7 +32,7 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
   const file = await loadProposal(actor, id);
   const { proposal, site } = file;
   // Only the author edits, and only a draft: everyone else reads the file.
-  if (proposal.state !== 'draft' || proposal.authorId !== actor.id) redirect(`/espace/propositions/${id}`);
+  if (draftEditRefusal(proposal, actor.id)) redirect(`/espace/propositions/${id}`);
 
   const sites = await activeSites(getDb());
   if (!sites.some((s) => s.id === site.id)) sites.unshift(site);
@@ -71,7 +72,7 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
       <ProposalForm
         locale={locale}
         proposalId={proposal.id}
-        version={proposal.version}
+        revision={proposal.revision}
         defaultValues={defaultValues}
         sites={sites.map((s) => ({ id: s.id, name: s.name, latitude: s.latitude, longitude: s.longitude }))}
       />

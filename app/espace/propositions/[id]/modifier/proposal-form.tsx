@@ -3,19 +3,18 @@
 import { useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
-import { CAMERA_PLACEMENTS, CAMERA_TYPES } from '@/db/schema';
-import { OPENINGS } from '@/lib/domain/conformance';
 import { PURPOSE_CODES } from '@/lib/domain/legal';
 import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
 import { proposalDraftSchema, proposalSubmitSchema, type ProposalFormInput, type ProposalFormValues } from '@/lib/validation/proposals';
 import { CameraMap } from '../../_components/camera-map';
 import { useTwoStepForm } from '../../_components/two-step-form';
 import { saveProposalAction, submitProposalAction } from '../../actions';
+import { CAMERA_PLACEMENTS, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
 
 interface Props {
   locale: Locale;
   proposalId: string;
-  version: number;
+  revision: number;
   defaultValues: ProposalFormInput;
   sites: { id: string; name: string; latitude: number; longitude: number }[];
 }
@@ -39,9 +38,9 @@ const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
  * draft schema to save, the submission schema (rules 1–4 included) to submit. The server
  * checks everything again; its field messages land on the same fields.
  */
-export function ProposalForm({ locale, proposalId, version: initialVersion, defaultValues, sites }: Props) {
+export function ProposalForm({ locale, proposalId, revision: initialRevision, defaultValues, sites }: Props) {
   const t = makeTranslate(locale);
-  const [version, setVersion] = useState(initialVersion);
+  const [revision, setRevision] = useState(initialRevision);
   const [selectedCamera, setSelectedCamera] = useState(0);
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<ProposalFormInput, ProposalFormValues>({
     defaultValues,
@@ -49,9 +48,9 @@ export function ProposalForm({ locale, proposalId, version: initialVersion, defa
     strict: proposalSubmitSchema,
     t,
     async send(values, final) {
-      const payload = { ...values, proposalId, version };
+      const payload = { ...values, proposalId, revision };
       const result = final ? await submitProposalAction(payload) : await saveProposalAction(payload);
-      if (result.ok && result.version) setVersion(result.version);
+      if (result.ok && result.revision) setRevision(result.revision);
       return result;
     },
   });

@@ -1,0 +1,82 @@
+/**
+ * The whole vocabulary of the domain (DOMAIN.md), in one place that imports nothing of
+ * the app: roles, states, outcomes, camera kinds, diagnostic conclusions. The database
+ * enums (db/schema.ts), the validation schemas and the forms are all built from these
+ * lists, so a new value is added here once.
+ */
+
+/** Roles of DOMAIN.md; a person may hold several. */
+export const ROLES = ['technician', 'diagnostician', 'member', 'chair', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PROPOSAL_STATES = [
+  'draft',
+  'submitted',
+  'in_diagnostic',
+  'diagnosed',
+  'under_review',
+  'info_requested',
+  'voting',
+  'decided',
+  'published',
+  'withdrawn',
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+/** Outcomes of a closed vote (DOMAIN.md); only `adjourned` sends the file back. */
+export const DECISION_OUTCOMES = ['favourable', 'favourable_with_conditions', 'unfavourable', 'adjourned'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;
+export type CameraType = (typeof CAMERA_TYPES)[number];
+export const CAMERA_PLACEMENTS = ['indoor', 'outdoor'] as const;
+export type CameraPlacement = (typeof CAMERA_PLACEMENTS)[number];
+
+/** Parts of dwellings that may fall in a camera's field of view (CSI L251-3). */
+export const OPENINGS = ['interior', 'window', 'balcony', 'door', 'building_entrance'] as const;
+export type Opening = (typeof OPENINGS)[number];
+
+/** A diagnostic is written as a draft, then concluded (signed and read-only). */
+export const DIAGNOSTIC_STATES = ['draft', 'concluded'] as const;
+export type DiagnosticState = (typeof DIAGNOSTIC_STATES)[number];
+export const DIAGNOSTIC_CONCLUSIONS = ['opportune', 'opportune_with_conditions', 'not_opportune'] as const;
+export type DiagnosticConclusion = (typeof DIAGNOSTIC_CONCLUSIONS)[number];
+/** Status of the data-protection impact assessment (AIPD / DPIA). */
+export const DPIA_STATUSES = ['not_required', 'planned', 'in_progress', 'completed'] as const;
+export type DpiaStatus = (typeof DPIA_STATUSES)[number];
+
+/** Kinds of recorded facts, from the delinquency observatory's categories. */
+export const FACT_TYPES = ['drug_trafficking', 'assault', 'burglary', 'theft', 'vandalism', 'nuisance', 'fly_tipping', 'other'] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+export interface DelinquencyFact {
+  type: FactType;
+  year: number | null;
+  count: number | null;
+}
+
+/** The fields of a social-housing site in the admin's register. */
+export const SITE_FIELDS = ['name', 'address', 'landlord', 'dwellings', 'latitude', 'longitude'] as const;
+export type SiteField = (typeof SITE_FIELDS)[number];
+
+export interface Signage {
+  controller: string;
+  purposes: string;
+  rights: string;
+  contact: string;
+  retention: string;
+}
+
+export interface ActorsConsulted {
+  landlord: string;
+  tenants: string;
+  police: string;
+}
+
+export interface Alternatives {
+  lighting: string;
+  mediation: string;
+  nightCorrespondents: string;
+  accessControl: string;
+  layout: string;
+}
