@@ -32,8 +32,36 @@ export class AppError extends Error {
   }
 }
 
-/** Postgres unique violation, as drizzle 0.45 wraps it (the driver error is the cause). */
+/** The SQLSTATE of a database error, as drizzle 0.45 wraps it (the driver error is the cause). */
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Postgres unique violation (23505). */
 export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
+  return sqlState(err) === '23505';
+}
+
+/**
+ * A refusal by the database's own rules: a check constraint or a trigger raising
+ * check_violation (23514), or a trigger's plain RAISE EXCEPTION (P0001). The record is
+ * not in a state that allows the change: a conflict, never an internal error.
+ */
+export function isDatabaseRuleRefusal(err: unknown): boolean {
+  const code = sqlState(err);
+  return code === '23514' || code === 'P0001';
+}
+
+/**
+ * The HTTP answer to a failure, for every route handler: the status of its code and a
+ * JSON body `{ error: { code, message, fieldErrors } }` (message already translated by
+ * the caller, who knows the reader's language).
+ */
+export function errorResponse(code: ErrorCode, { message, fieldErrors = {} }: { message?: string; fieldErrors?: FieldErrors } = {}): Response {
+  return Response.json(
+    { error: { code, ...(message === undefined ? {} : { message }), fieldErrors } },
+    { status: ERROR_STATUS[code], headers: { 'Cache-Control': 'no-store' } },
+  );
 }

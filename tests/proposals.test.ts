@@ -38,8 +38,8 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
     if (!result.ok) throw new Error(`createProposal failed: ${JSON.stringify(result)}`);
     return result.value.id;
   }
-  const submit = (proposalId: string, version = 1, overrides = {}) =>
-    runCommand(t.db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), ...overrides, proposalId, version });
+  const submit = (proposalId: string, revision = 1, overrides = {}) =>
+    runCommand(t.db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), ...overrides, proposalId, revision });
   async function submitted() {
     const id = await draft();
     expect(await submit(id)).toMatchObject({ ok: true });
@@ -53,7 +53,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
   }
   async function diagnosed() {
     const { id, diagnosticId } = await inDiagnostic();
-    expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId, lockVersion: 1 })).toMatchObject({ ok: true });
+    expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId, revision: 1 })).toMatchObject({ ok: true });
     return { id, diagnosticId };
   }
 
@@ -62,7 +62,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       const result = await runCommand(t.db, COMMANDS.createProposal, technician.id, { siteId, title: 'Parking', retentionDays: '45', cameras: [{ latitude: '48,88' }] });
       expect(result).toMatchObject({ ok: true });
       const { proposal, cameras: saved } = await snapshot(result.ok ? result.value.id : '');
-      expect(proposal).toMatchObject({ state: 'draft', retentionDays: 45, authorId: technician.id, version: 1 });
+      expect(proposal).toMatchObject({ state: 'draft', retentionDays: 45, authorId: technician.id, revision: 1 });
       expect(saved).toMatchObject([{ latitude: 48.88, longitude: null, maskingPlanned: false }]);
     });
 
@@ -105,10 +105,10 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
 
     it('refuses a save based on a version someone else already changed ("changed since you opened it")', async () => {
       const id = await draft();
-      const first = await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), title: 'Première', proposalId: id, version: 1 });
-      expect(first).toEqual({ ok: true, value: { version: 2 } });
+      const first = await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), title: 'Première', proposalId: id, revision: 1 });
+      expect(first).toEqual({ ok: true, value: { revision: 2 } });
       const before = await snapshot(id);
-      const second = await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), title: 'Seconde', proposalId: id, version: 1 });
+      const second = await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), title: 'Seconde', proposalId: id, revision: 1 });
       expect(second).toMatchObject({ ok: false, code: 'conflict:stale_version' });
       expect(await snapshot(id)).toEqual(before);
       expect(before.proposal!.title).toBe('Première');
@@ -117,7 +117,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
     it('keeps a draft to its author: others get "not found" and nothing changes', async () => {
       const id = await draft();
       const before = await snapshot(id);
-      expect(await runCommand(t.db, COMMANDS.saveProposalDraft, colleague.id, { ...validProposal(siteId), proposalId: id, version: 1 })).toMatchObject({ code: 'not_found' });
+      expect(await runCommand(t.db, COMMANDS.saveProposalDraft, colleague.id, { ...validProposal(siteId), proposalId: id, revision: 1 })).toMatchObject({ code: 'not_found' });
       expect(await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id })).toMatchObject({ code: 'not_found' });
       expect(await runCommand(t.db, COMMANDS.withdrawProposal, colleague.id, { proposalId: id, reason: 'x' })).toMatchObject({ code: 'not_found' });
       expect(await snapshot(id)).toEqual(before);
@@ -162,18 +162,18 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
 
     it('submits a conformant proposal: state, date and an audit event in the same transaction; editing stops', async () => {
       const id = await draft();
-      expect(await submit(id)).toEqual({ ok: true, value: { version: 2 } });
+      expect(await submit(id)).toEqual({ ok: true, value: { revision: 2 } });
       const { proposal } = await snapshot(id);
-      expect(proposal).toMatchObject({ state: 'submitted', version: 2 });
+      expect(proposal).toMatchObject({ state: 'submitted', revision: 2 });
       expect(proposal!.submittedAt).toBeInstanceOf(Date);
       const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'proposal.submit')));
       expect(event).toMatchObject({ actorId: technician.id, fromState: 'draft', toState: 'submitted' });
-      expect(await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), proposalId: id, version: 2 })).toMatchObject({ code: 'conflict:state' });
+      expect(await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), proposalId: id, revision: 2 })).toMatchObject({ code: 'conflict:state' });
     });
 
     it('lets only the author submit', async () => {
       const id = await draft();
-      expect(await runCommand(t.db, COMMANDS.submitProposal, colleague.id, { ...validProposal(siteId), proposalId: id, version: 1 })).toMatchObject({ code: 'not_found' });
+      expect(await runCommand(t.db, COMMANDS.submitProposal, colleague.id, { ...validProposal(siteId), proposalId: id, revision: 1 })).toMatchObject({ code: 'not_found' });
     });
   });
 
@@ -202,8 +202,8 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
 
     it('saves drafts with a stale-version check', async () => {
       const { diagnosticId } = await inDiagnostic();
-      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, lockVersion: 1, siteDescription: 'Hall traversant' })).toEqual({ ok: true, value: { lockVersion: 2 } });
-      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, lockVersion: 1, siteDescription: 'Autre' })).toMatchObject({ code: 'conflict:stale_version' });
+      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, revision: 1, siteDescription: 'Hall traversant' })).toEqual({ ok: true, value: { revision: 2 } });
+      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, revision: 1, siteDescription: 'Autre' })).toMatchObject({ code: 'conflict:stale_version' });
       const [row] = await t.db.select().from(diagnostics).where(eq(diagnostics.id, diagnosticId));
       expect(row!.siteDescription).toBe('Hall traversant');
     });
@@ -212,7 +212,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       const { id, diagnosticId } = await inDiagnostic();
       const before = await snapshot(id);
       const incomplete = { ...completeDiagnostic(), privacyRisks: '', alternatives: { ...completeDiagnostic().alternatives, mediation: '' }, dpiaStatus: null, conditions: '' };
-      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...incomplete, diagnosticId, lockVersion: 1 })).toEqual({
+      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...incomplete, diagnosticId, revision: 1 })).toEqual({
         ok: false,
         code: 'invalid',
         fieldErrors: {
@@ -222,7 +222,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
           conditions: 'validation.conditions_required',
         },
       });
-      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), delinquencyFacts: [], diagnosticId, lockVersion: 1 })).toMatchObject({
+      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), delinquencyFacts: [], diagnosticId, revision: 1 })).toMatchObject({
         fieldErrors: { delinquencyFacts: 'validation.facts_required' },
       });
       expect(await snapshot(id)).toEqual(before);
@@ -234,7 +234,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       expect(proposal).toMatchObject({ state: 'diagnosed' });
       expect(proposal!.diagnosedAt).toBeInstanceOf(Date);
       expect(versions).toMatchObject([{ version: 1, state: 'concluded', signedBy: officer.id, conclusion: 'opportune_with_conditions' }]);
-      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, lockVersion: 2, siteDescription: 'changé' })).toMatchObject({ code: 'conflict:state' });
+      expect(await runCommand(t.db, COMMANDS.saveDiagnostic, officer.id, { diagnosticId, revision: 2, siteDescription: 'changé' })).toMatchObject({ code: 'conflict:state' });
     });
 
     it('is revised through a new version; the concluded one stays as it was', async () => {

@@ -2,10 +2,11 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entityHistory } from '@/db/queries/audit';
 import { activeSites, getSite, listSites } from '@/db/queries/sites';
-import { auditEvents, ROLES, sites } from '@/db/schema';
+import { auditEvents, sites } from '@/db/schema';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { makeUser } from './support/fixtures';
+import { ROLES } from '@/lib/domain/vocabulary';
 
 const GHOST = '00000000-0000-4000-8000-000000000000';
 
@@ -99,7 +100,7 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
     const update = await runCommand(t.db, COMMANDS.updateSite, admin.id, {
       ...typed({ latitude: '-91', dwellings: '100001' }),
       siteId: site.id,
-      updatedAt: site.updatedAt.toISOString(),
+      revision: site.revision,
     });
     expect(update).toEqual({
       ok: false,
@@ -116,13 +117,13 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
     const result = await runCommand(t.db, COMMANDS.updateSite, admin.id, {
       ...typed({ landlord: 'Seine-Ouest Logement', dwellings: '150', latitude: '48,885' }),
       siteId: site.id,
-      updatedAt: site.updatedAt.toISOString(),
+      revision: site.revision,
     });
     expect(result).toEqual({ ok: true, value: { changed: ['landlord', 'dwellings', 'latitude'] } });
     const after = (await getSite(t.db, site.id))!;
     expect(after).toMatchObject({ landlord: 'Seine-Ouest Logement', dwellings: 150, latitude: 48.885, name: site.name, createdAt: site.createdAt });
-    // The version token moved on, so a form opened before this change is now out of date.
-    expect(after.updatedAt.getTime()).toBeGreaterThan(site.updatedAt.getTime());
+    // The revision moved on, so a form opened before this change is now out of date.
+    expect(after.revision).toBe(site.revision + 1);
     expect((await eventsOf(site.id)).at(-1)).toEqual({
       action: 'site.updated',
       actorId: admin.id,
@@ -139,7 +140,7 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
   it('saves an unchanged form without a write or an event', async () => {
     const site = await newSite();
     const before = await rowCounts();
-    const result = await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed(), siteId: site.id, updatedAt: site.updatedAt.toISOString() });
+    const result = await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed(), siteId: site.id, revision: site.revision });
     expect(result).toEqual({ ok: true, value: { changed: [] } });
     expect(await rowCounts()).toEqual(before);
     expect(await getSite(t.db, site.id)).toEqual(site);
@@ -147,20 +148,20 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
 
   it('refuses an update made from an out-of-date page with conflict:stale_version, changing nothing', async () => {
     const site = await newSite();
-    const openedAt = site.updatedAt.toISOString();
+    const openedAt = site.revision;
     // Someone else saves first...
-    expect(await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed({ name: 'Résidence des Tilleuls (bât. A)' }), siteId: site.id, updatedAt: openedAt })).toMatchObject({ ok: true });
+    expect(await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed({ name: 'Résidence des Tilleuls (bât. A)' }), siteId: site.id, revision: openedAt })).toMatchObject({ ok: true });
     const current = (await getSite(t.db, site.id))!;
     const before = await rowCounts();
     // ...then the first page is sent, still carrying the version it was opened with.
-    const stale = await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed({ dwellings: '999' }), siteId: site.id, updatedAt: openedAt });
+    const stale = await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed({ dwellings: '999' }), siteId: site.id, revision: openedAt });
     expect(stale).toEqual({ ok: false, code: 'conflict:stale_version', fieldErrors: {} });
     expect(await rowCounts()).toEqual(before);
     expect(await getSite(t.db, site.id)).toEqual(current);
 
     // Archiving is a change too: an edit form opened before it is out of date.
     expect(await runCommand(t.db, COMMANDS.archiveSite, admin.id, { siteId: site.id })).toMatchObject({ ok: true });
-    expect(await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed(), siteId: site.id, updatedAt: current.updatedAt.toISOString() })).toMatchObject({
+    expect(await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed(), siteId: site.id, revision: current.revision })).toMatchObject({
       code: 'conflict:stale_version',
     });
   });
@@ -209,7 +210,7 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
   it('refuses to change a site that does not exist', async () => {
     expect(await runCommand(t.db, COMMANDS.archiveSite, admin.id, { siteId: GHOST })).toMatchObject({ code: 'not_found' });
     expect(await runCommand(t.db, COMMANDS.restoreSite, admin.id, { siteId: GHOST })).toMatchObject({ code: 'not_found' });
-    expect(await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed(), siteId: GHOST, updatedAt: new Date().toISOString() })).toMatchObject({
+    expect(await runCommand(t.db, COMMANDS.updateSite, admin.id, { ...typed(), siteId: GHOST, revision: 1 })).toMatchObject({
       code: 'not_found',
     });
   });
@@ -221,7 +222,7 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
       const person = await makeUser(t.db, [role]);
       const refused = { ok: false, code: 'forbidden', fieldErrors: {} };
       expect(await runCommand(t.db, COMMANDS.createSite, person.id, typed())).toEqual(refused);
-      expect(await runCommand(t.db, COMMANDS.updateSite, person.id, { ...typed({ name: 'Autre' }), siteId: site.id, updatedAt: site.updatedAt.toISOString() })).toEqual(refused);
+      expect(await runCommand(t.db, COMMANDS.updateSite, person.id, { ...typed({ name: 'Autre' }), siteId: site.id, revision: site.revision })).toEqual(refused);
       expect(await runCommand(t.db, COMMANDS.archiveSite, person.id, { siteId: site.id })).toEqual(refused);
       expect(await runCommand(t.db, COMMANDS.restoreSite, person.id, { siteId: site.id })).toEqual(refused);
     }

@@ -27,7 +27,7 @@ export async function createAdminAccount(db: Database, raw: unknown): Promise<Bo
     const id = await db.transaction(async (tx) => {
       const [created] = await tx.insert(users).values({ name, email, passwordHash }).returning({ id: users.id });
       await tx.insert(userRoles).values({ userId: created!.id, role: 'admin' });
-      await recordEvent(tx, { actorId: null, action: 'user.created', entityType: 'user', entityId: created!.id, details: { roles: ['admin'], via: 'command line' } });
+      await recordEvent(tx, { actorId: null, action: 'user.created', entityId: created!.id, details: { roles: ['admin'], via: 'command_line' } });
       return created!.id;
     });
     return { ok: true, id };

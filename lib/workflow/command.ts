@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Database, Tx } from '@/db/client';
 import { loadActor, type Actor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { AppError, isUniqueViolation, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import { AppError, isDatabaseRuleRefusal, isUniqueViolation, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { fieldErrorsFrom } from '@/lib/validation/fields';
 
 /**
@@ -44,6 +44,8 @@ export async function runCommand<S extends z.ZodType, R>(
     if (err instanceof AppError) return { ok: false, code: err.code, fieldErrors: err.fieldErrors };
     // A unique violation the command did not anticipate still becomes a clear conflict.
     if (isUniqueViolation(err)) return { ok: false, code: 'conflict:duplicate', fieldErrors: {} };
+    // The database's own rules (the review gate, a read-only diagnostic) refused the change.
+    if (isDatabaseRuleRefusal(err)) return { ok: false, code: 'conflict:state', fieldErrors: {} };
     // Logged with its cause for the operator; the user only ever sees a translated message.
     console.error(`[command ${command.name}] failed:`, err);
     return { ok: false, code: 'internal', fieldErrors: {} };

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { diagnostics } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
 import { concludeDiagnosticSchema, saveDiagnosticSchema, type DiagnosticFormValues } from '@/lib/validation/diagnostics';
 import { proposalIdSchema } from '@/lib/validation/proposals';
@@ -38,14 +39,15 @@ async function openVersion(tx: Tx, actor: Actor, proposalId: string): Promise<{ 
 }
 
 /** A draft diagnostic being worked on, with its proposal locked; refused once concluded or if saved meanwhile. */
-async function lockDraftDiagnostic(tx: Tx, actor: Actor, diagnosticId: string, lockVersion: number) {
+async function lockDraftDiagnostic(tx: Tx, actor: Actor, diagnosticId: string, revision: number) {
   // Proposal first, then diagnostic: every command locks in that order, so none deadlock.
   const [found] = await tx.select({ proposalId: diagnostics.proposalId }).from(diagnostics).where(eq(diagnostics.id, diagnosticId));
   if (!found) throw new AppError('not_found');
   const proposal = await lockProposal(tx, actor, found.proposalId);
   const [diagnostic] = await tx.select().from(diagnostics).where(eq(diagnostics.id, diagnosticId)).for('update');
-  if (diagnostic!.state !== 'draft' || proposal.state !== 'in_diagnostic') throw new AppError('conflict:state', { _form: 'lifecycle.diagnostic_read_only' });
-  if (diagnostic!.lockVersion !== lockVersion) throw new AppError('conflict:stale_version');
+  const refused = diagnosticEditRefusal(proposal.state, diagnostic!);
+  if (refused) throw new AppError('conflict:state', { _form: refused });
+  if (diagnostic!.revision !== revision) throw new AppError('conflict:stale_version');
   return { proposal, diagnostic: diagnostic! };
 }
 
@@ -76,14 +78,14 @@ export const saveDiagnostic = defineCommand({
   name: 'saveDiagnostic',
   permission: 'diagnostics.conduct',
   schema: saveDiagnosticSchema,
-  async run(tx, actor, { diagnosticId, lockVersion, ...values }) {
-    const { proposal } = await lockDraftDiagnostic(tx, actor, diagnosticId, lockVersion);
+  async run(tx, actor, { diagnosticId, revision, ...values }) {
+    const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, revision);
     await tx
       .update(diagnostics)
-      .set({ ...values, lockVersion: lockVersion + 1, updatedAt: new Date() })
+      .set({ ...values, revision: revision + 1, updatedAt: new Date() })
       .where(eq(diagnostics.id, diagnosticId));
-    await recordEvent(tx, { actorId: actor.id, action: 'diagnostic.saved', entityType: 'proposal', entityId: proposal.id });
-    return { lockVersion: lockVersion + 1 };
+    await recordEvent(tx, { actorId: actor.id, action: 'diagnostic.saved', entityId: proposal.id, details: { version: diagnostic.version } });
+    return { revision: revision + 1 };
   },
 });
 
@@ -92,12 +94,12 @@ export const concludeDiagnostic = defineCommand({
   name: 'concludeDiagnostic',
   permission: 'diagnostics.conduct',
   schema: concludeDiagnosticSchema,
-  async run(tx, actor, { diagnosticId, lockVersion, ...values }) {
-    const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, lockVersion);
+  async run(tx, actor, { diagnosticId, revision, ...values }) {
+    const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, revision);
     const now = new Date();
     await tx
       .update(diagnostics)
-      .set({ ...values, state: 'concluded', signedBy: actor.id, signedAt: now, lockVersion: lockVersion + 1, updatedAt: now })
+      .set({ ...values, state: 'concluded', signedBy: actor.id, signedAt: now, revision: revision + 1, updatedAt: now })
       .where(eq(diagnostics.id, diagnosticId));
     await applyTransition(tx, actor, proposal, 'concludeDiagnostic', { hasConcludedDiagnostic: true }, { diagnosedAt: proposal.diagnosedAt ?? now });
     return { version: diagnostic.version };

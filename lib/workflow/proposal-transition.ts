@@ -3,9 +3,12 @@ import type { Tx } from '@/db/client';
 import { diagnostics, proposals, type Diagnostic, type Proposal } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canViewProposal } from '@/lib/auth/visibility';
-import { LIFECYCLE_ERRORS, transition, type GuardContext, type ProposalCommand, type ProposalState } from '@/lib/domain/lifecycle';
+import { LIFECYCLE_ERRORS, transition, type GuardContext, type ProposalCommand } from '@/lib/domain/lifecycle';
+import { lifecycleEventKind } from '@/lib/domain/audit-events';
+import { isConcludedAndSigned } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
 import { recordEvent } from './audit';
+import { type ProposalState } from '@/lib/domain/vocabulary';
 
 /** The proposal, locked for the rest of the transaction; unknown and invisible ones are "not found". */
 export async function lockProposal(tx: Tx, actor: Actor, proposalId: string): Promise<Proposal> {
@@ -22,8 +25,7 @@ export async function latestDiagnostic(tx: Tx, proposalId: string): Promise<Diag
 
 /** Whether the latest diagnostic of the proposal is concluded and signed (the gate). */
 export async function hasConcludedDiagnostic(tx: Tx, proposalId: string): Promise<boolean> {
-  const latest = await latestDiagnostic(tx, proposalId);
-  return latest?.state === 'concluded' && latest.signedAt !== null;
+  return isConcludedAndSigned(await latestDiagnostic(tx, proposalId));
 }
 
 /**
@@ -48,12 +50,11 @@ export async function applyTransition(
   }
   await tx
     .update(proposals)
-    .set({ ...changes, state: decision.to, version: proposal.version + 1, updatedAt: new Date() })
+    .set({ ...changes, state: decision.to, revision: proposal.revision + 1, updatedAt: new Date() })
     .where(eq(proposals.id, proposal.id));
   await recordEvent(tx, {
     actorId: actor.id,
-    action: `proposal.${command}`,
-    entityType: 'proposal',
+    action: lifecycleEventKind(command),
     entityId: proposal.id,
     fromState: proposal.state,
     toState: decision.to,

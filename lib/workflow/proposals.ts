@@ -2,6 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { cameras, proposals, sites, type Proposal } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { LIFECYCLE_ERRORS } from '@/lib/domain/lifecycle';
+import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
 import {
   proposalDraftSchema,
@@ -26,22 +28,22 @@ async function insertCameras(tx: Tx, proposalId: string, values: ProposalFormVal
 }
 
 /** Writes the form's values over the proposal and its cameras (drafts only). */
-async function writeContent(tx: Tx, proposalId: string, values: ProposalFormValues, version: number) {
+async function writeContent(tx: Tx, proposalId: string, values: ProposalFormValues, revision: number) {
   const { cameras: cameraValues, ...fields } = values;
   await tx
     .update(proposals)
-    .set({ ...fields, version, updatedAt: new Date() })
+    .set({ ...fields, revision, updatedAt: new Date() })
     .where(eq(proposals.id, proposalId));
   await tx.delete(cameras).where(eq(cameras.proposalId, proposalId));
   await insertCameras(tx, proposalId, cameraValues);
 }
 
 /** The author's edit of a draft, refused if someone saved since the form was opened. */
-async function lockDraftForEdit(tx: Tx, actor: Actor, proposalId: string, openedVersion: number): Promise<Proposal> {
+async function lockDraftForEdit(tx: Tx, actor: Actor, proposalId: string, openedRevision: number): Promise<Proposal> {
   const proposal = await lockProposal(tx, actor, proposalId);
-  if (proposal.authorId !== actor.id) throw new AppError('forbidden', { _form: 'lifecycle.not_author' });
-  if (proposal.state !== 'draft') throw new AppError('conflict:state', { _form: 'lifecycle.not_allowed_from_state' });
-  if (proposal.version !== openedVersion) throw new AppError('conflict:stale_version');
+  const refused = draftEditRefusal(proposal, actor.id);
+  if (refused) throw new AppError(refused === LIFECYCLE_ERRORS.notAuthor ? 'forbidden' : 'conflict:state', { _form: refused });
+  if (proposal.revision !== openedRevision) throw new AppError('conflict:stale_version');
   return proposal;
 }
 
@@ -57,7 +59,7 @@ export const createProposal = defineCommand({
       .values({ ...fields, authorId: actor.id })
       .returning({ id: proposals.id, number: proposals.number });
     await insertCameras(tx, created!.id, cameraValues);
-    await recordEvent(tx, { actorId: actor.id, action: 'proposal.created', entityType: 'proposal', entityId: created!.id, toState: 'draft' });
+    await recordEvent(tx, { actorId: actor.id, action: 'proposal.created', entityId: created!.id, toState: 'draft' });
     return created!;
   },
 });
@@ -66,12 +68,12 @@ export const saveProposalDraft = defineCommand({
   name: 'saveProposalDraft',
   permission: 'proposals.draft',
   schema: saveProposalSchema,
-  async run(tx, actor, { proposalId, version, ...values }) {
-    const proposal = await lockDraftForEdit(tx, actor, proposalId, version);
+  async run(tx, actor, { proposalId, revision, ...values }) {
+    const proposal = await lockDraftForEdit(tx, actor, proposalId, revision);
     if (values.siteId !== proposal.siteId) await requireActiveSite(tx, values.siteId);
-    await writeContent(tx, proposalId, values, version + 1);
-    await recordEvent(tx, { actorId: actor.id, action: 'proposal.saved', entityType: 'proposal', entityId: proposalId });
-    return { version: version + 1 };
+    await writeContent(tx, proposalId, values, revision + 1);
+    await recordEvent(tx, { actorId: actor.id, action: 'proposal.saved', entityId: proposalId });
+    return { revision: revision + 1 };
   },
 });
 
@@ -80,12 +82,12 @@ export const submitProposal = defineCommand({
   name: 'submitProposal',
   permission: 'proposals.draft',
   schema: submitProposalSchema,
-  async run(tx, actor, { proposalId, version, ...values }) {
-    const proposal = await lockDraftForEdit(tx, actor, proposalId, version);
+  async run(tx, actor, { proposalId, revision, ...values }) {
+    const proposal = await lockDraftForEdit(tx, actor, proposalId, revision);
     await requireActiveSite(tx, values.siteId);
-    await writeContent(tx, proposalId, values, version);
-    await applyTransition(tx, actor, { ...proposal, version }, 'submit', { hasConcludedDiagnostic: false }, { submittedAt: new Date() });
-    return { version: version + 1 };
+    await writeContent(tx, proposalId, values, revision);
+    await applyTransition(tx, actor, proposal, 'submit', { hasConcludedDiagnostic: false }, { submittedAt: new Date() });
+    return { revision: revision + 1 };
   },
 });
 

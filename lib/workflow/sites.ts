@@ -7,19 +7,14 @@ import { recordEvent } from './audit';
 import { defineCommand } from './command';
 
 async function requireSiteRow(tx: Tx, siteId: string) {
-  // FOR UPDATE: two admins changing the same site are serialised, so the version check holds.
+  // FOR UPDATE: two admins changing the same site are serialised, so the revision check holds.
   const [row] = await tx.select().from(sites).where(eq(sites.id, siteId)).for('update');
   if (!row) throw new AppError('not_found');
   return row;
 }
 
-/**
- * The next `updatedAt`, strictly later than the current one: it is the edit form's
- * version token, so two changes within the same millisecond must still tell apart.
- */
-function nextUpdatedAt(current: Date): Date {
-  return new Date(Math.max(Date.now(), current.getTime() + 1));
-}
+/** Every change moves the revision on, so that a form opened before it is refused. */
+const nextRevision = (row: { revision: number }) => ({ revision: row.revision + 1, updatedAt: new Date() });
 
 export const createSite = defineCommand({
   name: 'createSite',
@@ -27,7 +22,7 @@ export const createSite = defineCommand({
   schema: siteSchema,
   async run(tx, actor, input) {
     const [{ id }] = (await tx.insert(sites).values(input).returning({ id: sites.id })) as [{ id: string }];
-    await recordEvent(tx, { actorId: actor.id, action: 'site.created', entityType: 'site', entityId: id, details: { name: input.name } });
+    await recordEvent(tx, { actorId: actor.id, action: 'site.created', entityId: id, details: { name: input.name } });
     return { id };
   },
 });
@@ -36,10 +31,9 @@ export const updateSite = defineCommand({
   name: 'updateSite',
   permission: 'sites.manage',
   schema: updateSiteSchema,
-  async run(tx, actor, { siteId, updatedAt, ...values }) {
+  async run(tx, actor, { siteId, revision, ...values }) {
     const row = await requireSiteRow(tx, siteId);
-    // Compared in milliseconds, the precision the token was written with (PostgreSQL keeps microseconds).
-    if (row.updatedAt.getTime() !== Date.parse(updatedAt)) throw new AppError('conflict:stale_version');
+    if (row.revision !== revision) throw new AppError('conflict:stale_version');
     const changes: Record<string, { from: string | number; to: string | number }> = {};
     for (const field of SITE_FIELDS) {
       if (row[field] !== values[field]) changes[field] = { from: row[field], to: values[field] };
@@ -49,9 +43,9 @@ export const updateSite = defineCommand({
     if (!changed.length) return { changed };
     await tx
       .update(sites)
-      .set({ ...values, updatedAt: nextUpdatedAt(row.updatedAt) })
+      .set({ ...values, ...nextRevision(row) })
       .where(eq(sites.id, siteId));
-    await recordEvent(tx, { actorId: actor.id, action: 'site.updated', entityType: 'site', entityId: siteId, details: { changes } });
+    await recordEvent(tx, { actorId: actor.id, action: 'site.updated', entityId: siteId, details: { changes } });
     return { changed };
   },
 });
@@ -64,9 +58,8 @@ export const archiveSite = defineCommand({
     const row = await requireSiteRow(tx, siteId);
     // A second click (or a resent form) on an archived site changes nothing.
     if (row.archivedAt) return;
-    const now = nextUpdatedAt(row.updatedAt);
-    await tx.update(sites).set({ archivedAt: now, updatedAt: now }).where(eq(sites.id, siteId));
-    await recordEvent(tx, { actorId: actor.id, action: 'site.archived', entityType: 'site', entityId: siteId, fromState: 'active', toState: 'archived' });
+    await tx.update(sites).set({ archivedAt: new Date(), ...nextRevision(row) }).where(eq(sites.id, siteId));
+    await recordEvent(tx, { actorId: actor.id, action: 'site.archived', entityId: siteId, fromState: 'active', toState: 'archived' });
   },
 });
 
@@ -79,8 +72,8 @@ export const restoreSite = defineCommand({
     if (!row.archivedAt) return;
     await tx
       .update(sites)
-      .set({ archivedAt: null, updatedAt: nextUpdatedAt(row.updatedAt) })
+      .set({ archivedAt: null, ...nextRevision(row) })
       .where(eq(sites.id, siteId));
-    await recordEvent(tx, { actorId: actor.id, action: 'site.restored', entityType: 'site', entityId: siteId, fromState: 'archived', toState: 'active' });
+    await recordEvent(tx, { actorId: actor.id, action: 'site.restored', entityId: siteId, fromState: 'archived', toState: 'active' });
   },
 });

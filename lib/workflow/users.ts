@@ -38,7 +38,7 @@ export const createUser = defineCommand({
     }
     const roles = [...new Set(input.roles)];
     if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId: id, role, grantedBy: actor.id })));
-    await recordEvent(tx, { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: id, details: { roles } });
+    await recordEvent(tx, { actorId: actor.id, action: 'user.created', entityId: id, details: { roles, via: 'admin' } });
     return { id };
   },
 });
@@ -55,7 +55,7 @@ export const grantRole = defineCommand({
       .onConflictDoNothing()
       .returning({ role: userRoles.role });
     if (!inserted.length) throw new AppError('conflict:role_already_granted');
-    await recordEvent(tx, { actorId: actor.id, action: 'user.role_granted', entityType: 'user', entityId: userId, details: { role } });
+    await recordEvent(tx, { actorId: actor.id, action: 'user.role_granted', entityId: userId, details: { role } });
   },
 });
 
@@ -72,7 +72,7 @@ export const revokeRole = defineCommand({
       .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
       .returning({ role: userRoles.role });
     if (!deleted.length) throw new AppError('conflict:role_not_granted');
-    await recordEvent(tx, { actorId: actor.id, action: 'user.role_revoked', entityType: 'user', entityId: userId, details: { role } });
+    await recordEvent(tx, { actorId: actor.id, action: 'user.role_revoked', entityId: userId, details: { role } });
   },
 });
 
@@ -83,7 +83,7 @@ export const resetPassword = defineCommand({
   async run(tx, actor, { userId, password }) {
     await requireUserRow(tx, userId);
     await tx.update(users).set({ passwordHash: await hashPassword(password), updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordEvent(tx, { actorId: actor.id, action: 'user.password_reset', entityType: 'user', entityId: userId });
+    await recordEvent(tx, { actorId: actor.id, action: 'user.password_reset', entityId: userId });
   },
 });
 
@@ -99,7 +99,6 @@ export const setUserActive = defineCommand({
     await recordEvent(tx, {
       actorId: actor.id,
       action: active ? 'user.reactivated' : 'user.deactivated',
-      entityType: 'user',
       entityId: userId,
       fromState: row.active ? 'active' : 'inactive',
       toState: active ? 'active' : 'inactive',
@@ -117,6 +116,6 @@ export const changeOwnPassword = defineCommand({
       throw new AppError('conflict:wrong_password', { currentPassword: 'errors.conflict:wrong_password' });
     }
     await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await recordEvent(tx, { actorId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id });
+    await recordEvent(tx, { actorId: actor.id, action: 'user.password_changed', entityId: actor.id });
   },
 });

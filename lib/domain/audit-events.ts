@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { proposalLifecycle, type ProposalCommand } from './lifecycle';
+import { ROLES, SITE_FIELDS } from './vocabulary';
+
+/**
+ * The closed catalog of audit events. Votes, decisions and who changed what are legal
+ * records, so every event has a known kind, the kind of record it is about, and a
+ * `details` shape checked by zod when it is written (lib/workflow/audit.ts `recordEvent`,
+ * the only writer) and when it is read back for display. Each kind has its message under
+ * `audit.<kind>` in the catalogs (tests/audit-events.test.ts checks both).
+ */
+
+const none = z.object({}).strict();
+const role = z.enum(ROLES);
+const fieldValue = z.union([z.string(), z.number()]);
+
+const ACCOUNT_EVENTS = {
+  /** `via`: who created it: an admin in the app, the city's SSO at first sign-in, or the command line. */
+  'user.created': { entity: 'user', details: z.object({ roles: z.array(role), via: z.enum(['admin', 'oidc', 'command_line']) }).strict() },
+  'user.role_granted': { entity: 'user', details: z.object({ role }).strict() },
+  'user.role_revoked': { entity: 'user', details: z.object({ role }).strict() },
+  'user.password_reset': { entity: 'user', details: none },
+  'user.password_changed': { entity: 'user', details: none },
+  'user.deactivated': { entity: 'user', details: none },
+  'user.reactivated': { entity: 'user', details: none },
+} as const;
+
+const SITE_EVENTS = {
+  'site.created': { entity: 'site', details: z.object({ name: z.string() }).strict() },
+  'site.updated': {
+    entity: 'site',
+    details: z.object({ changes: z.partialRecord(z.enum(SITE_FIELDS), z.object({ from: fieldValue, to: fieldValue }).strict()) }).strict(),
+  },
+  'site.archived': { entity: 'site', details: none },
+  'site.restored': { entity: 'site', details: none },
+} as const;
+
+const PROPOSAL_EVENTS = {
+  'proposal.created': { entity: 'proposal', details: none },
+  'proposal.saved': { entity: 'proposal', details: none },
+  'diagnostic.saved': { entity: 'proposal', details: z.object({ version: z.number().int().min(1) }).strict() },
+} as const;
+
+/** One event per lifecycle command (`proposal.submit`, `proposal.openVote`…): from, to and why are columns of their own. */
+type LifecycleEvents = { [C in ProposalCommand as `proposal.${C}`]: { entity: 'proposal'; details: typeof none } };
+const LIFECYCLE_EVENTS = Object.fromEntries(
+  proposalLifecycle.commands.map((command) => [`proposal.${command}`, { entity: 'proposal', details: none }]),
+) as LifecycleEvents;
+
+export const AUDIT_EVENTS = { ...ACCOUNT_EVENTS, ...SITE_EVENTS, ...PROPOSAL_EVENTS, ...LIFECYCLE_EVENTS };
+
+export type AuditKind = keyof typeof AUDIT_EVENTS;
+export type AuditEntity = (typeof AUDIT_EVENTS)[AuditKind]['entity'];
+export type AuditDetails<K extends AuditKind> = z.input<(typeof AUDIT_EVENTS)[K]['details']>;
+export const AUDIT_KINDS = Object.keys(AUDIT_EVENTS) as AuditKind[];
+
+export function isAuditKind(value: unknown): value is AuditKind {
+  return typeof value === 'string' && Object.hasOwn(AUDIT_EVENTS, value);
+}
+
+export function lifecycleEventKind(command: ProposalCommand): AuditKind {
+  return `proposal.${command}`;
+}
+
+/**
+ * A stored event read back as the catalog says it should be: its kind and typed details,
+ * or `null` details when the row does not match (an old or hand-written row is shown, not
+ * trusted).
+ */
+export type TypedEvent = { [K in AuditKind]: { action: K; details: z.output<(typeof AUDIT_EVENTS)[K]['details']> | null } }[AuditKind];
+
+export function readEvent(action: string, details: unknown): TypedEvent | null {
+  if (!isAuditKind(action)) return null;
+  const parsed = AUDIT_EVENTS[action].details.safeParse(details);
+  return { action, details: parsed.success ? parsed.data : null } as TypedEvent;
+}
