@@ -172,6 +172,8 @@ export const proposals = pgTable(
     uniqueIndex('proposals_number_unique').on(t.number),
     index('proposals_state_idx').on(t.state),
     index('proposals_author_idx').on(t.authorId),
+    // Serves the lists' order (most recently changed first) and their keyset/offset paging.
+    index('proposals_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
   ],
 );
 export type Proposal = typeof proposals.$inferSelect;

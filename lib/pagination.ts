@@ -8,10 +8,15 @@ export interface Page<T> {
   total: number;
 }
 
-/** One page of a list; any `page` value (from the URL) is read safely. */
-export function paginate<T>(items: T[], requested: unknown, size = PAGE_SIZE): Page<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
+/** Reads a page number from the URL safely: anything but a positive integer is page 1. */
+export function requestedPage(requested: unknown): number {
   const asked = typeof requested === 'string' ? Number.parseInt(requested, 10) : Number.NaN;
-  const page = Number.isFinite(asked) ? Math.min(Math.max(1, asked), pages) : 1;
-  return { items: items.slice((page - 1) * size, page * size), page, pages, total: items.length };
+  return Number.isFinite(asked) && asked > 0 ? asked : 1;
+}
+
+/** Where a page starts, given the total the database counted: a page past the end is the last one. */
+export function pageWindow(requested: unknown, total: number, size = PAGE_SIZE): { page: number; pages: number; offset: number; limit: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(requestedPage(requested), pages);
+  return { page, pages, offset: (page - 1) * size, limit: size };
 }

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '@/lib/pagination';
+import { pageWindow, requestedPage } from '@/lib/pagination';
 
-describe('paginate', () => {
-  const items = Array.from({ length: 60 }, (_, i) => i);
-
-  it('cuts a list into pages of the given size', () => {
-    expect(paginate(items, '2', 25)).toEqual({ items: items.slice(25, 50), page: 2, pages: 3, total: 60 });
-    expect(paginate(items, '3', 25).items).toEqual(items.slice(50));
+describe('pageWindow', () => {
+  it('says where each page starts', () => {
+    expect(pageWindow('2', 60, 25)).toEqual({ page: 2, pages: 3, offset: 25, limit: 25 });
+    expect(pageWindow('3', 60, 25)).toEqual({ page: 3, pages: 3, offset: 50, limit: 25 });
   });
 
-  it('reads any page value from the URL safely', () => {
-    expect(paginate(items, undefined, 25).page).toBe(1);
-    expect(paginate(items, 'abc', 25).page).toBe(1);
-    expect(paginate(items, '-4', 25).page).toBe(1);
-    expect(paginate(items, '99', 25).page).toBe(3);
-    expect(paginate(items, ['2'], 25).page).toBe(1);
+  it('reads any page value from the URL safely, and clamps past the end', () => {
+    expect(requestedPage(undefined)).toBe(1);
+    expect(requestedPage('abc')).toBe(1);
+    expect(requestedPage('-4')).toBe(1);
+    expect(requestedPage(['2'])).toBe(1);
+    expect(pageWindow('99', 60, 25).page).toBe(3);
   });
 
   it('has one empty page for an empty list', () => {
-    expect(paginate([], '1', 25)).toEqual({ items: [], page: 1, pages: 1, total: 0 });
+    expect(pageWindow('1', 0, 25)).toEqual({ page: 1, pages: 1, offset: 0, limit: 25 });
   });
 });

@@ -63,10 +63,10 @@ describe.each(BACKENDS)('the lists on %s apply the same rule as the pages', (bac
     await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.value.id, revision: 1 });
 
     const everything = await listProposals(t.db, (await loadActor(t.db, author.id))!);
-    expect(everything).toHaveLength(3);
+    expect(everything.items).toHaveLength(3);
     for (const roles of [...ROLES.map((r) => [r]), ['member', 'chair'], []] as Actor['roles'][]) {
       const reader = await loadActor(t.db, (await makeUser(t.db, roles)).id);
-      const listed = (await listProposals(t.db, reader!)).map((p) => p.id).sort();
+      const listed = (await listProposals(t.db, reader!)).items.map((p) => p.id).sort();
       const rows = await t.db.query.proposals.findMany();
       const allowed = rows.filter((p) => canViewProposal(reader!, p)).map((p) => p.id).sort();
       expect(listed, `roles ${roles.join(',')}`).toEqual(allowed);

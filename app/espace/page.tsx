@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listProposals } from '@/db/queries/proposals';
-import { inQueue, queuesFor } from '@/lib/auth/queues';
+import { queuesFor } from '@/lib/auth/queues';
 import { requireUser } from '@/lib/auth/session';
 import { getTranslate } from '@/lib/i18n/server';
 import { ProposalTable } from './propositions/proposal-table';
@@ -12,12 +12,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('staff.dashboardTitle') };
 }
 
+/** The first files of each queue; the rest are one link away, in the proposals list. */
+const QUEUE_PREVIEW = 10;
+
 export default async function StaffHome() {
   const actor = await requireUser();
   const { locale, t } = await getTranslate();
   // Each role's own queue comes first: what waits for this person now.
-  const visible = await listProposals(getDb(), actor);
-  const queues = queuesFor(actor.roles).map((q) => ({ ...q, items: visible.filter((p) => inQueue(q, p, actor.id)) }));
+  const queues = await Promise.all(
+    queuesFor(actor.roles).map(async (q) => {
+      const { items, total } = await listProposals(getDb(), actor, q, 1, QUEUE_PREVIEW);
+      return { ...q, items, total };
+    }),
+  );
   return (
     <>
       <h1>{t('staff.dashboardTitle')}</h1>
@@ -25,7 +32,7 @@ export default async function StaffHome() {
       {queues.map((q) => (
         <section key={q.key} aria-labelledby={`queue-${q.key}`}>
           <h2 id={`queue-${q.key}`}>
-            {t(`queues.${q.key}`)} ({q.items.length})
+            {t(`queues.${q.key}`)} ({q.total})
           </h2>
           {q.items.length ? <ProposalTable items={q.items} caption={t(`queues.${q.key}`)} t={t} locale={locale} /> : <p>{t('queues.empty')}</p>}
         </section>

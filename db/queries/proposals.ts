@@ -1,10 +1,12 @@
 import 'server-only';
-import { asc, desc, eq, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { cameras, diagnostics, proposals, sites, users } from '@/db/schema';
 import { entityHistory } from './audit';
 import type { Actor } from '@/lib/auth/actor';
+import { queuesFor, type Queue } from '@/lib/auth/queues';
+import { PAGE_SIZE, pageWindow, type Page } from '@/lib/pagination';
 import { canViewProposal } from '@/lib/auth/visibility';
 import { type ProposalState } from '@/lib/domain/vocabulary';
 
@@ -30,8 +32,38 @@ export interface ProposalListItem {
   updatedAt: Date;
 }
 
-/** Every file this person may open, most recently changed first. */
-export async function listProposals(db: Database, actor: Actor): Promise<ProposalListItem[]> {
+/**
+ * Which files a list shows, on top of what the reader may see at all: those waiting in
+ * the reader's queues (lib/auth/queues.ts), their own, or all they may see.
+ */
+export type ProposalView = 'todo' | 'mine' | 'all';
+
+function viewFilter(actor: Actor, view: ProposalView | Queue): SQL | undefined {
+  if (view === 'all') return undefined;
+  if (view === 'mine') return eq(proposals.authorId, actor.id);
+  const queues = view === 'todo' ? queuesFor(actor.roles) : [view];
+  // A person with no queue has nothing to do: an always-false condition, not "everything".
+  if (!queues.length) return sql`false`;
+  return or(...queues.map((q) => and(inArray(proposals.state, q.states), q.ownOnly ? eq(proposals.authorId, actor.id) : undefined)));
+}
+
+/** How many files each view holds for this reader, counted in one query. */
+export async function countProposals<V extends ProposalView>(db: Database, actor: Actor, views: readonly V[]): Promise<Record<V, number>> {
+  const columns = Object.fromEntries(
+    views.map((v) => [v, sql<number>`count(*) filter (where ${viewFilter(actor, v) ?? sql`true`})`.mapWith(Number)]),
+  ) as Record<string, SQL<number>>;
+  const [row] = await db.select(columns).from(proposals).where(visibleTo(actor));
+  return row as unknown as Record<V, number>;
+}
+
+/**
+ * One page of the files this person may open in a view, most recently changed first:
+ * filtered, counted and cut in SQL (the index proposals_updated_idx serves the order).
+ */
+export async function listProposals(db: Database, actor: Actor, view: ProposalView | Queue = 'all', requestedPage: unknown = 1, size = PAGE_SIZE): Promise<Page<ProposalListItem>> {
+  const where = and(visibleTo(actor), viewFilter(actor, view));
+  const total = await db.$count(proposals, where);
+  const { page, pages, offset, limit } = pageWindow(typeof requestedPage === 'number' ? String(requestedPage) : requestedPage, total, size);
   const rows = await db
     .select({
       id: proposals.id,
@@ -47,9 +79,11 @@ export async function listProposals(db: Database, actor: Actor): Promise<Proposa
     .from(proposals)
     .innerJoin(sites, eq(sites.id, proposals.siteId))
     .innerJoin(users, eq(users.id, proposals.authorId))
-    .where(visibleTo(actor))
-    .orderBy(desc(proposals.updatedAt));
-  return rows.map(({ number, ...r }) => ({ ...r, reference: reference(number) }));
+    .where(where)
+    .orderBy(desc(proposals.updatedAt), desc(proposals.id))
+    .limit(limit)
+    .offset(offset);
+  return { items: rows.map(({ number, ...r }) => ({ ...r, reference: reference(number) })), page, pages, total };
 }
 
 /** One file as its reader may see it, or null when it does not exist or is not theirs to see. */

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listProposals } from '@/db/queries/proposals';
+import { countProposals, listProposals } from '@/db/queries/proposals';
 import { can } from '@/lib/auth/permissions';
-import { inQueue, queuesFor } from '@/lib/auth/queues';
+import { queuesFor } from '@/lib/auth/queues';
 import { requirePermission } from '@/lib/auth/session';
 import { getTranslate } from '@/lib/i18n/server';
-import { paginate } from '@/lib/pagination';
 import { Pagination } from '@/app/_components/pagination';
 import { ProposalTable } from './proposal-table';
 
@@ -21,17 +20,11 @@ type View = (typeof VIEWS)[number];
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission('proposals.read');
   const [{ locale, t }, query] = await Promise.all([getTranslate(), searchParams]);
-  const all = await listProposals(getDb(), actor);
   const queues = queuesFor(actor.roles);
-  const lists: Record<View, typeof all> = {
-    todo: all.filter((p) => queues.some((q) => inQueue(q, p, actor.id))),
-    mine: all.filter((p) => p.authorId === actor.id),
-    all,
-  };
   // Only views that mean something for this person; the choice lives in the URL.
   const views = VIEWS.filter((v) => (v === 'mine' ? can(actor.roles, 'proposals.draft') : v === 'todo' ? queues.length > 0 : true));
   const view: View = views.find((v) => v === query.vue) ?? views[0]!;
-  const shown = paginate(lists[view], query.page);
+  const [counts, shown] = await Promise.all([countProposals(getDb(), actor, views), listProposals(getDb(), actor, view, query.page)]);
   return (
     <>
       <h1>{t('proposals.title')}</h1>
@@ -48,7 +41,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           {views.map((v) => (
             <li key={v}>
               <Link href={`/espace/propositions?vue=${v}`} aria-current={v === view ? 'page' : undefined}>
-                {t(`proposals.views.${v}`, { count: lists[v].length })}
+                {t(`proposals.views.${v}`, { count: counts[v] })}
               </Link>
             </li>
           ))}
