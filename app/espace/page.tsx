@@ -4,17 +4,17 @@ import { getDb } from '@/db/client';
 import { listProposals } from '@/db/queries/proposals';
 import { inQueue, queuesFor } from '@/lib/auth/queues';
 import { requireUser } from '@/lib/auth/session';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { ProposalTable } from './propositions/proposal-table';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('staff.dashboardTitle') };
 }
 
 export default async function StaffHome() {
   const actor = await requireUser();
-  const { locale, t } = await getTranslate();
+  const t = await getTranslations();
   // Each role's own queue comes first: what waits for this person now.
   const visible = await listProposals(getDb(), actor);
   const queues = queuesFor(actor.roles).map((q) => ({ ...q, items: visible.filter((p) => inQueue(q, p, actor.id)) }));
@@ -27,7 +27,7 @@ export default async function StaffHome() {
           <h2 id={`queue-${q.key}`}>
             {t(`queues.${q.key}`)} ({q.items.length})
           </h2>
-          {q.items.length ? <ProposalTable items={q.items} caption={t(`queues.${q.key}`)} t={t} locale={locale} /> : <p>{t('queues.empty')}</p>}
+          {q.items.length ? <ProposalTable items={q.items} caption={t(`queues.${q.key}`)} /> : <p>{t('queues.empty')}</p>}
         </section>
       ))}
       {queues.length ? (
