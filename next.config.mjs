@@ -1,4 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
 import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+
+// Messages, formats and the reader's locale (from the vigie_locale cookie) for each request.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /**
  * Refuses to start a production server that would run unsafely. Exported for the tests.
@@ -17,7 +21,7 @@ export default function config(phase) {
     const problems = productionProblems(process.env);
     if (problems.length) throw new Error(`Vigie refuses to start:\n- ${problems.join('\n- ')}`);
   }
-  return {
+  return withNextIntl({
     reactStrictMode: true,
     poweredByHeader: false,
     experimental: { authInterrupts: true },
@@ -36,5 +40,5 @@ export default function config(phase) {
         },
       ];
     },
-  };
+  });
 }

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 /** Rendered with status 403 by `forbidden()` (lib/auth/session.ts). */
 export default async function Forbidden() {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return (
     <>
       <h1>{t('pages.forbiddenTitle')}</h1>

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 export default async function NotFound() {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return (
     <>
       <h1>{t('pages.notFoundTitle')}</h1>

@@ -15,7 +15,7 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * What the address says just happened: the catalog key of a known success flag, or a
  * known error code. Anything else typed in the address is ignored.
  */
-export function readFlash(query: SearchParams, successes: Record<string, string>): { success: string | null; error: ErrorCode | null } {
+export function readFlash<Key extends string>(query: SearchParams, successes: Record<string, Key>): { success: Key | null; error: ErrorCode | null } {
   const ok = query.ok;
   const error = query.erreur;
   return {

@@ -1,5 +1,5 @@
 import type { CommandResult } from '@/lib/workflow/command';
-import { catalogs, type Locale, type Translate } from '@/lib/i18n/catalog';
+import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 
 /** What a server action hands back to its form: translated, ready to show. */
 export interface FormState {
@@ -8,21 +8,14 @@ export interface FormState {
   fieldErrors?: Record<string, string>;
 }
 
-export function failureState(result: Extract<CommandResult<unknown>, { ok: false }>, t: Translate): FormState {
+/** `t` is the action's `await getTranslations()` (or a `createTranslator` outside a request). */
+export function failureState(result: Extract<CommandResult<unknown>, { ok: false }>, t: AppTranslator): FormState {
   return {
     ok: false,
     message: t(`errors.${result.code}`),
-    fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, key]) => [field, t(key)])),
+    // Field errors are catalog keys chosen at run time (zod messages, command refusals).
+    fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, key]) => [field, translateKey(t, key)])),
   };
-}
-
-/** The validation and error messages a client form needs to translate zod's keys itself. */
-export function clientMessages(locale: Locale): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const section of ['validation', 'errors'] as const) {
-    for (const [key, text] of Object.entries(catalogs[locale][section])) out[`${section}.${key}`] = text;
-  }
-  return out;
 }
 
 export function formString(formData: FormData, name: string): string | undefined {

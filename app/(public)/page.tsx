@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 const STEPS = ['proposal', 'diagnostic', 'review', 'decision'] as const;
 const RULES = ['retention', 'privacy', 'purposes'] as const;
 
 export default async function HomePage() {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return (
     <>
       <h1>{t('home.heading')}</h1>

@@ -1,20 +1,21 @@
 import Link from 'next/link';
-import type { Translate } from '@/lib/i18n/catalog';
+import { getTranslations } from 'next-intl/server';
 
 /** Previous / next links that keep the rest of the address (filters live in the URL). */
-export function Pagination({ page, pages, href, t }: { page: number; pages: number; href: (page: number) => string; t: Translate }) {
+export async function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
   if (pages <= 1) return null;
+  const t = await getTranslations('common');
   return (
-    <nav aria-label={t('common.pagination')} className="pagination">
+    <nav aria-label={t('pagination')} className="pagination">
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev">
-          {t('common.previousPage')}
+          {t('previousPage')}
         </Link>
       ) : null}
-      <span aria-current="page">{t('common.pageOf', { page, pages })}</span>
+      <span aria-current="page">{t('pageOf', { page, pages })}</span>
       {page < pages ? (
         <Link href={href(page + 1)} rel="next">
-          {t('common.nextPage')}
+          {t('nextPage')}
         </Link>
       ) : null}
     </nav>

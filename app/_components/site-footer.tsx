@@ -1,8 +1,8 @@
-import { LOCALES } from '@/lib/i18n/catalog';
-import { getTranslate } from '@/lib/i18n/server';
+import { LOCALES } from '@/lib/i18n/config';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 export async function SiteFooter() {
-  const { locale, t } = await getTranslate();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   return (
     <footer className="site-footer">
       <div className="container">

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/connexion/actions';
 import { currentActor } from '@/lib/auth/session';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 export async function SiteHeader() {
-  const [{ t }, actor] = await Promise.all([getTranslate(), currentActor()]);
+  const [t, actor] = await Promise.all([getTranslations(), currentActor()]);
   return (
     <header className="site-header">
       <div className="container">

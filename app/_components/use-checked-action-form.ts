@@ -4,7 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useRef, type FormEvent } from 'react';
 import { get, useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms';
+import { translateKey } from '@/lib/i18n/translate';
 
 /**
  * A form posted to a server action, checked first in the browser with the same zod
@@ -15,8 +17,6 @@ export function useCheckedActionForm<Input extends FieldValues, Output, State ex
   schema: z.ZodType<Output, Input>;
   action: (state: Awaited<State>, formData: FormData) => Promise<State>;
   defaultValues?: DefaultValues<Input>;
-  /** Catalog key → text, to show zod's keys in the reader's language. */
-  messages: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState<State, FormData>(options.action, {} as Awaited<State>);
   const formRef = useRef<HTMLFormElement>(null);
@@ -25,11 +25,13 @@ export function useCheckedActionForm<Input extends FieldValues, Output, State ex
     defaultValues: options.defaultValues,
   });
   const { errors } = form.formState;
+  // zod's messages are catalog keys: the page gives this form the 'validation' namespace.
+  const t = useTranslations();
 
   /** The browser's message for a field if it has one, else the server's. */
   const errorFor = (field: string): string | undefined => {
     const key = (get(errors, field) as { message?: string } | undefined)?.message;
-    return key ? (options.messages[key] ?? key) : state.fieldErrors?.[field];
+    return key ? translateKey(t, key) : state.fieldErrors?.[field];
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { OIDC_PROVIDER_ID, signIn, signOut } from '@/auth';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { safeReturnPath } from '@/lib/safe-return-path';
 
 export interface SignInState {
@@ -11,7 +11,7 @@ export interface SignInState {
 }
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const email = String(formData.get('email') ?? '').slice(0, 254);
   const redirectTo = safeReturnPath(formData.get('retour'), '/espace');
   try {

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/session';
 import { env, oidcConfigured } from '@/lib/env';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { safeReturnPath } from '@/lib/safe-return-path';
 import { signInWithCityAction } from './actions';
 import { SignInForm } from './sign-in-form';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('signIn.title') };
 }
 
@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const retour = safeReturnPath(params.retour, '/espace');
   if (await currentActor()) redirect(retour);
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const e = env();
   return (
     <div style={{ maxWidth: '34rem' }}>

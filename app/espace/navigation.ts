@@ -1,7 +1,8 @@
 import type { Permission } from '@/lib/auth/permissions';
+import type { MessageKey } from '@/lib/i18n/translate';
 
 /** The staff area's menu: each entry appears only to the roles its permission names. */
-export const STAFF_NAV: { href: string; label: string; permission: Permission }[] = [
+export const STAFF_NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/espace', label: 'staff.nav.dashboard', permission: 'staff.access' },
   { href: '/espace/propositions', label: 'staff.nav.proposals', permission: 'proposals.read' },
   { href: '/espace/admin/comptes', label: 'staff.nav.users', permission: 'users.manage' },

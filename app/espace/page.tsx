@@ -4,11 +4,11 @@ import { getDb } from '@/db/client';
 import { listProposals } from '@/db/queries/proposals';
 import { queuesFor } from '@/lib/auth/queues';
 import { requireUser } from '@/lib/auth/session';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { ProposalTable } from './propositions/proposal-table';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('staff.dashboardTitle') };
 }
 
@@ -17,7 +17,7 @@ const QUEUE_PREVIEW = 10;
 
 export default async function StaffHome() {
   const actor = await requireUser();
-  const { locale, t } = await getTranslate();
+  const t = await getTranslations();
   // Each role's own queue comes first: what waits for this person now.
   const queues = await Promise.all(
     queuesFor(actor.roles).map(async (q) => {
@@ -34,7 +34,7 @@ export default async function StaffHome() {
           <h2 id={`queue-${q.key}`}>
             {t(`queues.${q.key}`)} ({q.total})
           </h2>
-          {q.items.length ? <ProposalTable items={q.items} caption={t(`queues.${q.key}`)} t={t} locale={locale} /> : <p>{t('queues.empty')}</p>}
+          {q.items.length ? <ProposalTable items={q.items} caption={t(`queues.${q.key}`)} /> : <p>{t('queues.empty')}</p>}
         </section>
       ))}
       {queues.length ? (

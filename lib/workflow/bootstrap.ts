@@ -2,7 +2,9 @@ import { userRoles, users } from '@/db/schema';
 import type { Database } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { isUniqueViolation } from '@/lib/errors';
-import { makeTranslate } from '@/lib/i18n/catalog';
+import { createTranslator } from 'next-intl';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { translateKey } from '@/lib/i18n/translate';
 import { createUserSchema } from '@/lib/validation/users';
 import { fieldErrorsFrom } from '@/lib/validation/fields';
 import { recordEvent } from './audit';
@@ -18,8 +20,8 @@ export async function createAdminAccount(db: Database, raw: unknown): Promise<Bo
   const parsed = createUserSchema.safeParse({ ...(raw as object), roles: ['admin'] });
   if (!parsed.success) {
     // Said on a terminal, in English like the rest of the command line.
-    const t = makeTranslate('en');
-    return { ok: false, problems: Object.entries(fieldErrorsFrom(parsed.error)).map(([field, key]) => `${field}: ${t(key)}`) };
+    const t = createTranslator({ locale: 'en', messages: MESSAGES.en });
+    return { ok: false, problems: Object.entries(fieldErrorsFrom(parsed.error)).map(([field, key]) => `${field}: ${translateKey(t, key)}`) };
   }
   const { name, email, password } = parsed.data;
   const passwordHash = await hashPassword(password);

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from './change-password-form';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('account.title') };
 }
 
 export default async function AccountPage() {
   const actor = await requirePermission('account.changePassword');
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return (
     <>
       <h1>{t('account.title')}</h1>

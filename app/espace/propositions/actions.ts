@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { sessionUserId } from '@/lib/auth/session';
 import { flashLocation } from '@/lib/flash';
 import { failureState, formString, type FormState } from '@/lib/forms';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { proposalIdSchema } from '@/lib/validation/proposals';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { Command } from '@/lib/workflow/command';
@@ -13,7 +13,7 @@ import type { Command } from '@/lib/workflow/command';
 const proposalPath = (id: unknown, query = '') => `/espace/propositions/${encodeURIComponent(String(id ?? ''))}${query}`;
 
 export async function createProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const result = await runCommand(getDb(), COMMANDS.createProposal, await sessionUserId(), {
     siteId: formString(formData, 'siteId'),
     title: formString(formData, 'title'),
@@ -29,20 +29,20 @@ export interface SaveResult extends FormState {
 
 /** Called by the proposal form with its values (it needs JavaScript for its repeatable cameras and map). */
 export async function saveProposalAction(values: unknown): Promise<SaveResult> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const result = await runCommand(getDb(), COMMANDS.saveProposalDraft, await sessionUserId(), values);
   return result.ok ? { ok: true, revision: result.value.revision, message: t('proposals.saved') } : failureState(result, t);
 }
 
 export async function submitProposalAction(values: unknown): Promise<SaveResult> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const result = await runCommand(getDb(), COMMANDS.submitProposal, await sessionUserId(), values);
   if (!result.ok) return failureState(result, t);
   redirect(proposalPath((values as { proposalId?: unknown }).proposalId, '?ok=submitted'));
 }
 
 export async function withdrawProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const proposalId = formString(formData, 'proposalId');
   const result = await runCommand(getDb(), COMMANDS.withdrawProposal, await sessionUserId(), { proposalId, reason: formString(formData, 'reason') });
   if (!result.ok) return failureState(result, t);
@@ -69,13 +69,13 @@ export async function scheduleReviewAction(formData: FormData): Promise<void> {
 }
 
 export async function saveDiagnosticAction(values: unknown): Promise<SaveResult> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const result = await runCommand(getDb(), COMMANDS.saveDiagnostic, await sessionUserId(), values);
   return result.ok ? { ok: true, revision: result.value.revision, message: t('diagnostic.saved') } : failureState(result, t);
 }
 
 export async function concludeDiagnosticAction(values: unknown, proposalId: string): Promise<SaveResult> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const result = await runCommand(getDb(), COMMANDS.concludeDiagnostic, await sessionUserId(), values);
   if (!result.ok) return failureState(result, t);
   redirect(proposalPath(proposalId, '?ok=concluded'));

@@ -5,12 +5,12 @@ import { countProposals, listProposals } from '@/db/queries/proposals';
 import { can } from '@/lib/auth/permissions';
 import { queuesFor } from '@/lib/auth/queues';
 import { requirePermission } from '@/lib/auth/session';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { Pagination } from '@/app/_components/pagination';
 import { ProposalTable } from './proposal-table';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('proposals.title') };
 }
 
@@ -19,7 +19,7 @@ type View = (typeof VIEWS)[number];
 
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission('proposals.read');
-  const [{ locale, t }, query] = await Promise.all([getTranslate(), searchParams]);
+  const [t, query] = await Promise.all([getTranslations(), searchParams]);
   const queues = queuesFor(actor.roles);
   // Only views that mean something for this person; the choice lives in the URL.
   const views = VIEWS.filter((v) => (v === 'mine' ? can(actor.roles, 'proposals.draft') : v === 'todo' ? queues.length > 0 : true));
@@ -47,8 +47,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       </nav>
-      <ProposalTable items={shown.items} caption={t('proposals.listCaption', { view: t(`proposals.views.${view}`, { count: shown.total }) })} t={t} locale={locale} />
-      <Pagination page={shown.page} pages={shown.pages} href={(page) => `/espace/propositions?vue=${view}&page=${page}`} t={t} />
+      <ProposalTable items={shown.items} caption={t('proposals.listCaption', { view: t(`proposals.views.${view}`, { count: shown.total }) })} />
+      <Pagination page={shown.page} pages={shown.pages} href={(page) => `/espace/propositions?vue=${view}&page=${page}`} />
     </>
   );
 }

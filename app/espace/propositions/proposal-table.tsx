@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { ProposalListItem } from '@/db/queries/proposals';
-import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/catalog';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 /** The list of files a person works from; also used by the staff home's queues. */
-export function ProposalTable({ items, caption, t, locale }: { items: ProposalListItem[]; caption: string; t: Translate; locale: Locale }) {
+export async function ProposalTable({ items, caption }: { items: ProposalListItem[]; caption: string }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (!items.length) return <p>{t('proposals.empty')}</p>;
   return (
     <table>
@@ -32,7 +33,7 @@ export function ProposalTable({ items, caption, t, locale }: { items: ProposalLi
               <span className="tag">{t(`states.${p.state}`)}</span>
             </td>
             <td>{p.cameraCount}</td>
-            <td>{formatDateTime(locale, p.updatedAt)}</td>
+            <td>{format.dateTime(p.updatedAt, 'long')}</td>
           </tr>
         ))}
       </tbody>

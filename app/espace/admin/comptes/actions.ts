@@ -5,13 +5,13 @@ import { getDb } from '@/db/client';
 import { sessionUserId } from '@/lib/auth/session';
 import { flashLocation } from '@/lib/flash';
 import { failureState, formString, type FormState } from '@/lib/forms';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 
 const detailPath = (id: unknown) => `/espace/admin/comptes/${encodeURIComponent(String(id ?? ''))}`;
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const result = await runCommand(getDb(), COMMANDS.createUser, await sessionUserId(), {
     name: formString(formData, 'name'),
     email: formString(formData, 'email'),
@@ -23,7 +23,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const result = await runCommand(getDb(), COMMANDS.resetPassword, await sessionUserId(), {
     userId: formString(formData, 'userId'),
     password: formString(formData, 'password'),

@@ -13,20 +13,17 @@ type Input = z.input<typeof createUserSchema>;
 interface Props {
   labels: Record<'name' | 'email' | 'password' | 'passwordHint' | 'rolesLegend' | 'submit' | 'required', string>;
   roleLabels: Record<(typeof ROLES)[number], string>;
-  /** Catalog key → text, to show zod's keys in the reader's language. */
-  messages: Record<string, string>;
 }
 
 /**
  * Checked in the browser with the same zod schema the server runs; without JavaScript
  * the form posts straight to the server action, which checks everything again.
  */
-export function CreateUserForm({ labels, roleLabels, messages }: Props) {
+export function CreateUserForm({ labels, roleLabels }: Props) {
   const { form, state, pending, formRef, formAction, onSubmit, errorFor } = useCheckedActionForm<Input, z.output<typeof createUserSchema>, FormState>({
     schema: createUserSchema,
     action: createUserAction,
     defaultValues: { name: '', email: '', password: '', roles: [] },
-    messages,
   });
   const { register } = form;
   return (

@@ -3,19 +3,19 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth/session';
-import { clientMessages } from '@/lib/forms';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { CreateUserForm } from './create-user-form';
 import { ROLES } from '@/lib/domain/vocabulary';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('users.title') };
 }
 
 export default async function UsersPage() {
   await requirePermission('users.manage');
-  const { locale, t } = await getTranslate();
+  const t = await getTranslations();
   const users = await listUsers(getDb());
   return (
     <>
@@ -48,6 +48,7 @@ export default async function UsersPage() {
 
       <h2>{t('users.createTitle')}</h2>
       <p>{t('common.requiredFieldsNote')}</p>
+      <ClientMessages namespaces={['validation']}>
       <CreateUserForm
         labels={{
           name: t('users.name'),
@@ -59,8 +60,8 @@ export default async function UsersPage() {
           required: t('common.required'),
         }}
         roleLabels={Object.fromEntries(ROLES.map((r) => [r, t(`roles.${r}`)])) as Record<(typeof ROLES)[number], string>}
-        messages={clientMessages(locale)}
       />
+      </ClientMessages>
     </>
   );
 }

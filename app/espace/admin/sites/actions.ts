@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { sessionUserId } from '@/lib/auth/session';
 import { flashLocation } from '@/lib/flash';
 import { failureState, formString } from '@/lib/forms';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { SITE_FIELDS } from '@/lib/validation/sites';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { SiteFormState } from './site-form';
@@ -18,7 +18,7 @@ function typedValues(formData: FormData): Record<string, string> {
 }
 
 export async function createSiteAction(_prev: SiteFormState, formData: FormData): Promise<SiteFormState> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const values = typedValues(formData);
   const result = await runCommand(getDb(), COMMANDS.createSite, await sessionUserId(), values);
   if (!result.ok) return { ...failureState(result, t), values };
@@ -26,7 +26,7 @@ export async function createSiteAction(_prev: SiteFormState, formData: FormData)
 }
 
 export async function updateSiteAction(_prev: SiteFormState, formData: FormData): Promise<SiteFormState> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const values = typedValues(formData);
   const siteId = formString(formData, 'siteId');
   const result = await runCommand(getDb(), COMMANDS.updateSite, await sessionUserId(), {

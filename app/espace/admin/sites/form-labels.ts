@@ -1,8 +1,9 @@
-import type { Locale, Translate } from '@/lib/i18n/catalog';
+import type { Locale } from '@/lib/i18n/config';
+import type { AppTranslator } from '@/lib/i18n/translate';
 import { SITE_FIELDS, type SiteField } from '@/lib/validation/sites';
 
 /** The site form's texts, shared by the create form (list page) and the edit form (site page). */
-export function siteFormLabels(t: Translate, submit: string) {
+export function siteFormLabels(t: AppTranslator, submit: string) {
   return {
     name: t('sites.name'),
     address: t('sites.address'),

@@ -3,22 +3,21 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
-import { clientMessages } from '@/lib/forms';
-import { getTranslate } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { EMPTY_SITE, siteFormLabels } from './form-labels';
 import { SiteForm } from './site-form';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('sites.title') };
 }
 
 export default async function SitesPage() {
   await requirePermission('sites.manage');
-  const { locale, t } = await getTranslate();
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   // Archived sites stay listed (after the active ones): their history remains reachable.
   const sites = await listSites(getDb(), { includeArchived: true });
-  const integer = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB');
   return (
     <>
       <h1>{t('sites.title')}</h1>
@@ -45,7 +44,7 @@ export default async function SitesPage() {
                 </th>
                 <td>{site.address}</td>
                 <td>{site.landlord}</td>
-                <td>{integer.format(site.dwellings)}</td>
+                <td>{format.number(site.dwellings)}</td>
                 <td>{site.archivedAt ? <span className="tag">{t('sites.archived')}</span> : t('sites.active')}</td>
               </tr>
             ))}
@@ -57,7 +56,9 @@ export default async function SitesPage() {
 
       <h2>{t('sites.createTitle')}</h2>
       <p>{t('common.requiredFieldsNote')}</p>
-      <SiteForm initial={EMPTY_SITE} labels={siteFormLabels(t, t('sites.create'))} messages={clientMessages(locale)} />
+      <ClientMessages namespaces={['validation']}>
+        <SiteForm initial={EMPTY_SITE} labels={siteFormLabels(t, t('sites.create'))} />
+      </ClientMessages>
     </>
   );
 }

@@ -20,8 +20,6 @@ interface Props {
   site?: { id: string; revision: number };
   initial: Record<SiteField, string>;
   labels: Labels;
-  /** Catalog key → text, to show zod's keys in the reader's language. */
-  messages: Record<string, string>;
 }
 
 const INPUT_MODES: Partial<Record<SiteField, HTMLAttributes<HTMLInputElement>['inputMode']>> = {
@@ -35,12 +33,11 @@ const INPUT_MODES: Partial<Record<SiteField, HTMLAttributes<HTMLInputElement>['i
  * the server runs; without JavaScript it posts straight to the server action. Numbers
  * are text inputs: a number input would refuse the French decimal comma in some browsers.
  */
-export function SiteForm({ site, initial, labels, messages }: Props) {
+export function SiteForm({ site, initial, labels }: Props) {
   const { form, state, pending, formRef, formAction, onSubmit, errorFor } = useCheckedActionForm<SiteInput, z.output<typeof siteSchema>, SiteFormState>({
     schema: siteSchema,
     action: site ? updateSiteAction : createSiteAction,
     defaultValues: initial,
-    messages,
   });
   const { register } = form;
   const prefix = site ? 'edit-site' : 'new-site';

@@ -4,9 +4,9 @@ import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { allowedCommands } from '@/lib/domain/lifecycle';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { draftEditRefusal } from '@/lib/domain/proposal-rules';
-import { formatDateTime, type Translate } from '@/lib/i18n/catalog';
-import { getTranslate } from '@/lib/i18n/server';
+import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 import { reviseDiagnosticAction, scheduleReviewAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
 import { WithdrawForm } from './withdraw-form';
@@ -35,11 +35,11 @@ function StepButton({ action, proposalId, label }: { action: (f: FormData) => Pr
   );
 }
 
-const orNotGiven = (t: Translate, v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? t('proposals.notGiven') : String(v));
+const orNotGiven = (t: AppTranslator, v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? t('proposals.notGiven') : String(v));
 
 export default async function ProposalPage({ params, searchParams }: Props) {
   const actor = await requirePermission('proposals.read');
-  const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
+  const [{ id }, query, t, format] = await Promise.all([params, searchParams, getTranslations(), getFormatter()]);
   const file = await loadProposal(actor, id);
   const { proposal, site } = file;
   const latest = file.diagnostics[0];
@@ -48,7 +48,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     hasConcludedDiagnostic: file.hasConcludedDiagnostic,
     isAuthor,
   });
-  const euros = (n: number | null) => (n === null ? t('proposals.notGiven') : t('proposals.euros', { amount: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n) }));
+  const euros = (n: number | null) => (n === null ? t('proposals.notGiven') : format.number(n, 'euro'));
 
   return (
     <>
@@ -61,7 +61,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       <p>
         <span className="tag">{t(`states.${proposal.state}`)}</span> {site.name}, {site.address}
       </p>
-      <FlashAlerts query={query} successes={FLASHES} t={t} />
+      <FlashAlerts query={query} successes={FLASHES} />
 
       <div className="actions-panel">
         {draftEditRefusal(proposal, actor.id) === null ? (
@@ -112,7 +112,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <dt>{t('proposals.author')}</dt>
         <dd>{file.authorName}</dd>
         <dt>{t('proposals.purposesTitle')}</dt>
-        <dd>{proposal.purposes.length ? proposal.purposes.map((p) => t(`purposes.${p}`)).join(' ; ') : t('proposals.notGiven')}</dd>
+        <dd>{proposal.purposes.length ? proposal.purposes.map((p) => translateKey(t, `purposes.${p}`)).join(' ; ') : t('proposals.notGiven')}</dd>
         <dt>{t('proposals.retentionDays')}</dt>
         <dd>{proposal.retentionDays === null ? t('proposals.notGiven') : t('proposals.days', { count: proposal.retentionDays })}</dd>
         {proposal.retentionJustification ? (
@@ -169,12 +169,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 <td>
                   {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}
                   {c.filmsPublicRoad ? ` – ${t('proposals.filmsPublicRoad')}` : ''}
-                  {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${c.latitude}, ${c.longitude})`}
+                  {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${t('proposals.coordinates', { latitude: format.number(c.latitude, 'coordinate'), longitude: format.number(c.longitude, 'coordinate') })})`}
                 </td>
                 <td>
                   {orNotGiven(t, c.directionDegrees)}° / {orNotGiven(t, c.angleDegrees)}°
                 </td>
-                <td>{c.openingsInView.length ? c.openingsInView.map((o) => t(`proposals.openings.${o}`)).join(', ') : t('proposals.none')}</td>
+                <td>{c.openingsInView.length ? c.openingsInView.map((o) => translateKey(t, `proposals.openings.${o}`)).join(', ') : t('proposals.none')}</td>
                 <td>{c.maskingPlanned ? c.maskingDescription || t('common.yes') : t('common.no')}</td>
               </tr>
             ))}
@@ -199,9 +199,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <ol className="timeline">
           {file.timeline.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.createdAt.toISOString()}>{formatDateTime(locale, e.createdAt)}</time>
-              <strong>{t(`audit.${e.action}`)}</strong>
-              {e.fromState && e.toState ? ` (${t('proposals.transition', { from: t(`states.${e.fromState}`), to: t(`states.${e.toState}`) })})` : ''}{' '}
+              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, 'long')}</time>
+              <strong>{translateKey(t, `audit.${e.action}`)}</strong>
+              {e.fromState && e.toState ? ` (${t('proposals.transition', { from: translateKey(t, `states.${e.fromState}`), to: translateKey(t, `states.${e.toState}`) })})` : ''}{' '}
               {t('proposals.by', { name: e.actorName ?? t('audit.system') })}
               {e.reason ? <span className="hint">{t('proposals.reason', { reason: e.reason })}</span> : null}
             </li>

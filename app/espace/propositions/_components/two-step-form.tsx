@@ -5,7 +5,8 @@ import { useRef, useState, useTransition } from 'react';
 import { get, useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormAlert } from '@/app/_components/form-fields';
-import type { Translate } from '@/lib/i18n/catalog';
+import { useTranslations } from 'next-intl';
+import { translateKey } from '@/lib/i18n/translate';
 import type { SaveResult } from '../actions';
 
 /**
@@ -20,7 +21,6 @@ export function useTwoStepForm<Input extends FieldValues, Values>(options: {
   strict: z.ZodType<Values, Input>;
   /** Sends the values; `final` is true for the strict button. */
   send(values: Values, final: boolean): Promise<SaveResult>;
-  t: Translate;
 }) {
   const final = useRef(false);
   const [outcome, setOutcome] = useState<SaveResult | null>(null);
@@ -29,6 +29,7 @@ export function useTwoStepForm<Input extends FieldValues, Values>(options: {
     (zodResolver(final.current ? options.strict : options.lenient) as unknown as Resolver<Input, unknown, Values>)(values, context, resolverOptions);
   const form = useForm<Input, unknown, Values>({ resolver, defaultValues: options.defaultValues, shouldFocusError: true });
   const { errors } = form.formState;
+  const t = useTranslations();
 
   const submit = (strict: boolean, event: React.MouseEvent) => {
     final.current = strict;
@@ -47,12 +48,12 @@ export function useTwoStepForm<Input extends FieldValues, Values>(options: {
   /** The message on one field: browser checks carry catalog keys, the server's arrive translated. */
   const messageOf = (path: string): string | undefined => {
     const message = (get(errors, path) as { message?: string } | undefined)?.message;
-    return message ? (/^(validation|errors|lifecycle)\./.test(message) ? options.t(message) : message) : undefined;
+    return message ? (/^(validation|errors|lifecycle)\./.test(message) ? translateKey(t, message) : message) : undefined;
   };
 
   const alerts = (
     <>
-      {countErrors(errors) > 0 ? <FormAlert kind="error">{options.t('common.formHasErrors', { count: countErrors(errors) })}</FormAlert> : null}
+      {countErrors(errors) > 0 ? <FormAlert kind="error">{t('common.formHasErrors', { count: countErrors(errors) })}</FormAlert> : null}
       {outcome?.message ? (
         <FormAlert kind={outcome.ok ? 'success' : 'error'}>
           {outcome.message}

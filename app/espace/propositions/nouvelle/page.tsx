@@ -3,17 +3,17 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { activeSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
-import { getTranslate } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { NewProposalForm } from './new-proposal-form';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('proposals.newTitle') };
 }
 
 export default async function NewProposalPage() {
   await requirePermission('proposals.draft');
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   const sites = await activeSites(getDb());
   return (
     <>

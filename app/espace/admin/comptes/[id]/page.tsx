@@ -5,8 +5,8 @@ import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { getUserWithHistory } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/i18n/catalog';
-import { getTranslate } from '@/lib/i18n/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { translateKey } from '@/lib/i18n/translate';
 import { uuid } from '@/lib/validation/fields';
 import { grantRoleAction, revokeRoleAction, setActiveAction } from '../actions';
 import { ResetPasswordForm } from './reset-password-form';
@@ -20,20 +20,20 @@ const FLASHES = {
   revoked: 'users.revoked',
   deactivated: 'users.deactivated',
   reactivated: 'users.reactivated',
-};
+} as const;
 
 async function load(id: string) {
   return uuid.safeParse(id).success ? getUserWithHistory(getDb(), id) : null;
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('users.title') };
 }
 
 export default async function UserPage({ params, searchParams }: Props) {
   await requirePermission('users.manage');
-  const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
+  const [{ id }, query, t, format] = await Promise.all([params, searchParams, getTranslations(), getFormatter()]);
   const found = await load(id);
   if (!found) notFound();
   const { user, history } = found;
@@ -44,7 +44,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         <Link href="/espace/admin/comptes">{t('users.backToList')}</Link>
       </p>
       <h1>{t('users.detailTitle', { name: user.name })}</h1>
-      <FlashAlerts query={query} successes={FLASHES} t={t} params={{ name: user.name }} />
+      <FlashAlerts query={query} successes={FLASHES} params={{ name: user.name }} />
       <dl>
         <dt>{t('users.email')}</dt>
         <dd>{user.email}</dd>
@@ -91,8 +91,8 @@ export default async function UserPage({ params, searchParams }: Props) {
         <ol className="timeline">
           {history.map((event) => (
             <li key={event.id}>
-              <time dateTime={event.createdAt.toISOString()}>{formatDateTime(locale, event.createdAt)}</time>
-              {t(`audit.${event.action}`, { role: typeof event.details.role === 'string' ? t(`roles.${event.details.role}`) : '' })}{' '}
+              <time dateTime={event.createdAt.toISOString()}>{format.dateTime(event.createdAt, 'long')}</time>
+              {translateKey(t, `audit.${event.action}`, { role: typeof event.details.role === 'string' ? translateKey(t, `roles.${event.details.role}`) : '' })}{' '}
               {t('audit.by', { name: event.actorName ?? t('audit.system') })}
             </li>
           ))}

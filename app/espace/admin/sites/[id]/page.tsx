@@ -6,9 +6,9 @@ import { getDb } from '@/db/client';
 import { entityHistory } from '@/db/queries/audit';
 import { getSite } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
-import { clientMessages } from '@/lib/forms';
-import { formatDateTime, type Translate } from '@/lib/i18n/catalog';
-import { getTranslate } from '@/lib/i18n/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/app/_components/client-messages';
+import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 import { uuid } from '@/lib/validation/fields';
 import { SITE_FIELDS, type SiteField } from '@/lib/validation/sites';
 import { archiveSiteAction, restoreSiteAction } from '../actions';
@@ -34,7 +34,7 @@ async function load(id: string) {
 }
 
 /** "Résidence modifiée : bailleur social, nombre de logements", from the fields the event recorded. */
-function changedFields(t: Translate, details: Record<string, unknown>): string {
+function changedFields(t: AppTranslator, details: Record<string, unknown>): string {
   const changes = details.changes && typeof details.changes === 'object' ? Object.keys(details.changes) : [];
   return changes
     .filter((f): f is SiteField => (SITE_FIELDS as readonly string[]).includes(f))
@@ -43,13 +43,13 @@ function changedFields(t: Translate, details: Record<string, unknown>): string {
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslate();
+  const t = await getTranslations();
   return { title: t('sites.title') };
 }
 
 export default async function SitePage({ params, searchParams }: Props) {
   await requirePermission('sites.manage');
-  const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
+  const [{ id }, query, t, format, locale] = await Promise.all([params, searchParams, getTranslations(), getFormatter(), getLocale()]);
   const found = await load(id);
   if (!found) notFound();
   const { site, history } = found;
@@ -60,22 +60,23 @@ export default async function SitePage({ params, searchParams }: Props) {
         <Link href="/espace/admin/sites">{t('sites.backToList')}</Link>
       </p>
       <h1>{site.name}</h1>
-      <FlashAlerts query={query} successes={FLASHES} t={t} params={{ name: site.name }} />
+      <FlashAlerts query={query} successes={FLASHES} params={{ name: site.name }} />
       <dl>
         <dt>{t('sites.status')}</dt>
         <dd>
           {site.archivedAt
-            ? t('sites.archivedNotice', { date: formatDateTime(locale, site.archivedAt) })
+            ? t('sites.archivedNotice', { date: format.dateTime(site.archivedAt, 'long') })
             : t('sites.active')}
         </dd>
         <dt>{t('sites.createdOn')}</dt>
         <dd>
-          <time dateTime={site.createdAt.toISOString()}>{formatDateTime(locale, site.createdAt)}</time>
+          <time dateTime={site.createdAt.toISOString()}>{format.dateTime(site.createdAt, 'long')}</time>
         </dd>
       </dl>
 
       <h2>{t('sites.editTitle')}</h2>
       <p>{t('common.requiredFieldsNote')}</p>
+      <ClientMessages namespaces={['validation']}>
       <SiteForm
         // A new version remounts the form, so that it carries the new token and the saved values.
         key={site.revision}
@@ -89,8 +90,8 @@ export default async function SitePage({ params, searchParams }: Props) {
           longitude: numberForInput(locale, site.longitude),
         }}
         labels={siteFormLabels(t, t('sites.saveChanges'))}
-        messages={clientMessages(locale)}
       />
+      </ClientMessages>
 
       <h2>{t('sites.archiveTitle')}</h2>
       <p>{t('sites.archiveHelp')}</p>
@@ -106,8 +107,8 @@ export default async function SitePage({ params, searchParams }: Props) {
         <ol className="timeline">
           {history.map((event) => (
             <li key={event.id}>
-              <time dateTime={event.createdAt.toISOString()}>{formatDateTime(locale, event.createdAt)}</time>
-              {t(`audit.${event.action}`, { fields: changedFields(t, event.details) })}{' '}
+              <time dateTime={event.createdAt.toISOString()}>{format.dateTime(event.createdAt, 'long')}</time>
+              {translateKey(t, `audit.${event.action}`, { fields: changedFields(t, event.details) })}{' '}
               {t('audit.by', { name: event.actorName ?? t('audit.system') })}
             </li>
           ))}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
-import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
+import { useTranslations } from 'next-intl';
 import {
   ACTORS,
   ALTERNATIVES,
@@ -17,7 +17,6 @@ import { concludeDiagnosticAction, saveDiagnosticAction } from '../../actions';
 import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/lib/domain/vocabulary';
 
 interface Props {
-  locale: Locale;
   proposalId: string;
   diagnosticId: string;
   revision: number;
@@ -26,14 +25,13 @@ interface Props {
 }
 
 /** The prevention officer's structured diagnostic (DOMAIN.md rule 5): save any time, conclude when complete. */
-export function DiagnosticForm({ locale, proposalId, diagnosticId, revision: initialRevision, version, defaultValues }: Props) {
-  const t = makeTranslate(locale);
+export function DiagnosticForm({ proposalId, diagnosticId, revision: initialRevision, version, defaultValues }: Props) {
+  const t = useTranslations();
   const [revision, setRevision] = useState(initialRevision);
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<DiagnosticFormInput, DiagnosticFormValues>({
     defaultValues,
     lenient: diagnosticDraftSchema,
     strict: diagnosticConcludeFormSchema,
-    t,
     async send(values, final) {
       const payload = { ...values, diagnosticId, revision };
       const result = final ? await concludeDiagnosticAction(payload, proposalId) : await saveDiagnosticAction(payload);
@@ -104,7 +102,7 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, revision: ini
         <TextAreaField key={f} id={f} label={t(`diagnostic.${f}`)} required requiredLabel={required} error={messageOf(f)} {...register(f)} />
       ))}
       <SelectField id="dpiaStatus" label={t('diagnostic.dpiaStatus')} required requiredLabel={required} error={messageOf('dpiaStatus')} {...register('dpiaStatus')}>
-        <option value="">{t('diagnostic.choose')}</option>
+        <option value="">{t('common.choose')}</option>
         {DPIA_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`diagnostic.dpiaStatuses.${s}`)}
@@ -115,7 +113,7 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, revision: ini
       <h2>{t('diagnostic.conclusion')}</h2>
       <TextAreaField id="publicSummary" label={t('diagnostic.publicSummary')} hint={t('diagnostic.publicSummaryHint')} required requiredLabel={required} error={messageOf('publicSummary')} {...register('publicSummary')} />
       <SelectField id="conclusion" label={t('diagnostic.conclusion')} required requiredLabel={required} error={messageOf('conclusion')} {...register('conclusion')}>
-        <option value="">{t('diagnostic.choose')}</option>
+        <option value="">{t('common.choose')}</option>
         {DIAGNOSTIC_CONCLUSIONS.map((c) => (
           <option key={c} value={c}>
             {t(`diagnostic.conclusions.${c}`)}

@@ -1,16 +1,17 @@
 import type { Diagnostic } from '@/db/schema';
-import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/catalog';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { ACTORS, ALTERNATIVES } from '@/lib/validation/diagnostics';
 
 /** A diagnostic as read by staff: every section, in the order of the form. */
-export function DiagnosticView({ d, signerName, t, locale }: { d: Diagnostic; signerName: string | null; t: Translate; locale: Locale }) {
+export async function DiagnosticView({ d, signerName }: { d: Diagnostic; signerName: string | null }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const text = (v: string) => v || t('proposals.notGiven');
   return (
     <>
       <p>
         <strong>{t('diagnostic.version', { version: d.version })}</strong> –{' '}
         {d.state === 'concluded' && d.signedAt
-          ? t('diagnostic.concludedState', { date: formatDateTime(locale, d.signedAt), name: signerName ?? t('audit.system') })
+          ? t('diagnostic.concludedState', { date: format.dateTime(d.signedAt, 'long'), name: signerName ?? t('audit.system') })
           : t('diagnostic.draftState')}
       </p>
       <h3>{t('diagnostic.factsTitle')}</h3>

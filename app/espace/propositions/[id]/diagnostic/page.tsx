@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
-import { getTranslate } from '@/lib/i18n/server';
 import { loadProposal } from '../load';
 import { DiagnosticForm } from './diagnostic-form';
 import { DiagnosticView } from './diagnostic-view';
@@ -12,14 +13,14 @@ import { DiagnosticView } from './diagnostic-view';
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ id }, actor, { t }] = await Promise.all([params, requirePermission('proposals.read'), getTranslate()]);
+  const [{ id }, actor, t] = await Promise.all([params, requirePermission('proposals.read'), getTranslations()]);
   const p = await loadProposal(actor, id);
   return { title: t('diagnostic.pageTitle', { reference: p.reference }) };
 }
 
 export default async function DiagnosticPage({ params, searchParams }: Props) {
   const actor = await requirePermission('proposals.read');
-  const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
+  const [{ id }, query, t] = await Promise.all([params, searchParams, getTranslations()]);
   const file = await loadProposal(actor, id);
   const [latest, ...previous] = file.diagnostics;
   const editable = latest !== undefined && diagnosticEditRefusal(file.proposal.state, latest) === null && can(actor.roles, 'diagnostics.conduct');
@@ -31,11 +32,12 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
       </p>
       <h1>{t('diagnostic.pageTitle', { reference: `${file.reference} – ${file.proposal.title}` })}</h1>
       <p>{t('diagnostic.intro')}</p>
-      <FlashAlerts query={query} successes={{ started: 'diagnostic.started', revised: 'diagnostic.revised' }} t={t} />
+      <FlashAlerts query={query} successes={{ started: 'diagnostic.started', revised: 'diagnostic.revised' }} />
       {!latest ? <p>{t('diagnostic.none')}</p> : null}
       {latest && editable ? (
+        // The form translates in the browser: only the namespaces it uses travel there.
+        <ClientMessages namespaces={['common', 'diagnostic', 'validation']}>
         <DiagnosticForm
-          locale={locale}
           proposalId={file.proposal.id}
           diagnosticId={latest.id}
           revision={latest.revision}
@@ -55,15 +57,16 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
             conditions: latest.conditions,
           }}
         />
+        </ClientMessages>
       ) : null}
-      {latest && !editable ? <DiagnosticView d={latest} signerName={latest.signerName} t={t} locale={locale} /> : null}
+      {latest && !editable ? <DiagnosticView d={latest} signerName={latest.signerName} /> : null}
       {previous.length ? (
         <section aria-labelledby="versions-title">
           <h2 id="versions-title">{t('diagnostic.versions')}</h2>
           {previous.map((d) => (
             <details key={d.id} className="card">
               <summary>{t('diagnostic.version', { version: d.version })}</summary>
-              <DiagnosticView d={d} signerName={d.signerName} t={t} locale={locale} />
+              <DiagnosticView d={d} signerName={d.signerName} />
             </details>
           ))}
         </section>

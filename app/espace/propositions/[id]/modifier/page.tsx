@@ -5,9 +5,10 @@ import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { activeSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { draftEditRefusal } from '@/lib/domain/proposal-rules';
-import type { Locale } from '@/lib/i18n/catalog';
-import { getTranslate } from '@/lib/i18n/server';
+import type { Locale } from '@/lib/i18n/config';
 import type { ProposalFormInput } from '@/lib/validation/proposals';
 import { loadProposal } from '../load';
 import { ProposalForm } from './proposal-form';
@@ -15,7 +16,7 @@ import { ProposalForm } from './proposal-form';
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ id }, actor, { t }] = await Promise.all([params, requirePermission('proposals.draft'), getTranslate()]);
+  const [{ id }, actor, t] = await Promise.all([params, requirePermission('proposals.draft'), getTranslations()]);
   const p = await loadProposal(actor, id);
   return { title: t('proposals.editTitle', { reference: p.reference }) };
 }
@@ -28,7 +29,7 @@ function shown(value: number | null, locale: Locale): string {
 
 export default async function EditProposalPage({ params, searchParams }: Props) {
   const actor = await requirePermission('proposals.draft');
-  const [{ id }, query, { locale, t }] = await Promise.all([params, searchParams, getTranslate()]);
+  const [{ id }, query, t, locale] = await Promise.all([params, searchParams, getTranslations(), getLocale()]);
   const file = await loadProposal(actor, id);
   const { proposal, site } = file;
   // Only the author edits, and only a draft: everyone else reads the file.
@@ -68,14 +69,16 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
         <Link href={`/espace/propositions/${id}`}>{t('proposals.backToProposal')}</Link>
       </p>
       <h1>{t('proposals.editTitle', { reference: `${file.reference} – ${proposal.title}` })}</h1>
-      <FlashAlerts query={query} successes={{ created: 'proposals.created' }} t={t} />
+      <FlashAlerts query={query} successes={{ created: 'proposals.created' }} />
+      {/* The form translates in the browser: only the namespaces it uses travel there. */}
+      <ClientMessages namespaces={['common', 'proposals', 'purposes', 'validation']}>
       <ProposalForm
-        locale={locale}
         proposalId={proposal.id}
         revision={proposal.revision}
         defaultValues={defaultValues}
         sites={sites.map((s) => ({ id: s.id, name: s.name, latitude: s.latitude, longitude: s.longitude }))}
       />
+      </ClientMessages>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { PURPOSE_CODES } from '@/lib/domain/legal';
-import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
+import { useLocale, useTranslations } from 'next-intl';
 import { proposalDraftSchema, proposalSubmitSchema, type ProposalFormInput, type ProposalFormValues } from '@/lib/validation/proposals';
 import { CameraMap } from '../../_components/camera-map';
 import { useTwoStepForm } from '../../_components/two-step-form';
@@ -12,7 +12,6 @@ import { saveProposalAction, submitProposalAction } from '../../actions';
 import { CAMERA_PLACEMENTS, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
 
 interface Props {
-  locale: Locale;
   proposalId: string;
   revision: number;
   defaultValues: ProposalFormInput;
@@ -38,15 +37,15 @@ const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
  * draft schema to save, the submission schema (rules 1–4 included) to submit. The server
  * checks everything again; its field messages land on the same fields.
  */
-export function ProposalForm({ locale, proposalId, revision: initialRevision, defaultValues, sites }: Props) {
-  const t = makeTranslate(locale);
+export function ProposalForm({ proposalId, revision: initialRevision, defaultValues, sites }: Props) {
+  const t = useTranslations();
+  const locale = useLocale();
   const [revision, setRevision] = useState(initialRevision);
   const [selectedCamera, setSelectedCamera] = useState(0);
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<ProposalFormInput, ProposalFormValues>({
     defaultValues,
     lenient: proposalDraftSchema,
     strict: proposalSubmitSchema,
-    t,
     async send(values, final) {
       const payload = { ...values, proposalId, revision };
       const result = final ? await submitProposalAction(payload) : await saveProposalAction(payload);
@@ -96,7 +95,7 @@ export function ProposalForm({ locale, proposalId, revision: initialRevision, de
             region: t('proposals.mapRegion'),
             instructions: t('proposals.mapInstructions'),
             placing: t('proposals.mapPlacing', { n: selectedCamera + 1 }),
-            tilesAttribution: t('proposals.mapAttribution'),
+            tilesAttribution: t.markup('proposals.mapAttribution', { link: (chunks) => `<a href="https://www.openstreetmap.org/copyright">${chunks}</a>` }),
             zoomIn: t('proposals.zoomIn'),
             zoomOut: t('proposals.zoomOut'),
           }}
@@ -125,7 +124,7 @@ export function ProposalForm({ locale, proposalId, revision: initialRevision, de
             </p>
             <div className="field-row">
               <SelectField id={id('placement')} label={t('proposals.placement')} required requiredLabel={required} error={messageOf(`cameras.${i}.placement`)} {...register(`cameras.${i}.placement`)}>
-                <option value="">{t('diagnostic.choose')}</option>
+                <option value="">{t('common.choose')}</option>
                 {CAMERA_PLACEMENTS.map((p) => (
                   <option key={p} value={p}>
                     {t(`proposals.placements.${p}`)}
@@ -133,7 +132,7 @@ export function ProposalForm({ locale, proposalId, revision: initialRevision, de
                 ))}
               </SelectField>
               <SelectField id={id('type')} label={t('proposals.cameraType')} required requiredLabel={required} error={messageOf(`cameras.${i}.type`)} {...register(`cameras.${i}.type`)}>
-                <option value="">{t('diagnostic.choose')}</option>
+                <option value="">{t('common.choose')}</option>
                 {CAMERA_TYPES.map((c) => (
                   <option key={c} value={c}>
                     {t(`proposals.cameraTypes.${c}`)}

@@ -1,0 +1,61 @@
+import type fr from '../fr/common';
+import type { Shape } from '../shape';
+
+/** The frame of every page: metadata, header, footer, shared words, error pages. */
+const common: Shape<typeof fr> = {
+  meta: {
+    title: 'Vigie – Video-surveillance ethics committee',
+    description: 'Public register of the opinions of the Puteaux video-surveillance ethics committee on cameras planned on social-housing sites.',
+  },
+  common: {
+    appName: 'Vigie',
+    city: 'City of Puteaux',
+    skipLink: 'Skip to content',
+    mainNav: 'Main navigation',
+    staffNav: 'Staff area navigation',
+    language: 'Language',
+    languageSwitch: 'Change language',
+    languageNames: {
+      fr: 'Français',
+      en: 'English',
+    },
+    save: 'Save',
+    choose: 'Choose…',
+    cancel: 'Cancel',
+    back: 'Back',
+    yes: 'Yes',
+    no: 'No',
+    required: 'required',
+    requiredFieldsNote: 'Fields marked with an asterisk (*) are required.',
+    formHasErrors: 'The form has {count, plural, one {# error} other {# errors}}. Please correct the fields shown.',
+    pagination: 'Pagination',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: 'Page {page} of {pages}',
+  },
+  header: {
+    home: 'Home',
+    staffArea: 'Staff area',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in: {name}',
+  },
+  footer: {
+    about: 'Vigie is the tool of the city’s video-surveillance ethics committee.',
+    health: 'Service status',
+    openSource: 'Free software serving residents.',
+  },
+  pages: {
+    forbiddenTitle: 'Access denied',
+    forbiddenText: 'Your account does not have the role needed for this page. If you think this is a mistake, contact the administrator.',
+    forbiddenBack: 'Back to the dashboard',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'The page you asked for does not exist or has moved.',
+    notFoundBack: 'Back to home',
+    errorTitle: 'Something went wrong',
+    errorText: 'The service could not process your request. Try again in a moment.',
+    errorRetry: 'Try again',
+  },
+};
+
+export default common;

@@ -1,0 +1,16 @@
+import common from './common';
+import home from './home';
+import signIn from './sign-in';
+import staff from './staff';
+import users from './users';
+import audit from './audit';
+import errors from './errors';
+import validation from './validation';
+import proposals from './proposals';
+import diagnostics from './diagnostics';
+import sites from './sites';
+
+/** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
+const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites };
+
+export default fr;
