@@ -80,7 +80,7 @@ test('the admin registers a site, corrects a mistake, edits it and archives it',
   await expect(page.getByRole('button', { name: 'Rétablir la résidence' })).toBeVisible();
   const history = page.getByRole('list').filter({ hasText: 'Résidence ajoutée au registre' });
   await expect(history).toContainText('Résidence archivée');
-  await expect(history).toContainText('Résidence modifiée : bailleur social, nombre de logements');
+  await expect(history).toContainText('Résidence modifiée : bailleur social et nombre de logements');
   await expect(history).toContainText('par Sophie Lefèvre');
   await expectAccessible(page);
 

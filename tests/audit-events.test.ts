@@ -1,8 +1,10 @@
 import { count } from 'drizzle-orm';
+import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema';
 import { AUDIT_EVENTS, AUDIT_KINDS, isAuditKind, readEvent } from '@/lib/domain/audit-events';
 import { PROPOSAL_COMMANDS } from '@/lib/domain/lifecycle';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { recordEvent, type AuditInput } from '@/lib/workflow/audit';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { makeUser } from './support/fixtures';
@@ -13,6 +15,16 @@ describe('the audit event catalog', () => {
       expect(AUDIT_KINDS).toContain(`proposal.${command}`);
       expect(AUDIT_EVENTS[`proposal.${command}`].entity).toBe('proposal');
     }
+  });
+
+  it('has a message for every kind, in French and in English', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const t = createTranslator({ locale, messages: MESSAGES[locale] });
+      for (const kind of AUDIT_KINDS) expect(t.has(`audit.${kind}`), `${locale}: audit.${kind}`).toBe(true);
+    }
+    const fr = createTranslator({ locale: 'fr', messages: MESSAGES.fr });
+    expect(fr('audit.user.created', { via: 'oidc' })).toBe('Compte créé à la première connexion par l’authentification unique');
+    expect(fr('audit.user.created', { via: 'admin' })).toBe('Compte créé');
   });
 
   it('is closed: unknown kinds and inherited names are not events', () => {

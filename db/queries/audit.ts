@@ -3,9 +3,10 @@ import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
+import type { AuditEntity } from '@/lib/domain/audit-events';
 
 /** One record's audit trail, newest first, with the name of whoever acted. */
-export async function entityHistory(db: DbOrTx, entityType: 'user' | 'site' | 'proposal', entityId: string) {
+export async function entityHistory(db: DbOrTx, entityType: AuditEntity, entityId: string) {
   const actor = alias(users, 'actor');
   return db
     .select({

@@ -51,28 +51,27 @@ async function lockDraftDiagnostic(tx: Tx, actor: Actor, diagnosticId: string, r
   return { proposal, diagnostic: diagnostic! };
 }
 
-export const startDiagnostic = defineCommand({
-  name: 'startDiagnostic',
-  permission: 'diagnostics.conduct',
-  schema: proposalIdSchema,
-  async run(tx, actor, { proposalId }) {
-    const proposal = await lockProposal(tx, actor, proposalId);
-    await applyTransition(tx, actor, proposal, 'startDiagnostic', { hasConcludedDiagnostic: false });
-    return openVersion(tx, actor, proposalId);
-  },
-});
+/**
+ * The two steps that open a diagnostic version: starting the first one (a submitted
+ * file) and revising a concluded one (the file goes back to diagnostic meanwhile).
+ */
+function openingStep(name: 'startDiagnostic' | 'reviseDiagnostic', hasConcludedDiagnostic: boolean) {
+  return defineCommand({
+    name,
+    permission: 'diagnostics.conduct',
+    schema: proposalIdSchema,
+    async run(tx, actor, { proposalId }) {
+      const proposal = await lockProposal(tx, actor, proposalId);
+      await applyTransition(tx, actor, proposal, name, { hasConcludedDiagnostic });
+      return openVersion(tx, actor, proposalId);
+    },
+  });
+}
+
+export const startDiagnostic = openingStep('startDiagnostic', false);
 
 /** A concluded diagnostic is read-only: revising it opens a new version, a copy of the last one. */
-export const reviseDiagnostic = defineCommand({
-  name: 'reviseDiagnostic',
-  permission: 'diagnostics.conduct',
-  schema: proposalIdSchema,
-  async run(tx, actor, { proposalId }) {
-    const proposal = await lockProposal(tx, actor, proposalId);
-    await applyTransition(tx, actor, proposal, 'reviseDiagnostic', { hasConcludedDiagnostic: true });
-    return openVersion(tx, actor, proposalId);
-  },
-});
+export const reviseDiagnostic = openingStep('reviseDiagnostic', true);
 
 export const saveDiagnostic = defineCommand({
   name: 'saveDiagnostic',
@@ -102,6 +101,6 @@ export const concludeDiagnostic = defineCommand({
       .set({ ...values, state: 'concluded', signedBy: actor.id, signedAt: now, revision: revision + 1, updatedAt: now })
       .where(eq(diagnostics.id, diagnosticId));
     await applyTransition(tx, actor, proposal, 'concludeDiagnostic', { hasConcludedDiagnostic: true }, { diagnosedAt: proposal.diagnosedAt ?? now });
-    return { version: diagnostic.version };
+    return { version: diagnostic.version, proposalId: proposal.id };
   },
 });

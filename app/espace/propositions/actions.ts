@@ -1,82 +1,57 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { sessionUserId } from '@/lib/auth/session';
-import { flashLocation } from '@/lib/flash';
-import { failureState, formString, type FormState } from '@/lib/forms';
-import { getTranslations } from 'next-intl/server';
-import { proposalIdSchema } from '@/lib/validation/proposals';
-import { COMMANDS, runCommand } from '@/lib/workflow';
-import type { Command } from '@/lib/workflow/command';
+import { buttonAction, formAction, recordPath, valuesAction } from '@/lib/actions';
+import { formString, type FormState } from '@/lib/forms';
+import { COMMANDS } from '@/lib/workflow';
 
-const proposalPath = (id: unknown, query = '') => `/espace/propositions/${encodeURIComponent(String(id ?? ''))}${query}`;
+const LIST = '/espace/propositions';
+const proposalIdFrom = (formData: FormData) => ({ proposalId: formString(formData, 'proposalId') });
+const back = (formData: FormData) => recordPath(LIST, formString(formData, 'proposalId'));
 
-export async function createProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations();
-  const result = await runCommand(getDb(), COMMANDS.createProposal, await sessionUserId(), {
-    siteId: formString(formData, 'siteId'),
-    title: formString(formData, 'title'),
-  });
-  if (!result.ok) return failureState(result, t);
-  redirect(`${proposalPath(result.value.id, '/modifier')}?ok=created`);
-}
+/** What the proposal and diagnostic forms get back: translated, plus the new revision to keep editing. */
+export type SaveResult = FormState & { revision?: number };
+type SaveAction = (values: unknown) => Promise<SaveResult>;
 
-/** What the proposal and diagnostic forms get back: translated, plus the new version to keep editing. */
-export interface SaveResult extends FormState {
-  revision?: number;
-}
+export const createProposalAction = formAction(
+  COMMANDS.createProposal,
+  (formData) => ({ siteId: formString(formData, 'siteId'), title: formString(formData, 'title') }),
+  { onSuccess: ({ id }) => ({ redirect: `${recordPath(LIST, id, '/modifier')}?ok=created` }) },
+);
 
 /** Called by the proposal form with its values (it needs JavaScript for its repeatable cameras and map). */
-export async function saveProposalAction(values: unknown): Promise<SaveResult> {
-  const t = await getTranslations();
-  const result = await runCommand(getDb(), COMMANDS.saveProposalDraft, await sessionUserId(), values);
-  return result.ok ? { ok: true, revision: result.value.revision, message: t('proposals.saved') } : failureState(result, t);
-}
+export const saveProposalAction: SaveAction = valuesAction(COMMANDS.saveProposalDraft, {
+  onSuccess: ({ revision }, _input, t) => ({ message: t('proposals.saved'), revision }),
+});
 
-export async function submitProposalAction(values: unknown): Promise<SaveResult> {
-  const t = await getTranslations();
-  const result = await runCommand(getDb(), COMMANDS.submitProposal, await sessionUserId(), values);
-  if (!result.ok) return failureState(result, t);
-  redirect(proposalPath((values as { proposalId?: unknown }).proposalId, '?ok=submitted'));
-}
+export const submitProposalAction: SaveAction = valuesAction(COMMANDS.submitProposal, {
+  onSuccess: (_value, { proposalId }) => ({ redirect: `${recordPath(LIST, proposalId)}?ok=submitted` }),
+});
 
-export async function withdrawProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslations();
-  const proposalId = formString(formData, 'proposalId');
-  const result = await runCommand(getDb(), COMMANDS.withdrawProposal, await sessionUserId(), { proposalId, reason: formString(formData, 'reason') });
-  if (!result.ok) return failureState(result, t);
-  redirect(proposalPath(proposalId, '?ok=withdrawn'));
-}
+export const withdrawProposalAction = formAction(
+  COMMANDS.withdrawProposal,
+  (formData) => ({ ...proposalIdFrom(formData), reason: formString(formData, 'reason') }),
+  { onSuccess: (_value, { proposalId }) => ({ redirect: `${recordPath(LIST, proposalId)}?ok=withdrawn` }) },
+);
 
-/** One-button steps of the file: they work without JavaScript (redirect with a flash). */
-async function step(formData: FormData, command: 'startDiagnostic' | 'reviseDiagnostic' | 'scheduleReview', ok: string, target = '') {
-  const proposalId = formString(formData, 'proposalId');
-  const result = await runCommand(getDb(), COMMANDS[command] as Command<typeof proposalIdSchema, unknown>, await sessionUserId(), { proposalId });
-  redirect(flashLocation(result, proposalPath(proposalId), ok, proposalPath(proposalId, target)));
-}
+// One-button steps of the file: they work without JavaScript (redirect with a flash).
+export const startDiagnosticAction = buttonAction(COMMANDS.startDiagnostic, proposalIdFrom, {
+  back,
+  ok: () => 'started',
+  next: (_value, { proposalId }) => recordPath(LIST, proposalId, '/diagnostic'),
+});
 
-export async function startDiagnosticAction(formData: FormData): Promise<void> {
-  await step(formData, 'startDiagnostic', 'started', '/diagnostic');
-}
+export const reviseDiagnosticAction = buttonAction(COMMANDS.reviseDiagnostic, proposalIdFrom, {
+  back,
+  ok: () => 'revised',
+  next: (_value, { proposalId }) => recordPath(LIST, proposalId, '/diagnostic'),
+});
 
-export async function reviseDiagnosticAction(formData: FormData): Promise<void> {
-  await step(formData, 'reviseDiagnostic', 'revised', '/diagnostic');
-}
+export const scheduleReviewAction = buttonAction(COMMANDS.scheduleReview, proposalIdFrom, { back, ok: () => 'scheduled' });
 
-export async function scheduleReviewAction(formData: FormData): Promise<void> {
-  await step(formData, 'scheduleReview', 'scheduled');
-}
+export const saveDiagnosticAction: SaveAction = valuesAction(COMMANDS.saveDiagnostic, {
+  onSuccess: ({ revision }, _input, t) => ({ message: t('diagnostic.saved'), revision }),
+});
 
-export async function saveDiagnosticAction(values: unknown): Promise<SaveResult> {
-  const t = await getTranslations();
-  const result = await runCommand(getDb(), COMMANDS.saveDiagnostic, await sessionUserId(), values);
-  return result.ok ? { ok: true, revision: result.value.revision, message: t('diagnostic.saved') } : failureState(result, t);
-}
-
-export async function concludeDiagnosticAction(values: unknown, proposalId: string): Promise<SaveResult> {
-  const t = await getTranslations();
-  const result = await runCommand(getDb(), COMMANDS.concludeDiagnostic, await sessionUserId(), values);
-  if (!result.ok) return failureState(result, t);
-  redirect(proposalPath(proposalId, '?ok=concluded'));
-}
+export const concludeDiagnosticAction: SaveAction = valuesAction(COMMANDS.concludeDiagnostic, {
+  onSuccess: ({ proposalId }) => ({ redirect: `${recordPath(LIST, proposalId)}?ok=concluded` }),
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AuditTimeline } from '@/app/_components/audit-timeline';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -195,21 +196,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : null}
 
       <h2>{t('proposals.timeline')}</h2>
-      {file.timeline.length ? (
-        <ol className="timeline">
-          {file.timeline.map((e) => (
-            <li key={e.id}>
-              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, 'long')}</time>
-              <strong>{translateKey(t, `audit.${e.action}`)}</strong>
-              {e.fromState && e.toState ? ` (${t('proposals.transition', { from: translateKey(t, `states.${e.fromState}`), to: translateKey(t, `states.${e.toState}`) })})` : ''}{' '}
-              {t('proposals.by', { name: e.actorName ?? t('audit.system') })}
-              {e.reason ? <span className="hint">{t('proposals.reason', { reason: e.reason })}</span> : null}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p>{t('proposals.timelineEmpty')}</p>
-      )}
+      <AuditTimeline events={file.timeline} empty={t('proposals.timelineEmpty')} />
     </>
   );
 }

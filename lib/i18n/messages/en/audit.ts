@@ -1,11 +1,11 @@
 import type fr from '../fr/audit';
 import type { Shape } from '../shape';
 
-/** Audit events as the timelines show them: `audit.<action>` with the action's dots as nesting. */
+/** Audit events as the timelines show them: `audit.<kind>` with the kind's dots as nesting. */
 const audit: Shape<typeof fr> = {
   audit: {
     user: {
-      created: 'Account created',
+      created: 'Account created{via, select, oidc { at first sign-in through single sign-on} command_line { from the command line} other {}}',
       role_granted: 'Role granted: {role}',
       role_revoked: 'Role revoked: {role}',
       password_reset: 'Password reset',
@@ -22,18 +22,28 @@ const audit: Shape<typeof fr> = {
       concludeDiagnostic: 'Diagnostic concluded and signed',
       reviseDiagnostic: 'New version of the diagnostic opened',
       schedule: 'Put on the committee’s agenda',
+      requestInfo: 'Questions put to the technician',
+      answerInfo: 'The committee’s questions answered',
+      openVote: 'Vote opened',
+      closeVote: 'Vote closed',
+      adjournToDiagnostic: 'Opinion adjourned: back to diagnostic',
+      adjournToReview: 'Opinion adjourned: back to review',
+      publish: 'Opinion published in the register',
     },
     diagnostic: {
-      saved: 'Diagnostic saved',
+      saved: 'Diagnostic saved (version {version})',
     },
     site: {
       created: 'Site added to the register',
-      updated: 'Site edited: {fields}',
+      updated: 'Site changed: {fields}',
       archived: 'Site archived',
       restored: 'Site restored',
     },
+    unknown: 'Unlisted event ({kind})',
     by: 'by {name}',
     system: 'the system',
+    transition: '{from} → {to}',
+    reason: 'Reason: {reason}',
   },
 };
 

@@ -129,9 +129,6 @@ const proposals: Shape<typeof fr> = {
     summaryTitle: 'The file',
     timeline: 'History',
     timelineEmpty: 'No event.',
-    transition: '{from} → {to}',
-    reason: 'Reason: {reason}',
-    by: 'by {name}',
     coordinates: '{latitude}, {longitude}',
     notPlaced: 'not placed',
     yesNo: {

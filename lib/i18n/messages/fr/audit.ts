@@ -1,8 +1,12 @@
-/** Audit events as the timelines show them: `audit.<action>` with the action's dots as nesting. French: the reference. */
+/**
+ * Audit events as the timelines show them: `audit.<kind>` with the kind's dots as
+ * nesting, one message for every kind of the catalog (lib/domain/audit-events.ts; the
+ * type checker and tests/audit-events.test.ts hold them together). French: the reference.
+ */
 const audit = {
   audit: {
     user: {
-      created: 'Compte créé',
+      created: 'Compte créé{via, select, oidc { à la première connexion par l’authentification unique} command_line { en ligne de commande} other {}}',
       role_granted: 'Rôle attribué : {role}',
       role_revoked: 'Rôle retiré : {role}',
       password_reset: 'Mot de passe réinitialisé',
@@ -19,9 +23,16 @@ const audit = {
       concludeDiagnostic: 'Diagnostic conclu et signé',
       reviseDiagnostic: 'Nouvelle version du diagnostic ouverte',
       schedule: 'Inscrite à l’examen du comité',
+      requestInfo: 'Questions posées au technicien ou à la technicienne',
+      answerInfo: 'Réponses apportées aux questions du comité',
+      openVote: 'Vote ouvert',
+      closeVote: 'Vote clos',
+      adjournToDiagnostic: 'Avis ajourné : retour au diagnostic',
+      adjournToReview: 'Avis ajourné : retour à l’examen',
+      publish: 'Avis publié au registre',
     },
     diagnostic: {
-      saved: 'Diagnostic enregistré',
+      saved: 'Diagnostic enregistré (version {version})',
     },
     site: {
       created: 'Résidence ajoutée au registre',
@@ -29,8 +40,11 @@ const audit = {
       archived: 'Résidence archivée',
       restored: 'Résidence rétablie',
     },
+    unknown: 'Événement non répertorié ({kind})',
     by: 'par {name}',
     system: 'le système',
+    transition: '{from} → {to}',
+    reason: 'Motif : {reason}',
   },
 };
 

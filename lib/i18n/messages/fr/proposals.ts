@@ -126,9 +126,6 @@ const proposals = {
     summaryTitle: 'Le dossier',
     timeline: 'Historique',
     timelineEmpty: 'Aucun événement.',
-    transition: '{from} → {to}',
-    reason: 'Motif : {reason}',
-    by: 'par {name}',
     notPlaced: 'non placée',
     // A semicolon: the decimal comma would make « 48,88, 2,23 » ambiguous.
     coordinates: '{latitude} ; {longitude}',

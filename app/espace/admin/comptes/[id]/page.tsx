@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AuditTimeline } from '@/app/_components/audit-timeline';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { getUserWithHistory } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth/session';
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { translateKey } from '@/lib/i18n/translate';
+import { getTranslations } from 'next-intl/server';
 import { uuid } from '@/lib/validation/fields';
 import { grantRoleAction, revokeRoleAction, setActiveAction } from '../actions';
 import { ResetPasswordForm } from './reset-password-form';
@@ -33,7 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UserPage({ params, searchParams }: Props) {
   await requirePermission('users.manage');
-  const [{ id }, query, t, format] = await Promise.all([params, searchParams, getTranslations(), getFormatter()]);
+  const [{ id }, query, t] = await Promise.all([params, searchParams, getTranslations()]);
   const found = await load(id);
   if (!found) notFound();
   const { user, history } = found;
@@ -87,19 +87,7 @@ export default async function UserPage({ params, searchParams }: Props) {
       </form>
 
       <h2>{t('users.history')}</h2>
-      {history.length ? (
-        <ol className="timeline">
-          {history.map((event) => (
-            <li key={event.id}>
-              <time dateTime={event.createdAt.toISOString()}>{format.dateTime(event.createdAt, 'long')}</time>
-              {translateKey(t, `audit.${event.action}`, { role: typeof event.details.role === 'string' ? translateKey(t, `roles.${event.details.role}`) : '' })}{' '}
-              {t('audit.by', { name: event.actorName ?? t('audit.system') })}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p>{t('users.historyEmpty')}</p>
-      )}
+      <AuditTimeline events={history} empty={t('users.historyEmpty')} />
     </>
   );
 }

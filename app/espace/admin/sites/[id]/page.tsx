@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AuditTimeline } from '@/app/_components/audit-timeline';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { entityHistory } from '@/db/queries/audit';
@@ -8,9 +9,7 @@ import { getSite } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/app/_components/client-messages';
-import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 import { uuid } from '@/lib/validation/fields';
-import { SITE_FIELDS, type SiteField } from '@/lib/validation/sites';
 import { archiveSiteAction, restoreSiteAction } from '../actions';
 import { numberForInput, siteFormLabels } from '../form-labels';
 import { SiteForm } from '../site-form';
@@ -34,14 +33,6 @@ async function load(id: string) {
 }
 
 /** "Résidence modifiée : bailleur social, nombre de logements", from the fields the event recorded. */
-function changedFields(t: AppTranslator, details: Record<string, unknown>): string {
-  const changes = details.changes && typeof details.changes === 'object' ? Object.keys(details.changes) : [];
-  return changes
-    .filter((f): f is SiteField => (SITE_FIELDS as readonly string[]).includes(f))
-    .map((f) => t(`sites.fieldNames.${f}`))
-    .join(', ');
-}
-
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
   return { title: t('sites.title') };
@@ -103,19 +94,7 @@ export default async function SitePage({ params, searchParams }: Props) {
       </form>
 
       <h2>{t('sites.history')}</h2>
-      {history.length ? (
-        <ol className="timeline">
-          {history.map((event) => (
-            <li key={event.id}>
-              <time dateTime={event.createdAt.toISOString()}>{format.dateTime(event.createdAt, 'long')}</time>
-              {translateKey(t, `audit.${event.action}`, { fields: changedFields(t, event.details) })}{' '}
-              {t('audit.by', { name: event.actorName ?? t('audit.system') })}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p>{t('sites.historyEmpty')}</p>
-      )}
+      <AuditTimeline events={history} empty={t('sites.historyEmpty')} />
     </>
   );
 }

@@ -17,7 +17,6 @@ import { concludeDiagnosticAction, saveDiagnosticAction } from '../../actions';
 import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/lib/domain/vocabulary';
 
 interface Props {
-  proposalId: string;
   diagnosticId: string;
   revision: number;
   version: number;
@@ -25,7 +24,7 @@ interface Props {
 }
 
 /** The prevention officer's structured diagnostic (DOMAIN.md rule 5): save any time, conclude when complete. */
-export function DiagnosticForm({ proposalId, diagnosticId, revision: initialRevision, version, defaultValues }: Props) {
+export function DiagnosticForm({ diagnosticId, revision: initialRevision, version, defaultValues }: Props) {
   const t = useTranslations();
   const [revision, setRevision] = useState(initialRevision);
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<DiagnosticFormInput, DiagnosticFormValues>({
@@ -34,7 +33,7 @@ export function DiagnosticForm({ proposalId, diagnosticId, revision: initialRevi
     strict: diagnosticConcludeFormSchema,
     async send(values, final) {
       const payload = { ...values, diagnosticId, revision };
-      const result = final ? await concludeDiagnosticAction(payload, proposalId) : await saveDiagnosticAction(payload);
+      const result = final ? await concludeDiagnosticAction(payload) : await saveDiagnosticAction(payload);
       if (result.ok && result.revision) setRevision(result.revision);
       return result;
     },

@@ -38,7 +38,6 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
         // The form translates in the browser: only the namespaces it uses travel there.
         <ClientMessages namespaces={['common', 'diagnostic', 'validation']}>
         <DiagnosticForm
-          proposalId={file.proposal.id}
           diagnosticId={latest.id}
           revision={latest.revision}
           version={latest.version}

@@ -1,0 +1,68 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { readEvent, type TypedEvent } from '@/lib/domain/audit-events';
+import { PROPOSAL_STATES, type ProposalState } from '@/lib/domain/vocabulary';
+import type { AppTranslator } from '@/lib/i18n/translate';
+
+/** One row of a record's history, as db/queries/audit.ts reads it. */
+export interface AuditRow {
+  id: string;
+  action: string;
+  details: unknown;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  createdAt: Date;
+  actorName: string | null;
+}
+
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+const isProposalState = (value: string | null): value is ProposalState => (PROPOSAL_STATES as readonly (string | null)[]).includes(value);
+
+/**
+ * The one formatter of audit events: every kind of the catalog has its message, and the
+ * kinds whose details carry something worth saying (a role, the fields changed, a
+ * version) put it into words. A row whose details do not match the catalog still shows
+ * its kind's message, with the details left out.
+ */
+export function describeEvent(t: AppTranslator, format: Formatter, event: TypedEvent): string {
+  switch (event.action) {
+    case 'user.created':
+      return t('audit.user.created', { via: event.details?.via ?? 'other' });
+    case 'user.role_granted':
+    case 'user.role_revoked':
+      return t(`audit.${event.action}`, { role: event.details ? t(`roles.${event.details.role}`) : '' });
+    case 'site.updated': {
+      const fields = Object.keys(event.details?.changes ?? {}) as (keyof NonNullable<typeof event.details>['changes'])[];
+      return t('audit.site.updated', { fields: format.list(fields.map((f) => t(`sites.fieldNames.${f}`))) });
+    }
+    case 'diagnostic.saved':
+      return t('audit.diagnostic.saved', { version: event.details?.version ?? '' });
+    default:
+      return t(`audit.${event.action}`);
+  }
+}
+
+/** A record's history, newest first: what happened, when, by whom, and for a file its move and the reason given. */
+export async function AuditTimeline({ events, empty }: { events: AuditRow[]; empty: string }) {
+  if (!events.length) return <p>{empty}</p>;
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  return (
+    <ol className="timeline">
+      {events.map((e) => {
+        const typed = readEvent(e.action, e.details);
+        return (
+          <li key={e.id}>
+            <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, 'long')}</time>
+            <strong>{typed ? describeEvent(t, format, typed) : t('audit.unknown', { kind: e.action })}</strong>
+            {isProposalState(e.fromState) && isProposalState(e.toState)
+              ? ` (${t('audit.transition', { from: t(`states.${e.fromState}`), to: t(`states.${e.toState}`) })})`
+              : ''}{' '}
+            {t('audit.by', { name: e.actorName ?? t('audit.system') })}
+            {e.reason ? <span className="hint">{t('audit.reason', { reason: e.reason })}</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,80 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { sessionUserId } from '@/lib/auth/session';
+import { flashLocation } from '@/lib/flash';
+import { failureState, type FormState } from '@/lib/forms';
+import type { AppTranslator } from '@/lib/i18n/translate';
+import { uuid } from '@/lib/validation/fields';
+import { runCommand, type Command } from '@/lib/workflow/command';
+
+/**
+ * The one way a server action runs a command: the session's user id, runCommand (which
+ * re-checks who, may they, the input and the move), then either a redirect or a
+ * translated state for the form. Actions files only say which command, how to read the
+ * form, and where to go next.
+ */
+
+/** What to do after the command succeeded: go somewhere, or tell the form (with anything else it needs). */
+export type ActionSuccess<Extra extends object> = { redirect: string } | ({ message: string } & Partial<Extra>);
+
+interface Handlers<S extends z.ZodType, R, Extra extends object> {
+  /** `input` is the command's parsed input: ids in it are validated. */
+  onSuccess(value: R, input: z.output<S>, t: AppTranslator): ActionSuccess<Extra>;
+  /** Added to a failure's state (e.g. the values typed, to show them again). */
+  onFailure?(raw: unknown): Partial<Extra>;
+}
+
+async function perform<S extends z.ZodType, R, Extra extends object>(
+  command: Command<S, R>,
+  raw: unknown,
+  { onSuccess, onFailure }: Handlers<S, R, Extra>,
+): Promise<FormState & Partial<Extra>> {
+  const [t, actorId] = await Promise.all([getTranslations(), sessionUserId()]);
+  const result = await runCommand(getDb(), command, actorId, raw);
+  if (!result.ok) return { ...failureState(result, t), ...onFailure?.(raw) } as FormState & Partial<Extra>;
+  // The command accepted this input, so parsing it again gives the same (validated) values.
+  const outcome = onSuccess(result.value, command.schema.parse(raw), t);
+  if ('redirect' in outcome) redirect(outcome.redirect);
+  return { ok: true, ...outcome } as FormState & Partial<Extra>;
+}
+
+/** A form posted with useActionState: `(previous state, form data) → state`. Works without JavaScript. */
+export function formAction<S extends z.ZodType, R, Extra extends object = object>(
+  command: Command<S, R>,
+  read: (formData: FormData) => unknown,
+  handlers: Handlers<S, R, Extra>,
+) {
+  return async (_previous: FormState & Partial<Extra>, formData: FormData) => perform(command, read(formData), handlers);
+}
+
+/** A client form that posts its checked values (forms that need JavaScript anyway: map, repeatable cameras). */
+export function valuesAction<S extends z.ZodType, R, Extra extends object = object>(command: Command<S, R>, handlers: Handlers<S, R, Extra>) {
+  return async (values: unknown) => perform(command, values, handlers);
+}
+
+/**
+ * A one-button step (a plain form, no JavaScript needed): runs the command, then
+ * redirects with `?ok=<flag>` to `next`, or back to `back` with `?erreur=<code>`.
+ */
+export function buttonAction<S extends z.ZodType, R>(
+  command: Command<S, R>,
+  read: (formData: FormData) => unknown,
+  { back, ok, next }: { back: (formData: FormData) => string; ok: (value: R, input: z.output<S>) => string; next?: (value: R, input: z.output<S>) => string },
+) {
+  return async (formData: FormData): Promise<void> => {
+    const raw = read(formData);
+    const result = await runCommand(getDb(), command, await sessionUserId(), raw);
+    if (!result.ok) redirect(flashLocation(result, back(formData), ''));
+    const input = command.schema.parse(raw);
+    redirect(flashLocation(result, back(formData), ok(result.value, input), next ? next(result.value, input) : back(formData)));
+  };
+}
+
+/** `base/id` when `id` is a well-formed id, else `base`: never a path built from unchecked input. */
+export function recordPath(base: string, id: unknown, suffix = ''): string {
+  const parsed = uuid.safeParse(id);
+  return parsed.success ? `${base}/${parsed.data}${suffix}` : base;
+}
