@@ -27,6 +27,14 @@ export type ProposalState = (typeof PROPOSAL_STATES)[number];
 export const DECISION_OUTCOMES = ['favourable', 'favourable_with_conditions', 'unfavourable', 'adjourned'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
+/** A committee session: planned, convened (notice sent), held (attendance taken, votes), closed (minutes signed). */
+export const SESSION_STATES = ['planned', 'convened', 'held', 'closed'] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+/** Attendance of a serving member at a held session. */
+export const ATTENDANCE = ['present', 'excused', 'absent', 'proxy'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
 export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;
 export type CameraType = (typeof CAMERA_TYPES)[number];
 export const CAMERA_PLACEMENTS = ['indoor', 'outdoor'] as const;
