@@ -14,8 +14,15 @@ import {
   uuid,
   check,
 } from 'drizzle-orm/pg-core';
+import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
 import {
+  AGENDA_ITEM_STATES,
+  ATTENDANCE,
   CAMERA_PLACEMENTS,
+  CONFLICT_SOURCES,
+  DECISION_OUTCOMES,
+  SESSION_STATES,
+  type DecisionCondition,
   CAMERA_TYPES,
   DIAGNOSTIC_CONCLUSIONS,
   DIAGNOSTIC_STATES,
@@ -256,3 +263,201 @@ export const diagnostics = pgTable(
   ],
 );
 export type Diagnostic = typeof diagnostics.$inferSelect;
+
+/* ------------------------------------------------------------------------------------
+ * The committee at work: settings, sessions, agenda, attendance, conflicts, votes and
+ * decisions (DOMAIN.md rule 6). Rules the database itself holds are in the hand-written
+ * migration that follows the generated one (db/migrations/0006_committee_rules.sql).
+ * ---------------------------------------------------------------------------------- */
+
+export const quorumRuleEnum = pgEnum('quorum_rule', QUORUM_RULES);
+export const majorityRuleEnum = pgEnum('majority_rule', MAJORITY_RULES);
+export const sessionStateEnum = pgEnum('session_state', SESSION_STATES);
+export const attendanceEnum = pgEnum('attendance_status', ATTENDANCE);
+export const agendaItemStateEnum = pgEnum('agenda_item_state', AGENDA_ITEM_STATES);
+export const voteChoiceEnum = pgEnum('vote_choice', VOTE_CHOICES);
+export const decisionOutcomeEnum = pgEnum('decision_outcome', DECISION_OUTCOMES);
+export const conflictSourceEnum = pgEnum('conflict_source', CONFLICT_SOURCES);
+
+/** The committee's rules, one row (id = 1); each change is in the audit trail. */
+export const committeeSettings = pgTable(
+  'committee_settings',
+  {
+    id: integer().primaryKey().default(1),
+    quorumRule: quorumRuleEnum().notNull().default('majority_of_serving'),
+    quorumFixed: integer(),
+    majorityRule: majorityRuleEnum().notNull().default('cast'),
+    chairCastingVote: boolean().notNull().default(true),
+    noticeDays: integer().notNull().default(5),
+    proxiesAllowed: boolean().notNull().default(false),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [
+    check('committee_settings_single_row', sql`${t.id} = 1`),
+    check('committee_settings_fixed_quorum', sql`${t.quorumRule} <> 'fixed' OR ${t.quorumFixed} >= 1`),
+    check('committee_settings_notice_days', sql`${t.noticeDays} BETWEEN 0 AND 60`),
+  ],
+);
+export type CommitteeSettingsRow = typeof committeeSettings.$inferSelect;
+
+/** A committee session: date, place or video link, agenda; planned → convened → held → closed. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human reference number, shown as SE-0001. */
+    number: integer().notNull().generatedAlwaysAsIdentity(),
+    state: sessionStateEnum().notNull().default('planned'),
+    scheduledAt: timestamp({ withTimezone: true }).notNull(),
+    place: text().notNull().default(''),
+    videoLink: text().notNull().default(''),
+    convenedAt: timestamp({ withTimezone: true }),
+    lateReason: text(),
+    heldAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    minutesSignedBy: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    minutesSignedAt: timestamp({ withTimezone: true }),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('sessions_number_unique').on(t.number), index('sessions_scheduled_idx').on(t.scheduledAt)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+/** One file on a session's agenda, with its rapporteur, its vote and its result. */
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'restrict' }),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    position: integer().notNull(),
+    rapporteurId: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    state: agendaItemStateEnum().notNull().default('scheduled'),
+    /** The conditions put to the vote: proposed by the rapporteur, editable until the vote opens. */
+    draftConditions: jsonb().$type<DecisionCondition[]>().notNull().default([]),
+    voteOpenedAt: timestamp({ withTimezone: true }),
+    voteClosedAt: timestamp({ withTimezone: true }),
+    outcome: decisionOutcomeEnum(),
+    adjournReason: text(),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('agenda_items_session_position_unique').on(t.sessionId, t.position),
+    uniqueIndex('agenda_items_session_proposal_unique').on(t.sessionId, t.proposalId),
+    // A file is on one agenda at a time until it is dealt with there.
+    uniqueIndex('agenda_items_one_open_per_proposal').on(t.proposalId).where(sql`${t.state} IN ('scheduled', 'voting')`),
+  ],
+);
+export type AgendaItem = typeof agendaItems.$inferSelect;
+
+/** Who attended a held session: every serving member has one row. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    status: attendanceEnum().notNull(),
+    /** With `proxy`: the present member who votes in this member's name. */
+    proxyHolderId: uuid().references(() => users.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.memberId] }),
+    check('attendance_proxy_holder', sql`(${t.status} = 'proxy') = (${t.proxyHolderId} IS NOT NULL) AND ${t.proxyHolderId} IS DISTINCT FROM ${t.memberId}`),
+    // A present member holds at most one proxy.
+    uniqueIndex('attendance_one_proxy_per_holder').on(t.sessionId, t.proxyHolderId).where(sql`${t.proxyHolderId} IS NOT NULL`),
+  ],
+);
+
+/** A conflict of interest on a file: the member may read it, neither deliberate nor vote. */
+export const conflicts = pgTable(
+  'conflicts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    source: conflictSourceEnum().notNull(),
+    reason: text().notNull(),
+    recordedBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('conflicts_proposal_member_unique').on(t.proposalId, t.memberId)],
+);
+
+/**
+ * A member's current vote on an agenda item, one row per member and item (the database
+ * refuses a second). A change updates the row; every cast and change is in the audit trail.
+ */
+export const votes = pgTable(
+  'votes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    itemId: uuid()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'restrict' }),
+    /** Whose vote it is. */
+    memberId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** Who cast it: the member, or the present member holding their proxy. */
+    castBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    choice: voteChoiceEnum().notNull(),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('votes_item_member_unique').on(t.itemId, t.memberId)],
+);
+export type Vote = typeof votes.$inferSelect;
+
+/** The reasoned decision on an agenda item: outcome, conditions, reasons, public summary; signed by the chair. */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    itemId: uuid()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'restrict' }),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    outcome: decisionOutcomeEnum().notNull(),
+    conditions: jsonb().$type<DecisionCondition[]>().notNull().default([]),
+    reasons: text().notNull().default(''),
+    publicSummary: text().notNull().default(''),
+    votesFor: integer().notNull(),
+    votesAgainst: integer().notNull(),
+    votesAbstain: integer().notNull(),
+    recused: integer().notNull(),
+    signedBy: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    signedAt: timestamp({ withTimezone: true }),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('decisions_item_unique').on(t.itemId),
+    // A signed decision always has its reasons (DOMAIN.md rule 6: a reasoned text is mandatory).
+    check('decisions_signed_reasoned', sql`${t.signedAt} IS NULL OR (${t.signedBy} IS NOT NULL AND length(trim(${t.reasons})) > 0)`),
+  ],
+);
+export type Decision = typeof decisions.$inferSelect;

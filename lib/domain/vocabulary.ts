@@ -35,6 +35,29 @@ export type SessionState = (typeof SESSION_STATES)[number];
 export const ATTENDANCE = ['present', 'excused', 'absent', 'proxy'] as const;
 export type Attendance = (typeof ATTENDANCE)[number];
 
+/**
+ * An agenda item: on the agenda (`scheduled`), its vote open (`voting`), decided by a
+ * vote (`voted`), adjourned without a decision (`adjourned`), or not reached and carried
+ * over to a later session (`carried_over`).
+ */
+export const AGENDA_ITEM_STATES = ['scheduled', 'voting', 'voted', 'adjourned', 'carried_over'] as const;
+export type AgendaItemState = (typeof AGENDA_ITEM_STATES)[number];
+
+/** How a conflict of interest came to be recorded. */
+export const CONFLICT_SOURCES = ['declared', 'recorded_by_chair'] as const;
+export type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+
+/** Kinds of conditions a favourable opinion may carry. */
+export const CONDITION_KINDS = ['masking', 'retention', 'signage', 'placement', 're_review', 'other'] as const;
+export type ConditionKind = (typeof CONDITION_KINDS)[number];
+
+export interface DecisionCondition {
+  kind: ConditionKind;
+  text: string;
+  /** ISO date (YYYY-MM-DD), when the condition must be met. */
+  dueDate: string | null;
+}
+
 export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;
 export type CameraType = (typeof CAMERA_TYPES)[number];
 export const CAMERA_PLACEMENTS = ['indoor', 'outdoor'] as const;
