@@ -21,6 +21,7 @@ import {
   CAMERA_PLACEMENTS,
   CONFLICT_SOURCES,
   DECISION_OUTCOMES,
+  NOTICE_KINDS,
   SESSION_STATES,
   type DecisionCondition,
   CAMERA_TYPES,
@@ -461,3 +462,64 @@ export const decisions = pgTable(
   ],
 );
 export type Decision = typeof decisions.$inferSelect;
+
+/** The committee's internal deliberation on a file: never public, never in open data. */
+export const deliberationMessages = pgTable(
+  'deliberation_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('deliberation_messages_proposal_idx').on(t.proposalId, t.createdAt)],
+);
+
+/** The committee's questions to the technician and the answers, kept in the file. */
+export const infoRequests = pgTable(
+  'info_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    askedBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    question: text().notNull(),
+    askedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    answeredBy: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    answer: text(),
+    answeredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('info_requests_proposal_idx').on(t.proposalId, t.askedAt),
+    check('info_requests_answered', sql`(${t.answer} IS NULL) = (${t.answeredAt} IS NULL) AND (${t.answer} IS NULL) = (${t.answeredBy} IS NULL)`),
+  ],
+);
+
+export const noticeKindEnum = pgEnum('notice_kind', NOTICE_KINDS);
+
+/** What the app tells a person (in the app, and by email when SMTP is configured). */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    recipientId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: noticeKindEnum().notNull(),
+    proposalId: uuid().references(() => proposals.id, { onDelete: 'cascade' }),
+    sessionId: uuid().references(() => sessions.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+    emailedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('notices_recipient_idx').on(t.recipientId, t.createdAt.desc())],
+);
+export type Notice = typeof notices.$inferSelect;

@@ -58,6 +58,10 @@ export interface DecisionCondition {
   dueDate: string | null;
 }
 
+/** What a notice tells its recipient (DOMAIN: each role's next step, and the outcome of one's own file). */
+export const NOTICE_KINDS = ['convocation', 'vote_opened', 'question_to_answer', 'decision_on_your_file', 'diagnostic_to_carry_out'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
 export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;
 export type CameraType = (typeof CAMERA_TYPES)[number];
 export const CAMERA_PLACEMENTS = ['indoor', 'outdoor'] as const;
