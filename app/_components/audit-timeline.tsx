@@ -38,6 +38,14 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
     }
     case 'diagnostic.saved':
       return t('audit.diagnostic.saved', { version: event.details?.version ?? '' });
+    case 'session.conditions_proposed':
+      return t('audit.session.conditions_proposed', { count: event.details?.count ?? 0 });
+    case 'conflict.recorded':
+      return t('audit.conflict.recorded', { source: event.details?.source ?? 'declared' });
+    case 'vote.cast':
+      return t('audit.vote.cast', { previous: event.details?.previous ?? 'none', byProxy: String(event.details?.byProxy ?? false) });
+    case 'decision.signed':
+      return t('audit.decision.signed', { outcome: event.details ? t(`committee.outcomes.${event.details.outcome}`) : '' });
     default:
       return t(`audit.${event.action}`);
   }

@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   'diagnostics.conduct': ['diagnostician'],
   /** Put a diagnosed file on the committee's agenda (under review). */
   'proposals.schedule': ['chair'],
+  /** The committee's rules: quorum, majority, casting vote, notice period, proxies. */
+  'committee.settings': ['admin'],
+  /** Plan, convene, hold and close sessions; agenda, attendance, votes and decisions. */
+  'committee.chair': ['chair'],
+  /** Take part as a member: declare a conflict, propose conditions as rapporteur, vote. */
+  'committee.member': ['member', 'chair'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

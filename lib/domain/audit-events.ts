@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { VOTE_CHOICES } from './committee';
 import { proposalLifecycle, type ProposalCommand } from './lifecycle';
-import { ROLES, SITE_FIELDS } from './vocabulary';
+import { sessionLifecycle, type SessionCommand } from './session-lifecycle';
+import { CONFLICT_SOURCES, DECISION_OUTCOMES, ROLES, SITE_FIELDS } from './vocabulary';
 
 /**
  * The closed catalog of audit events. Votes, decisions and who changed what are legal
@@ -41,13 +43,46 @@ const PROPOSAL_EVENTS = {
   'diagnostic.saved': { entity: 'proposal', details: z.object({ version: z.number().int().min(1) }).strict() },
 } as const;
 
+/** The committee as a whole has one record id in the audit trail (its settings row is not a uuid). */
+export const COMMITTEE_ENTITY_ID = '00000000-0000-4000-8000-000000000001';
+
+const settingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const SETTINGS_FIELDS = ['quorumRule', 'quorumFixed', 'majorityRule', 'chairCastingVote', 'noticeDays', 'proxiesAllowed'] as const;
+const id = z.uuid();
+
+const COMMITTEE_EVENTS = {
+  'settings.updated': {
+    entity: 'committee',
+    details: z.object({ changes: z.partialRecord(z.enum(SETTINGS_FIELDS), z.object({ from: settingValue, to: settingValue }).strict()) }).strict(),
+  },
+  'session.planned': { entity: 'session', details: z.object({ scheduledAt: z.iso.datetime() }).strict() },
+  'session.agenda_added': { entity: 'session', details: z.object({ itemId: id, proposalId: id }).strict() },
+  'session.agenda_removed': { entity: 'session', details: z.object({ itemId: id, proposalId: id }).strict() },
+  'session.rapporteur_set': { entity: 'session', details: z.object({ itemId: id, rapporteurId: id }).strict() },
+  'session.conditions_proposed': { entity: 'session', details: z.object({ itemId: id, count: z.number().int().min(0) }).strict() },
+  'conflict.recorded': { entity: 'proposal', details: z.object({ memberId: id, source: z.enum(CONFLICT_SOURCES) }).strict() },
+  'vote.cast': {
+    entity: 'agenda_item',
+    details: z.object({ memberId: id, choice: z.enum(VOTE_CHOICES), previous: z.enum(VOTE_CHOICES).nullable(), byProxy: z.boolean() }).strict(),
+  },
+  'item.adjourned': { entity: 'proposal', details: z.object({ itemId: id }).strict() },
+  'item.carried_over': { entity: 'proposal', details: z.object({ itemId: id, sessionId: id }).strict() },
+  'decision.signed': { entity: 'proposal', details: z.object({ decisionId: id, outcome: z.enum(DECISION_OUTCOMES) }).strict() },
+} as const;
+
+/** One event per session lifecycle command (`session.convene`, `session.hold`, `session.close`). */
+type SessionLifecycleEvents = { [C in SessionCommand as `session.${C}`]: { entity: 'session'; details: typeof none } };
+const SESSION_LIFECYCLE_EVENTS = Object.fromEntries(
+  sessionLifecycle.commands.map((command) => [`session.${command}`, { entity: 'session', details: none }]),
+) as SessionLifecycleEvents;
+
 /** One event per lifecycle command (`proposal.submit`, `proposal.openVote`…): from, to and why are columns of their own. */
 type LifecycleEvents = { [C in ProposalCommand as `proposal.${C}`]: { entity: 'proposal'; details: typeof none } };
 const LIFECYCLE_EVENTS = Object.fromEntries(
   proposalLifecycle.commands.map((command) => [`proposal.${command}`, { entity: 'proposal', details: none }]),
 ) as LifecycleEvents;
 
-export const AUDIT_EVENTS = { ...ACCOUNT_EVENTS, ...SITE_EVENTS, ...PROPOSAL_EVENTS, ...LIFECYCLE_EVENTS };
+export const AUDIT_EVENTS = { ...ACCOUNT_EVENTS, ...SITE_EVENTS, ...PROPOSAL_EVENTS, ...LIFECYCLE_EVENTS, ...COMMITTEE_EVENTS, ...SESSION_LIFECYCLE_EVENTS };
 
 export type AuditKind = keyof typeof AUDIT_EVENTS;
 export type AuditEntity = (typeof AUDIT_EVENTS)[AuditKind]['entity'];
@@ -60,6 +95,10 @@ export function isAuditKind(value: unknown): value is AuditKind {
 
 export function lifecycleEventKind(command: ProposalCommand): AuditKind {
   return `proposal.${command}`;
+}
+
+export function sessionEventKind(command: SessionCommand): AuditKind {
+  return `session.${command}`;
 }
 
 /**

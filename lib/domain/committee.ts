@@ -111,3 +111,26 @@ export function decide(
   const carried = settings.majorityRule === 'cast' ? counts.for > counts.against : counts.for * 2 > voters;
   return { outcome: carried ? favourable : 'unfavourable', tally: counts, basis: 'majority' };
 }
+
+/** Why a member may not deliberate nor vote on a file, or null. */
+export type Recusal = 'author' | 'diagnostician' | 'conflict';
+
+/**
+ * Recusal (DOMAIN.md: nobody votes on a proposal they submitted or diagnosed, nor with a
+ * declared conflict of interest). Its SQL twin is the trigger `vigie_vote_rules`
+ * (db/migrations/0006_committee_rules.sql), which refuses the vote row itself.
+ */
+export function recusalOf(
+  memberId: string,
+  file: { authorId: string; diagnosticSignerIds: readonly string[]; conflictMemberIds: readonly string[] },
+): Recusal | null {
+  if (file.authorId === memberId) return 'author';
+  if (file.diagnosticSignerIds.includes(memberId)) return 'diagnostician';
+  if (file.conflictMemberIds.includes(memberId)) return 'conflict';
+  return null;
+}
+
+/** Whether convening now leaves fewer whole days before the session than the notice period. */
+export function isLateConvocation(now: Date, scheduledAt: Date, noticeDays: number): boolean {
+  return scheduledAt.getTime() - now.getTime() < noticeDays * 86_400_000;
+}

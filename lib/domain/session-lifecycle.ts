@@ -16,10 +16,10 @@ export interface SessionContext {
 }
 
 export const SESSION_ERRORS = {
-  emptyAgenda: 'session.empty_agenda',
-  lateReasonRequired: 'session.late_reason_required',
-  notYet: 'session.not_yet',
-  votesOpen: 'session.votes_open',
+  emptyAgenda: 'committee.refusals.empty_agenda',
+  lateReasonRequired: 'committee.refusals.late_reason_required',
+  notYet: 'committee.refusals.not_yet',
+  votesOpen: 'committee.refusals.votes_open',
 } as const;
 
 /** The committee session's lifecycle, on the same engine as the proposal's. */

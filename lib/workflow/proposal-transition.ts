@@ -3,11 +3,12 @@ import type { Tx } from '@/db/client';
 import { diagnostics, proposals, type Diagnostic, type Proposal } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canViewProposal } from '@/lib/auth/visibility';
-import { LIFECYCLE_ERRORS, transition, type GuardContext, type ProposalCommand } from '@/lib/domain/lifecycle';
+import { transition, type GuardContext, type ProposalCommand } from '@/lib/domain/lifecycle';
 import { lifecycleEventKind } from '@/lib/domain/audit-events';
 import { isConcludedAndSigned } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
 import { recordEvent } from './audit';
+import { refuse } from './refusals';
 import { type ProposalState } from '@/lib/domain/vocabulary';
 
 /** The proposal, locked for the rest of the transaction; unknown and invisible ones are "not found". */
@@ -41,13 +42,7 @@ export async function applyTransition(
   changes: Partial<typeof proposals.$inferInsert> = {},
 ): Promise<ProposalState> {
   const decision = transition(proposal.state, command, { ...context, roles: actor.roles, isAuthor: proposal.authorId === actor.id });
-  if (!decision.ok) {
-    if (decision.reason === LIFECYCLE_ERRORS.notAllowedFromState) throw new AppError('conflict:state', { _form: decision.reason });
-    if (decision.reason === LIFECYCLE_ERRORS.forbiddenRole || decision.reason === LIFECYCLE_ERRORS.notAuthor) {
-      throw new AppError('forbidden', { _form: decision.reason });
-    }
-    throw new AppError('invalid', { _form: decision.reason });
-  }
+  if (!decision.ok) refuse(decision.reason);
   await tx
     .update(proposals)
     .set({ ...changes, state: decision.to, revision: proposal.revision + 1, updatedAt: new Date() })

@@ -39,6 +39,32 @@ const audit: Shape<typeof fr> = {
       archived: 'Site archived',
       restored: 'Site restored',
     },
+    settings: {
+      updated: 'Committee rules changed',
+    },
+    session: {
+      planned: 'Session planned',
+      agenda_added: 'File put on the agenda',
+      agenda_removed: 'File taken off the agenda',
+      rapporteur_set: 'Rapporteur appointed',
+      conditions_proposed: '{count, plural, =0 {Conditions withdrawn} one {# condition proposed} other {# conditions proposed}}',
+      convene: 'Session convened',
+      hold: 'Session held: attendance recorded',
+      close: 'Session closed',
+    },
+    conflict: {
+      recorded: '{source, select, recorded_by_chair {Conflict of interest declared in session, recorded by the chair} other {Conflict of interest declared}}',
+    },
+    vote: {
+      cast: '{previous, select, none {Vote cast} other {Vote changed}}{byProxy, select, true { (by proxy)} other {}}',
+    },
+    item: {
+      adjourned: 'Review adjourned without a vote',
+      carried_over: 'File not reached, carried over to a later session',
+    },
+    decision: {
+      signed: 'Reasoned opinion signed: {outcome}',
+    },
     unknown: 'Unlisted event ({kind})',
     by: 'by {name}',
     system: 'the system',

@@ -30,6 +30,11 @@ const validation: Shape<typeof fr> = {
     facts_required: 'Enter at least one line of recorded facts (even zero).',
     year_in_future: 'This year has not passed yet.',
     conditions_required: 'State the conditions of the opinion.',
+    datetime: 'Enter a date and time, for example 03/12/2026 18:30.',
+    date: 'Enter a valid date, for example 31/03/2027.',
+    https_url: 'Enter a full web address starting with https://.',
+    place_or_link: 'Give a place or a video-conference link.',
+    vote_choice: 'Choose for, against or abstain.',
   },
 };
 

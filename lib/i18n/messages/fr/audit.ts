@@ -40,6 +40,32 @@ const audit = {
       archived: 'Résidence archivée',
       restored: 'Résidence rétablie',
     },
+    settings: {
+      updated: 'Règles du comité modifiées',
+    },
+    session: {
+      planned: 'Séance prévue',
+      agenda_added: 'Dossier inscrit à l’ordre du jour',
+      agenda_removed: 'Dossier retiré de l’ordre du jour',
+      rapporteur_set: 'Rapporteur ou rapporteuse désigné·e',
+      conditions_proposed: '{count, plural, =0 {Conditions retirées} one {# condition proposée} other {# conditions proposées}}',
+      convene: 'Séance convoquée',
+      hold: 'Séance tenue : présences enregistrées',
+      close: 'Séance close',
+    },
+    conflict: {
+      recorded: '{source, select, recorded_by_chair {Conflit d’intérêts déclaré en séance, enregistré par la présidence} other {Conflit d’intérêts déclaré}}',
+    },
+    vote: {
+      cast: '{previous, select, none {Vote enregistré} other {Vote modifié}}{byProxy, select, true { (par procuration)} other {}}',
+    },
+    item: {
+      adjourned: 'Examen ajourné sans vote',
+      carried_over: 'Dossier non examiné, reporté à une prochaine séance',
+    },
+    decision: {
+      signed: 'Avis motivé signé : {outcome}',
+    },
     unknown: 'Événement non répertorié ({kind})',
     by: 'par {name}',
     system: 'le système',

@@ -27,6 +27,11 @@ const validation = {
     facts_required: 'Indiquez au moins une ligne de faits constatés (même à zéro).',
     year_in_future: 'Cette année n’est pas encore passée.',
     conditions_required: 'Précisez les conditions de l’avis.',
+    datetime: 'Saisissez une date et une heure, par exemple 03/12/2026 18:30.',
+    date: 'Saisissez une date valide, par exemple 31/03/2027.',
+    https_url: 'Saisissez une adresse web complète commençant par https://.',
+    place_or_link: 'Indiquez un lieu ou un lien de visioconférence.',
+    vote_choice: 'Choisissez pour, contre ou abstention.',
   },
 };
 

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
+import { parisLocalToDate } from '@/lib/domain/paris-time';
+import { ATTENDANCE, CONDITION_KINDS } from '@/lib/domain/vocabulary';
+import { formNumber, optionalText, requiredText, revision, uuid } from './fields';
+
+/** Schemas of the committee's commands: settings, sessions, agenda, attendance, conflicts, votes, decisions. */
+
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+
+export const committeeSettingsSchema = z
+  .object({
+    quorumRule: z.enum(QUORUM_RULES, { error: 'validation.invalid' }),
+    quorumFixed: formNumber(1, 200, { integer: true }),
+    majorityRule: z.enum(MAJORITY_RULES, { error: 'validation.invalid' }),
+    chairCastingVote: checkbox,
+    noticeDays: formNumber(0, 60, { integer: true }).refine((v) => v !== null, { error: 'validation.required' }),
+    proxiesAllowed: checkbox,
+    revision,
+  })
+  .refine((v) => v.quorumRule !== 'fixed' || v.quorumFixed !== null, { path: ['quorumFixed'], error: 'validation.required' });
+
+/** A date and time typed in Paris ("2026-12-03T18:30"), read as an instant. */
+const parisDateTime = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .transform((value, ctx) => {
+    const date = parisLocalToDate(value);
+    if (!date) ctx.addIssue({ code: 'custom', message: 'validation.datetime' });
+    return date ?? new Date(Number.NaN);
+  });
+
+export const planSessionSchema = z
+  .object({
+    scheduledAt: parisDateTime,
+    place: optionalText(300),
+    videoLink: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'validation.https_url' }).max(500, { error: 'validation.too_long' })]).default(''),
+  })
+  .refine((v) => v.place !== '' || v.videoLink !== '', { path: ['place'], error: 'validation.place_or_link' });
+
+export const sessionIdSchema = z.object({ sessionId: uuid });
+export const itemIdSchema = z.object({ itemId: uuid });
+
+export const addToAgendaSchema = z.object({ sessionId: uuid, proposalId: uuid, rapporteurId: z.union([z.literal(''), uuid]).default('').transform((v) => v || null) });
+
+export const setRapporteurSchema = z.object({ itemId: uuid, rapporteurId: uuid });
+
+export const conditionSchema = z.object({
+  kind: z.enum(CONDITION_KINDS, { error: 'validation.invalid' }),
+  text: requiredText(2000),
+  dueDate: z.union([z.literal(''), z.null(), z.iso.date({ error: 'validation.date' })]).transform((v) => v || null).default(null),
+});
+export const conditionsSchema = z.array(conditionSchema).max(20, { error: 'validation.too_many' });
+
+export const proposeConditionsSchema = z.object({ itemId: uuid, revision, conditions: conditionsSchema });
+
+export const conveneSessionSchema = z.object({ sessionId: uuid, reason: optionalText(2000) });
+
+export const holdSessionSchema = z.object({
+  sessionId: uuid,
+  attendance: z
+    .array(
+      z.object({
+        memberId: uuid,
+        status: z.enum(ATTENDANCE, { error: 'validation.invalid' }),
+        proxyHolderId: z.union([z.literal(''), z.null(), uuid]).transform((v) => v || null).default(null),
+      }),
+    )
+    .max(500),
+});
+
+export const declareConflictSchema = z.object({ proposalId: uuid, reason: requiredText(2000) });
+export const recordConflictSchema = z.object({ proposalId: uuid, memberId: uuid, reason: requiredText(2000) });
+
+export const castVoteSchema = z.object({
+  itemId: uuid,
+  choice: z.enum(VOTE_CHOICES, { error: 'validation.vote_choice' }),
+  /** When voting by proxy: the absent member whose vote this is. */
+  forMemberId: z.union([z.literal(''), z.null(), uuid]).transform((v) => v || null).default(null),
+});
+
+export const adjournItemSchema = z.object({ itemId: uuid, reason: requiredText(2000) });
+
+export const returnAdjournedSchema = z.object({ proposalId: uuid, to: z.enum(['review', 'diagnostic'], { error: 'validation.invalid' }) });
+
+export const signDecisionSchema = z.object({
+  decisionId: uuid,
+  revision,
+  conditions: conditionsSchema,
+  reasons: requiredText(10_000),
+  publicSummary: requiredText(3000),
+});
