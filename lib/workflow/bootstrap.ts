@@ -2,6 +2,7 @@ import { userRoles, users } from '@/db/schema';
 import type { Database } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { isUniqueViolation } from '@/lib/errors';
+import { translateFieldError } from '@/lib/forms';
 import { makeTranslate } from '@/lib/i18n/catalog';
 import { createUserSchema } from '@/lib/validation/users';
 import { fieldErrorsFrom } from '@/lib/validation/fields';
@@ -19,7 +20,7 @@ export async function createAdminAccount(db: Database, raw: unknown): Promise<Bo
   if (!parsed.success) {
     // Said on a terminal, in English like the rest of the command line.
     const t = makeTranslate('en');
-    return { ok: false, problems: Object.entries(fieldErrorsFrom(parsed.error)).map(([field, key]) => `${field}: ${t(key)}`) };
+    return { ok: false, problems: Object.entries(fieldErrorsFrom(parsed.error)).map(([field, error]) => `${field}: ${translateFieldError(t, error)}`) };
   }
   const { name, email, password } = parsed.data;
   const passwordHash = await hashPassword(password);

@@ -92,7 +92,9 @@ export const concludeDiagnostic = defineCommand({
   name: 'concludeDiagnostic',
   permission: 'diagnostics.conduct',
   schema: concludeDiagnosticSchema,
-  async run(tx, actor, { diagnosticId, lockVersion, ...values }) {
+  // `confirmed` is checked by the schema and not stored.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  async run(tx, actor, { diagnosticId, lockVersion, confirmed, ...values }) {
     const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, lockVersion);
     const now = new Date();
     await tx
