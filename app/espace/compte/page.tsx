@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session';
+import { summaryTitles } from '@/lib/forms';
 import { getTranslate } from '@/lib/i18n/server';
 import { ChangePasswordForm } from './change-password-form';
 
@@ -23,6 +24,7 @@ export default async function AccountPage() {
       </dl>
       <h2>{t('account.changePassword')}</h2>
       <ChangePasswordForm
+        titles={summaryTitles(t)}
         labels={{
           currentPassword: t('account.currentPassword'),
           newPassword: t('account.newPassword'),

@@ -44,13 +44,17 @@ export async function submitProposalAction(values: unknown): Promise<SaveResult>
 export async function withdrawProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { t } = await getTranslate();
   const proposalId = formString(formData, 'proposalId');
-  const result = await runCommand(getDb(), COMMANDS.withdrawProposal, await sessionUserId(), { proposalId, reason: formString(formData, 'reason') });
+  const result = await runCommand(getDb(), COMMANDS.withdrawProposal, await sessionUserId(), {
+    proposalId,
+    reason: formString(formData, 'reason'),
+    confirmed: formData.get('confirmed') === 'on',
+  });
   if (!result.ok) return failureState(result, t);
   redirect(proposalPath(proposalId, '?ok=withdrawn'));
 }
 
 /** One-button steps of the file: they work without JavaScript (redirect with a flash). */
-async function step(formData: FormData, command: 'startDiagnostic' | 'reviseDiagnostic' | 'scheduleReview', ok: string, target = '') {
+async function step(formData: FormData, command: 'startDiagnostic' | 'reviseDiagnostic', ok: string, target = '') {
   const proposalId = formString(formData, 'proposalId');
   const result = await runCommand(getDb(), COMMANDS[command] as Command<typeof proposalIdSchema, unknown>, await sessionUserId(), { proposalId });
   redirect(flashLocation(result, proposalPath(proposalId), ok, proposalPath(proposalId, target)));
@@ -64,8 +68,13 @@ export async function reviseDiagnosticAction(formData: FormData): Promise<void> 
   await step(formData, 'reviseDiagnostic', 'revised', '/diagnostic');
 }
 
-export async function scheduleReviewAction(formData: FormData): Promise<void> {
-  await step(formData, 'scheduleReview', 'scheduled');
+/** Cannot be undone: the form's "I confirm" box travels to the command, which refuses without it. */
+export async function scheduleReviewAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { t } = await getTranslate();
+  const proposalId = formString(formData, 'proposalId');
+  const result = await runCommand(getDb(), COMMANDS.scheduleReview, await sessionUserId(), { proposalId, confirmed: formData.get('confirmed') === 'on' });
+  if (!result.ok) return failureState(result, t);
+  redirect(proposalPath(proposalId, '?ok=scheduled'));
 }
 
 export async function saveDiagnosticAction(values: unknown): Promise<SaveResult> {

@@ -6,8 +6,10 @@ import { requirePermission } from '@/lib/auth/session';
 import { allowedCommands } from '@/lib/domain/lifecycle';
 import { formatDateTime, type Translate } from '@/lib/i18n/catalog';
 import { getTranslate } from '@/lib/i18n/server';
-import { reviseDiagnosticAction, scheduleReviewAction, startDiagnosticAction } from '../actions';
+import { summaryTitles } from '@/lib/forms';
+import { reviseDiagnosticAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
+import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -99,7 +101,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <div className="card">
             <h2>{t('proposals.scheduleTitle')}</h2>
             <p>{t('proposals.scheduleHelp')}</p>
-            <StepButton action={scheduleReviewAction} proposalId={proposal.id} label={t('proposals.schedule')} />
+            <ScheduleForm proposalId={proposal.id} labels={{ confirm: t('proposals.scheduleConfirm'), submit: t('proposals.schedule') }} titles={summaryTitles(t)} />
           </div>
         ) : null}
       </div>
@@ -190,7 +192,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <h2 id="withdraw-title">{t('proposals.withdrawTitle')}</h2>
           <WithdrawForm
             proposalId={proposal.id}
-            labels={{ reason: t('proposals.withdrawReason'), help: t('proposals.withdrawHelp'), submit: t('proposals.withdraw'), required: t('common.required') }}
+            labels={{
+              reason: t('proposals.withdrawReason'),
+              help: t('proposals.withdrawHelp'),
+              submit: t('proposals.withdraw'),
+              required: t('common.required'),
+              confirm: t('proposals.withdrawConfirm'),
+            }}
+            titles={summaryTitles(t)}
           />
         </section>
       ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/app/_components/error-summary';
 import { FormAlert, SelectField, TextField } from '@/app/_components/form-fields';
 import type { FormState } from '@/lib/forms';
 import { createProposalAction } from '../actions';
@@ -8,15 +9,17 @@ import { createProposalAction } from '../actions';
 interface Props {
   sites: { id: string; name: string; address: string }[];
   labels: Record<'site' | 'sitePick' | 'title' | 'titleHint' | 'submit' | 'required', string>;
+  titles: { titleOne: string; titleMany: string };
 }
 
 /** The first step of a proposal: works without JavaScript too. */
-export function NewProposalForm({ sites, labels }: Props) {
+export function NewProposalForm({ sites, labels, titles }: Props) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(createProposalAction, {});
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate>
-      {state.message ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      <ErrorSummary items={summaryItems(errors)} {...titles} focusKey={state} />
+      {state.message && !Object.keys(errors).length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       <SelectField id="siteId" name="siteId" label={labels.site} required requiredLabel={labels.required} error={errors.siteId} defaultValue="">
         <option value="" disabled>
           {labels.sitePick}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { activeSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
+import { summaryTitles } from '@/lib/forms';
 import { getTranslate } from '@/lib/i18n/server';
 import { NewProposalForm } from './new-proposal-form';
 
@@ -24,6 +25,7 @@ export default async function NewProposalPage() {
       <p>{t('proposals.newIntro')}</p>
       <p>{t('common.requiredFieldsNote')}</p>
       <NewProposalForm
+        titles={summaryTitles(t)}
         sites={sites.map((s) => ({ id: s.id, name: s.name, address: s.address }))}
         labels={{
           site: t('proposals.site'),

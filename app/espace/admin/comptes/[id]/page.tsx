@@ -7,6 +7,7 @@ import { getUserWithHistory } from '@/db/queries/users';
 import { ROLES } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/catalog';
+import { summaryTitles } from '@/lib/forms';
 import { getTranslate } from '@/lib/i18n/server';
 import { uuid } from '@/lib/validation/fields';
 import { grantRoleAction, revokeRoleAction, setActiveAction } from '../actions';
@@ -73,6 +74,7 @@ export default async function UserPage({ params, searchParams }: Props) {
 
       <h2>{t('users.resetTitle')}</h2>
       <ResetPasswordForm
+        titles={summaryTitles(t)}
         userId={user.id}
         labels={{ password: t('users.newPassword'), hint: t('users.passwordHint'), submit: t('users.reset'), required: t('common.required') }}
       />

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
+import { fieldId } from '@/app/_components/error-summary';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/db/schema';
 import { makeTranslate, type Locale } from '@/lib/i18n/catalog';
@@ -32,8 +33,9 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<DiagnosticFormInput, DiagnosticFormValues>({
     defaultValues,
     lenient: diagnosticDraftSchema,
-    strict: diagnosticConcludeFormSchema,
+    strict: () => diagnosticConcludeFormSchema,
     t,
+    idFor: (path) => (path === 'delinquencyFacts' ? 'add-fact' : fieldId(path)),
     async send(values, final) {
       const payload = { ...values, diagnosticId, lockVersion };
       const result = final ? await concludeDiagnosticAction(payload, proposalId) : await saveDiagnosticAction(payload);
@@ -64,15 +66,15 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
         <fieldset key={field.id} className="camera-fieldset">
           <legend>{t('diagnostic.fact', { n: i + 1 })}</legend>
           <div className="field-row">
-            <SelectField id={`fact-${i}-type`} label={t('diagnostic.factType')} required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.type`)} {...register(`delinquencyFacts.${i}.type`)}>
+            <SelectField id={`delinquencyFacts-${i}-type`} label={t('diagnostic.factType')} required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.type`)} {...register(`delinquencyFacts.${i}.type`)}>
               {FACT_TYPES.map((f) => (
                 <option key={f} value={f}>
                   {t(`diagnostic.factTypes.${f}`)}
                 </option>
               ))}
             </SelectField>
-            <TextField id={`fact-${i}-year`} label={t('diagnostic.factYear')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.year`)} {...register(`delinquencyFacts.${i}.year`)} />
-            <TextField id={`fact-${i}-count`} label={t('diagnostic.factCount')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.count`)} {...register(`delinquencyFacts.${i}.count`)} />
+            <TextField id={`delinquencyFacts-${i}-year`} label={t('diagnostic.factYear')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.year`)} {...register(`delinquencyFacts.${i}.year`)} />
+            <TextField id={`delinquencyFacts-${i}-count`} label={t('diagnostic.factCount')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.count`)} {...register(`delinquencyFacts.${i}.count`)} />
           </div>
           <button type="button" className="secondary" onClick={() => facts.remove(i)}>
             {t('diagnostic.removeFact', { n: i + 1 })}
@@ -80,7 +82,7 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
         </fieldset>
       ))}
       <p>
-        <button type="button" className="secondary" onClick={() => facts.append({ type: 'vandalism', year: String(new Date().getFullYear() - 1), count: '' })}>
+        <button type="button" id="add-fact" className="secondary" onClick={() => facts.append({ type: 'vandalism', year: String(new Date().getFullYear() - 1), count: '' })}>
           {t('diagnostic.addFact')}
         </button>
       </p>
@@ -90,13 +92,13 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
       <h2>{t('diagnostic.actorsTitle')}</h2>
       <p className="hint">{t('diagnostic.actorsHint')}</p>
       {ACTORS.map((a) => (
-        <TextAreaField key={a} id={`actor-${a}`} rows={2} label={t(`diagnostic.actors.${a}`)} required requiredLabel={required} error={messageOf(`actorsConsulted.${a}`)} {...register(`actorsConsulted.${a}`)} />
+        <TextAreaField key={a} id={`actorsConsulted-${a}`} rows={2} label={t(`diagnostic.actors.${a}`)} required requiredLabel={required} error={messageOf(`actorsConsulted.${a}`)} {...register(`actorsConsulted.${a}`)} />
       ))}
 
       <h2>{t('diagnostic.alternativesTitle')}</h2>
       <p className="hint">{t('diagnostic.alternativesHint')}</p>
       {ALTERNATIVES.map((a) => (
-        <TextAreaField key={a} id={`alternative-${a}`} rows={2} label={t(`diagnostic.alternatives.${a}`)} required requiredLabel={required} error={messageOf(`alternatives.${a}`)} {...register(`alternatives.${a}`)} />
+        <TextAreaField key={a} id={`alternatives-${a}`} rows={2} label={t(`diagnostic.alternatives.${a}`)} required requiredLabel={required} error={messageOf(`alternatives.${a}`)} {...register(`alternatives.${a}`)} />
       ))}
 
       <h2>{t('diagnostic.proportionality')}</h2>
@@ -124,6 +126,27 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
       </SelectField>
       <TextAreaField id="conditions" label={t('diagnostic.conditions')} hint={t('diagnostic.conditionsHint')} rows={3} error={messageOf('conditions')} {...register('conditions')} />
 
+      <div className="field confirm">
+        <p className="hint" id="conclude-help">
+          {t('diagnostic.concludeHelp')}
+        </p>
+        {messageOf('confirmed') ? (
+          <span className="error-text" id="confirmed-error">
+            {messageOf('confirmed')}
+          </span>
+        ) : null}
+        <label className="checkbox" htmlFor="confirmed">
+          <input
+            type="checkbox"
+            id="confirmed"
+            aria-invalid={messageOf('confirmed') ? true : undefined}
+            aria-describedby={messageOf('confirmed') ? 'conclude-help confirmed-error' : 'conclude-help'}
+            {...register('confirmed' as never)}
+          />{' '}
+          {t('diagnostic.concludeConfirm')}
+        </label>
+      </div>
+
       <div className="form-actions">
         <button type="submit" className="secondary" disabled={pending} onClick={(event) => submit(false, event)}>
           {t('diagnostic.save')}
@@ -131,9 +154,6 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
         <button type="submit" disabled={pending} onClick={(event) => submit(true, event)} aria-describedby="conclude-help">
           {t('diagnostic.conclude')}
         </button>
-        <span className="hint" id="conclude-help">
-          {t('diagnostic.concludeHelp')}
-        </span>
       </div>
     </form>
   );
