@@ -1,13 +1,19 @@
 import Link from 'next/link';
 import type { ProposalListItem } from '@/db/queries/proposals';
+import { TableRegion } from '@/app/_components/table-region';
 import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/catalog';
 
-/** The list of files a person works from; also used by the staff home's queues. */
-export function ProposalTable({ items, caption, t, locale }: { items: ProposalListItem[]; caption: string; t: Translate; locale: Locale }) {
+/**
+ * The list of files a person works from; also used by the staff home's queues. Named by
+ * its own caption, or (`labelledBy`) by the heading of the section it is the whole of.
+ */
+export function ProposalTable({ items, caption, labelledBy, t, locale }: { items: ProposalListItem[]; t: Translate; locale: Locale } & ({ caption: string; labelledBy?: never } | { labelledBy: string; caption?: never })) {
   if (!items.length) return <p>{t('proposals.empty')}</p>;
+  const captionId = `${labelledBy ?? 'proposals'}-caption`;
   return (
-    <table>
-      <caption>{caption}</caption>
+    <TableRegion labelledBy={labelledBy ?? captionId}>
+    <table aria-labelledby={labelledBy}>
+      {caption ? <caption id={captionId}>{caption}</caption> : null}
       <thead>
         <tr>
           <th scope="col">{t('proposals.reference')}</th>
@@ -37,5 +43,6 @@ export function ProposalTable({ items, caption, t, locale }: { items: ProposalLi
         ))}
       </tbody>
     </table>
+    </TableRegion>
   );
 }

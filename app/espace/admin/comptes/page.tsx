@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableRegion } from '@/app/_components/table-region';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
 import { ROLES } from '@/db/schema';
@@ -20,8 +21,9 @@ export default async function UsersPage() {
   return (
     <>
       <h1>{t('users.title')}</h1>
+      <TableRegion labelledBy="users-caption">
       <table>
-        <caption>{t('users.listCaption', { count: users.length })}</caption>
+        <caption id="users-caption">{t('users.listCaption', { count: users.length })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('users.name')}</th>
@@ -45,6 +47,7 @@ export default async function UsersPage() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
 
       <h2>{t('users.createTitle')}</h2>
       <p>{t('common.requiredFieldsNote')}</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableRegion } from '@/app/_components/table-region';
 import { getDb } from '@/db/client';
 import { listSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
@@ -24,8 +25,9 @@ export default async function SitesPage() {
       <h1>{t('sites.title')}</h1>
       <p>{t('sites.intro')}</p>
       {sites.length ? (
+        <TableRegion labelledBy="sites-caption">
         <table>
-          <caption>{t('sites.listCaption', { count: sites.length })}</caption>
+          <caption id="sites-caption">{t('sites.listCaption', { count: sites.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('sites.name')}</th>
@@ -51,6 +53,7 @@ export default async function SitesPage() {
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>{t('sites.empty')}</p>
       )}

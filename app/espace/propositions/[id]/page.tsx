@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableRegion } from '@/app/_components/table-region';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -51,6 +52,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     // The withdrawal form asks for the reason; the command checks it. Here: may the form show?
     reason: 'asked by the form',
   });
+  // Coordinates as the reader writes them (a decimal comma in French), separated by a semicolon.
+  const coordinate = (n: number) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 6 }).format(n);
   const euros = (n: number | null) => (n === null ? t('proposals.notGiven') : t('proposals.euros', { amount: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n) }));
 
   return (
@@ -150,10 +153,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         ))}
       </dl>
 
-      <h2>{t('proposals.camerasTitle')}</h2>
+      <h2 id="cameras-title">{t('proposals.camerasTitle')}</h2>
       {file.cameras.length ? (
-        <table>
-          <caption>{t('proposals.camerasTitle')}</caption>
+        // Named by the section's heading: a caption would only repeat it.
+        <TableRegion labelledBy="cameras-title">
+        <table aria-labelledby="cameras-title">
           <thead>
             <tr>
               <th scope="col">#</th>
@@ -172,7 +176,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 <td>
                   {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}
                   {c.filmsPublicRoad ? ` – ${t('proposals.filmsPublicRoad')}` : ''}
-                  {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${c.latitude}, ${c.longitude})`}
+                  {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${coordinate(c.latitude)} ; ${coordinate(c.longitude)})`}
                 </td>
                 <td>
                   {orNotGiven(t, c.directionDegrees)}° / {orNotGiven(t, c.angleDegrees)}°
@@ -183,6 +187,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>{t('proposals.noCamera')}</p>
       )}

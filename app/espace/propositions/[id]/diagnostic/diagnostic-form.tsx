@@ -53,6 +53,7 @@ export function DiagnosticForm({ locale, proposalId, diagnosticId, lockVersion: 
         <strong>{t('diagnostic.version', { version })}</strong> – {t('diagnostic.draftState')}
       </p>
       {alerts}
+      <p>{t('diagnostic.formIntro')}</p>
       <p>{t('common.requiredFieldsNote')}</p>
 
       <h2>{t('diagnostic.factsTitle')}</h2>

@@ -1,3 +1,4 @@
+import { TableRegion } from '@/app/_components/table-region';
 import type { Diagnostic } from '@/db/schema';
 import { formatDateTime, type Locale, type Translate } from '@/lib/i18n/catalog';
 import { ACTORS, ALTERNATIVES } from '@/lib/validation/diagnostics';
@@ -13,10 +14,11 @@ export function DiagnosticView({ d, signerName, t, locale }: { d: Diagnostic; si
           ? t('diagnostic.concludedState', { date: formatDateTime(locale, d.signedAt), name: signerName ?? t('audit.system') })
           : t('diagnostic.draftState')}
       </p>
-      <h3>{t('diagnostic.factsTitle')}</h3>
+      <h3 id={`facts-title-${d.id}`}>{t('diagnostic.factsTitle')}</h3>
       {d.delinquencyFacts.length ? (
-        <table>
-          <caption>{t('diagnostic.factsTitle')}</caption>
+        // Named by the heading above: a caption would only repeat it.
+        <TableRegion labelledBy={`facts-title-${d.id}`}>
+        <table aria-labelledby={`facts-title-${d.id}`}>
           <thead>
             <tr>
               <th scope="col">{t('diagnostic.factType')}</th>
@@ -34,6 +36,7 @@ export function DiagnosticView({ d, signerName, t, locale }: { d: Diagnostic; si
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>{t('proposals.notGiven')}</p>
       )}
