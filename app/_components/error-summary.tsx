@@ -43,13 +43,12 @@ function labelOf(id: string): string | null {
   const el = document.getElementById(id);
   if (!el) return null;
   const clean = (s: string | null | undefined) => (s ?? '').replace(/\s*\*\s*$/, '').trim();
-  const isChoice = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
-  const ownGroup = isChoice ? el.closest('fieldset') : null;
-  // A group of choices is named by its legend; a single checkbox (masking, confirmation) by its label.
-  const ownLegend = ownGroup && ownGroup.querySelectorAll('input[type="checkbox"], input[type="radio"]').length > 1 ? ownGroup.querySelector('legend') : null;
-  const label = clean(ownLegend?.textContent ?? document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent);
-  const group = el.closest('fieldset.camera-fieldset')?.querySelector('legend')?.textContent;
-  return [clean(group), label].filter(Boolean).join(' – ') || null;
+  // A group of boxes sharing a name (purposes, roles) is named by its legend; a single box (masking) by its label.
+  const inGroup = el instanceof HTMLInputElement && el.name !== '' && document.getElementsByName(el.name).length > 1;
+  const label = clean((inGroup ? el.closest('fieldset')?.querySelector(':scope > legend') : document.querySelector(`label[for="${CSS.escape(id)}"]`))?.textContent);
+  // A repeated group ("Caméra 1") prefixes the name, so that two cameras' latitudes differ.
+  const groupName = clean(el.closest('fieldset.camera-fieldset')?.querySelector(':scope > legend')?.textContent);
+  return [groupName !== label ? groupName : '', label].filter(Boolean).join(' – ') || null;
 }
 
 /**
@@ -63,11 +62,17 @@ export function ErrorSummary({ items, titleOne, titleMany, focusKey }: { items: 
   const [labels, setLabels] = useState<Record<string, string>>({});
   const ids = items.map((i) => i.id).join(' ');
 
+  // Focus moves once per failed submission (a new `focusKey`), as soon as its errors are
+  // shown: react-hook-form may publish them a render after the failure is signalled.
+  // Errors that come and go while the person types never take focus from their field.
+  const focusedFor = useRef<unknown>(focusKey);
+  const shown = items.length > 0;
   useEffect(() => {
-    if (items.length) ref.current?.focus();
-    // Only a new failed submission moves focus, not every re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey]);
+    if (shown && focusedFor.current !== focusKey) {
+      focusedFor.current = focusKey;
+      ref.current?.focus();
+    }
+  }, [focusKey, shown]);
 
   useEffect(() => {
     const found: Record<string, string> = {};

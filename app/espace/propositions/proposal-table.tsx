@@ -12,37 +12,37 @@ export function ProposalTable({ items, caption, labelledBy, t, locale }: { items
   const captionId = `${labelledBy ?? 'proposals'}-caption`;
   return (
     <TableRegion labelledBy={labelledBy ?? captionId}>
-    <table aria-labelledby={labelledBy}>
-      {caption ? <caption id={captionId}>{caption}</caption> : null}
-      <thead>
-        <tr>
-          <th scope="col">{t('proposals.reference')}</th>
-          <th scope="col">{t('proposals.titleField')}</th>
-          <th scope="col">{t('proposals.site')}</th>
-          <th scope="col">{t('proposals.state')}</th>
-          <th scope="col">{t('proposals.cameraCount')}</th>
-          <th scope="col">{t('proposals.updated')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">
-              <Link href={`/espace/propositions/${p.id}`} aria-label={t('proposals.open', { reference: `${p.reference} – ${p.title}` })}>
-                {p.reference}
-              </Link>
-            </th>
-            <td>{p.title}</td>
-            <td>{p.siteName}</td>
-            <td>
-              <span className="tag">{t(`states.${p.state}`)}</span>
-            </td>
-            <td>{p.cameraCount}</td>
-            <td>{formatDateTime(locale, p.updatedAt)}</td>
+      <table aria-labelledby={labelledBy}>
+        {caption ? <caption id={captionId}>{caption}</caption> : null}
+        <thead>
+          <tr>
+            <th scope="col">{t('proposals.reference')}</th>
+            <th scope="col">{t('proposals.titleField')}</th>
+            <th scope="col">{t('proposals.site')}</th>
+            <th scope="col">{t('proposals.state')}</th>
+            <th scope="col">{t('proposals.cameraCount')}</th>
+            <th scope="col">{t('proposals.updated')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <Link href={`/espace/propositions/${p.id}`} aria-label={t('proposals.open', { reference: `${p.reference} – ${p.title}` })}>
+                  {p.reference}
+                </Link>
+              </th>
+              <td>{p.title}</td>
+              <td>{p.siteName}</td>
+              <td>
+                <span className="tag">{t(`states.${p.state}`)}</span>
+              </td>
+              <td>{p.cameraCount}</td>
+              <td>{formatDateTime(locale, p.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </TableRegion>
   );
 }

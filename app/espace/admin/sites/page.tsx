@@ -26,33 +26,33 @@ export default async function SitesPage() {
       <p>{t('sites.intro')}</p>
       {sites.length ? (
         <TableRegion labelledBy="sites-caption">
-        <table>
-          <caption id="sites-caption">{t('sites.listCaption', { count: sites.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sites.name')}</th>
-              <th scope="col">{t('sites.address')}</th>
-              <th scope="col">{t('sites.landlord')}</th>
-              <th scope="col">{t('sites.dwellingsShort')}</th>
-              <th scope="col">{t('sites.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites.map((site) => (
-              <tr key={site.id}>
-                <th scope="row">
-                  <Link href={`/espace/admin/sites/${site.id}`} aria-label={t('sites.manage', { name: site.name })}>
-                    {site.name}
-                  </Link>
-                </th>
-                <td>{site.address}</td>
-                <td>{site.landlord}</td>
-                <td>{integer.format(site.dwellings)}</td>
-                <td>{site.archivedAt ? <span className="tag">{t('sites.archived')}</span> : t('sites.active')}</td>
+          <table>
+            <caption id="sites-caption">{t('sites.listCaption', { count: sites.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('sites.name')}</th>
+                <th scope="col">{t('sites.address')}</th>
+                <th scope="col">{t('sites.landlord')}</th>
+                <th scope="col">{t('sites.dwellingsShort')}</th>
+                <th scope="col">{t('sites.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sites.map((site) => (
+                <tr key={site.id}>
+                  <th scope="row">
+                    <Link href={`/espace/admin/sites/${site.id}`} aria-label={t('sites.manage', { name: site.name })}>
+                      {site.name}
+                    </Link>
+                  </th>
+                  <td>{site.address}</td>
+                  <td>{site.landlord}</td>
+                  <td>{integer.format(site.dwellings)}</td>
+                  <td>{site.archivedAt ? <span className="tag">{t('sites.archived')}</span> : t('sites.active')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableRegion>
       ) : (
         <p>{t('sites.empty')}</p>

@@ -157,36 +157,36 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       {file.cameras.length ? (
         // Named by the section's heading: a caption would only repeat it.
         <TableRegion labelledBy="cameras-title">
-        <table aria-labelledby="cameras-title">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('proposals.cameraType')}</th>
-              <th scope="col">{t('proposals.placement')}</th>
-              <th scope="col">{t('proposals.direction')}</th>
-              <th scope="col">{t('proposals.openingsInView')}</th>
-              <th scope="col">{t('proposals.maskingPlanned')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {file.cameras.map((c, i) => (
-              <tr key={c.id}>
-                <th scope="row">{t('proposals.camera', { n: i + 1 })}</th>
-                <td>{c.type ? t(`proposals.cameraTypes.${c.type}`) : t('proposals.notGiven')}</td>
-                <td>
-                  {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}
-                  {c.filmsPublicRoad ? ` – ${t('proposals.filmsPublicRoad')}` : ''}
-                  {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${coordinate(c.latitude)} ; ${coordinate(c.longitude)})`}
-                </td>
-                <td>
-                  {orNotGiven(t, c.directionDegrees)}° / {orNotGiven(t, c.angleDegrees)}°
-                </td>
-                <td>{c.openingsInView.length ? c.openingsInView.map((o) => t(`proposals.openings.${o}`)).join(', ') : t('proposals.none')}</td>
-                <td>{c.maskingPlanned ? c.maskingDescription || t('common.yes') : t('common.no')}</td>
+          <table aria-labelledby="cameras-title">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('proposals.cameraType')}</th>
+                <th scope="col">{t('proposals.placement')}</th>
+                <th scope="col">{t('proposals.direction')}</th>
+                <th scope="col">{t('proposals.openingsInView')}</th>
+                <th scope="col">{t('proposals.maskingPlanned')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {file.cameras.map((c, i) => (
+                <tr key={c.id}>
+                  <th scope="row">{t('proposals.camera', { n: i + 1 })}</th>
+                  <td>{c.type ? t(`proposals.cameraTypes.${c.type}`) : t('proposals.notGiven')}</td>
+                  <td>
+                    {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}
+                    {c.filmsPublicRoad ? ` – ${t('proposals.filmsPublicRoad')}` : ''}
+                    {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${coordinate(c.latitude)} ; ${coordinate(c.longitude)})`}
+                  </td>
+                  <td>
+                    {orNotGiven(t, c.directionDegrees)}° / {orNotGiven(t, c.angleDegrees)}°
+                  </td>
+                  <td>{c.openingsInView.length ? c.openingsInView.map((o) => t(`proposals.openings.${o}`)).join(', ') : t('proposals.none')}</td>
+                  <td>{c.maskingPlanned ? c.maskingDescription || t('common.yes') : t('common.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableRegion>
       ) : (
         <p>{t('proposals.noCamera')}</p>

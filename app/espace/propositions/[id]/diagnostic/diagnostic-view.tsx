@@ -18,24 +18,24 @@ export function DiagnosticView({ d, signerName, t, locale }: { d: Diagnostic; si
       {d.delinquencyFacts.length ? (
         // Named by the heading above: a caption would only repeat it.
         <TableRegion labelledBy={`facts-title-${d.id}`}>
-        <table aria-labelledby={`facts-title-${d.id}`}>
-          <thead>
-            <tr>
-              <th scope="col">{t('diagnostic.factType')}</th>
-              <th scope="col">{t('diagnostic.factYear')}</th>
-              <th scope="col">{t('diagnostic.factCount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.delinquencyFacts.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">{t(`diagnostic.factTypes.${f.type}`)}</th>
-                <td>{f.year ?? t('proposals.notGiven')}</td>
-                <td>{f.count ?? t('proposals.notGiven')}</td>
+          <table aria-labelledby={`facts-title-${d.id}`}>
+            <thead>
+              <tr>
+                <th scope="col">{t('diagnostic.factType')}</th>
+                <th scope="col">{t('diagnostic.factYear')}</th>
+                <th scope="col">{t('diagnostic.factCount')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.delinquencyFacts.map((f, i) => (
+                <tr key={i}>
+                  <th scope="row">{t(`diagnostic.factTypes.${f.type}`)}</th>
+                  <td>{f.year ?? t('proposals.notGiven')}</td>
+                  <td>{f.count ?? t('proposals.notGiven')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableRegion>
       ) : (
         <p>{t('proposals.notGiven')}</p>
