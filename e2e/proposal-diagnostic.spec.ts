@@ -79,9 +79,10 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await expect(technician.getByLabel('Durée de conservation (jours)')).toBeFocused();
   await summary.getByRole('link', { name: /Caméra 1 – Masquage prévu – / }).click();
   await expect(technician.getByRole('checkbox', { name: 'Masquage prévu', exact: true })).toBeFocused();
-  await expect(technician.getByText('La durée de conservation doit être un nombre entier de jours, entre 1 et 30.')).toBeVisible();
-  await expect(technician.getByText('Au-delà de 15 jours, justifiez la durée de conservation.')).toBeVisible();
-  await expect(technician.getByText('Cette caméra voit des logements (intérieur, fenêtres, balcons, portes ou entrées) : un masquage est obligatoire.')).toBeVisible();
+  const fieldError = (text: string) => technician.locator('.field .error-text', { hasText: text });
+  await expect(fieldError('La durée de conservation doit être un nombre entier de jours, entre 1 et 30.')).toBeVisible();
+  await expect(fieldError('Au-delà de 15 jours, justifiez la durée de conservation.')).toBeVisible();
+  await expect(fieldError('Cette caméra voit des logements (intérieur, fenêtres, balcons, portes ou entrées) : un masquage est obligatoire.')).toBeVisible();
   await expect(technician.getByLabel('Durée de conservation (jours)')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(technician);
 
@@ -189,10 +190,10 @@ test('a technician withdraws a submitted proposal with a reason', async ({ brows
   await expect(technician.locator('.error-summary')).toBeFocused();
   await expect(technician.locator('.error-summary').getByRole('heading')).toHaveText('Le formulaire contient 2 erreurs');
   await technician.getByLabel('Motif du retrait').fill('Le bailleur installe un contrôle d’accès.');
-  // The reason alone is not enough: withdrawing cannot be undone.
+  // The reason alone is not enough: withdrawing cannot be undone. The refused form keeps the reason typed.
   await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
   await expect(technician.getByText('Cochez la case pour confirmer le retrait.').first()).toBeVisible();
-  await technician.getByLabel('Motif du retrait').fill('Le bailleur installe un contrôle d’accès.');
+  await expect(technician.getByLabel('Motif du retrait')).toHaveValue('Le bailleur installe un contrôle d’accès.');
   await technician.getByRole('checkbox', { name: /Je confirme le retrait/ }).check();
   await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
   await expect(technician.getByRole('status').filter({ hasText: 'La proposition a été retirée.' })).toBeVisible();

@@ -41,15 +41,17 @@ export async function submitProposalAction(values: unknown): Promise<SaveResult>
   redirect(proposalPath((values as { proposalId?: unknown }).proposalId, '?ok=submitted'));
 }
 
-export async function withdrawProposalAction(_prev: FormState, formData: FormData): Promise<FormState> {
+/** A refused withdrawal comes back with what was typed: React resets the form after the action. */
+export interface WithdrawState extends FormState {
+  values?: { reason: string; confirmed: boolean };
+}
+
+export async function withdrawProposalAction(_prev: WithdrawState, formData: FormData): Promise<WithdrawState> {
   const { t } = await getTranslate();
   const proposalId = formString(formData, 'proposalId');
-  const result = await runCommand(getDb(), COMMANDS.withdrawProposal, await sessionUserId(), {
-    proposalId,
-    reason: formString(formData, 'reason'),
-    confirmed: formData.get('confirmed') === 'on',
-  });
-  if (!result.ok) return failureState(result, t);
+  const values = { reason: formString(formData, 'reason') ?? '', confirmed: formData.get('confirmed') === 'on' };
+  const result = await runCommand(getDb(), COMMANDS.withdrawProposal, await sessionUserId(), { proposalId, ...values });
+  if (!result.ok) return { ...failureState(result, t), values };
   redirect(proposalPath(proposalId, '?ok=withdrawn'));
 }
 
