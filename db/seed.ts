@@ -156,6 +156,7 @@ async function seedProposals(db: Database): Promise<void> {
   await run(COMMANDS.concludeDiagnostic, officer, {
     diagnosticId: diagnostic.id,
     revision: 1,
+    confirmed: true,
     delinquencyFacts: [
       { type: 'drug_trafficking', year: 2024, count: 12 },
       { type: 'drug_trafficking', year: 2025, count: 19 },

@@ -13,8 +13,11 @@ test('the admin creates an account, grants and revokes a role, resets its passwo
   await page.getByLabel('Adresse électronique').fill('pas-une-adresse');
   await page.getByLabel('Mot de passe initial').fill('court');
   await page.getByRole('button', { name: 'Créer le compte' }).click();
-  await expect(page.getByText('Saisissez une adresse électronique valide')).toBeVisible();
-  await expect(page.getByText('Le mot de passe doit contenir au moins 12 caractères.')).toBeVisible();
+  // Each message on its field, and listed in the focused error summary.
+  await expect(page.locator('.field .error-text', { hasText: 'Saisissez une adresse électronique valide' })).toBeVisible();
+  await expect(page.locator('.field .error-text', { hasText: 'Le mot de passe doit contenir au moins 12 caractères.' })).toBeVisible();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('.error-summary').getByRole('link')).toHaveText([/^Adresse électronique – Saisissez/, /^Mot de passe initial – Le mot de passe/]);
   await expect(page.getByLabel('Adresse électronique')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 
@@ -22,7 +25,7 @@ test('the admin creates an account, grants and revokes a role, resets its passwo
   await page.getByLabel('Adresse électronique').fill('technicien@demo.vigie.test');
   await page.getByLabel('Mot de passe initial').fill('mot-de-passe-initial-2026');
   await page.getByRole('button', { name: 'Créer le compte' }).click();
-  await expect(alertBox(page)).toHaveText('Un compte utilise déjà cette adresse électronique.');
+  await expect(page.locator('.error-summary')).toContainText('Un compte utilise déjà cette adresse électronique.');
 
   await page.getByLabel('Adresse électronique').fill('ines.moreau@demo.vigie.test');
   await page.getByRole('checkbox', { name: 'Membre du comité d’éthique' }).check();

@@ -34,7 +34,7 @@ test('the admin registers a site, corrects a mistake, edits it and archives it',
   });
   await page.getByRole('button', { name: 'Ajouter la résidence' }).click();
   const latitude = page.getByLabel('Latitude');
-  await expect(page.getByText('La latitude doit être comprise entre -90 et 90 degrés.')).toBeVisible();
+  await expect(page.locator('.field .error-text', { hasText: 'La latitude doit être comprise entre -90 et 90 degrés.' })).toBeVisible();
   await expect(latitude).toHaveAttribute('aria-invalid', 'true');
   await expect(latitude).toHaveAccessibleDescription(/ex\. 48,8846.*La latitude doit être comprise entre -90 et 90 degrés\./);
   await expectAccessible(page);
@@ -114,9 +114,11 @@ test.describe('without JavaScript', () => {
     });
     await page.getByRole('button', { name: 'Ajouter la résidence' }).click();
     // The server refuses, explains, and gives back what was typed.
-    await expect(alertBox(page)).toHaveText('Certaines informations sont invalides. Corrigez les champs signalés.');
+    // Without JavaScript too, the answer opens with the error summary linking to the field.
+    await expect(page.locator('.error-summary').getByRole('heading')).toHaveText(/^Le formulaire contient \d+ erreurs?$/);
+    await expect(page.locator('.error-summary').getByRole('link', { name: /Saisissez un nombre en chiffres/ })).toHaveAttribute('href', '#new-site-latitude');
     await expect(page.getByLabel('Latitude')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('Saisissez un nombre en chiffres (par exemple 84 ou 48,8846).')).toBeVisible();
+    await expect(page.locator('.field .error-text', { hasText: 'Saisissez un nombre en chiffres (par exemple 84 ou 48,8846).' })).toBeVisible();
     await expect(page.getByLabel(NAME_LABEL)).toHaveValue('Square Jean-Moulin');
     await expect(page.getByLabel('Longitude')).toHaveValue('2,2366');
 

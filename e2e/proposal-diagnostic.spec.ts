@@ -24,6 +24,12 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await technician.getByRole('navigation', { name: 'Navigation de l’espace agents' }).getByRole('link', { name: 'Propositions' }).click();
   await expectAccessible(technician);
   await technician.getByRole('link', { name: 'Nouvelle proposition' }).click();
+  // Sent without a site: the server's answer opens with the error summary, focused, saying what to do.
+  await technician.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(technician.getByRole('heading', { name: 'Le formulaire contient 2 erreurs' })).toBeVisible();
+  await expect(technician.locator('.error-summary')).toBeFocused();
+  await expect(technician.locator('.error-summary').getByRole('link', { name: /Choisissez une résidence\./ })).toHaveAttribute('href', '#siteId');
+  await technician.getByLabel('Titre').fill('Parvis du bâtiment C');
   await technician.getByLabel('Résidence').selectOption({ label: 'Résidence des Bergères – 12 rue des Bergères, 92800 Puteaux' });
   await technician.getByLabel('Titre').fill('Parvis du bâtiment C');
   await expectAccessible(technician);
@@ -64,11 +70,19 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await technician.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
   await expect(technician.getByRole('status').filter({ hasText: 'Brouillon enregistré.' })).toBeVisible();
 
-  // Submitting shows both rules on their fields.
+  // Submitting shows both rules on their fields, all in one round, with a focused summary linking to each field.
   await technician.getByRole('button', { name: 'Déposer la proposition' }).click();
-  await expect(technician.getByText('La durée de conservation doit être un nombre entier de jours, entre 1 et 30.')).toBeVisible();
-  await expect(technician.getByText('Au-delà de 15 jours, justifiez la durée de conservation.')).toBeVisible();
-  await expect(technician.getByText('Cette caméra voit des logements (intérieur, fenêtres, balcons, portes ou entrées) : un masquage est obligatoire.')).toBeVisible();
+  const summary = technician.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading', { name: 'Le formulaire contient 3 erreurs' })).toBeVisible();
+  await summary.getByRole('link', { name: /Durée de conservation \(jours\) – La durée de conservation doit être/ }).click();
+  await expect(technician.getByLabel('Durée de conservation (jours)')).toBeFocused();
+  await summary.getByRole('link', { name: /Caméra 1 – Masquage prévu – / }).click();
+  await expect(technician.getByRole('checkbox', { name: 'Masquage prévu', exact: true })).toBeFocused();
+  const fieldError = (text: string) => technician.locator('.field .error-text', { hasText: text });
+  await expect(fieldError('La durée de conservation doit être un nombre entier de jours, entre 1 et 30.')).toBeVisible();
+  await expect(fieldError('Au-delà de 15 jours, justifiez la durée de conservation.')).toBeVisible();
+  await expect(fieldError('Cette caméra voit des logements (intérieur, fenêtres, balcons, portes ou entrées) : un masquage est obligatoire.')).toBeVisible();
   await expect(technician.getByLabel('Durée de conservation (jours)')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(technician);
 
@@ -115,11 +129,14 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await officer.getByLabel('Analyse d’impact (AIPD)').selectOption('completed');
   await labelled(officer, 'Conclusion').selectOption('opportune');
 
-  // Concluding with the public summary missing is refused on that field.
+  // Concluding with the public summary missing and without confirming is refused on those fields.
   await officer.getByRole('button', { name: 'Conclure et signer le diagnostic' }).click();
   await expect(officer.getByLabel('Résumé public')).toHaveAttribute('aria-invalid', 'true');
+  await expect(officer.locator('.error-summary')).toBeFocused();
+  await expect(officer.locator('.error-summary')).toContainText('Cochez la case pour confirmer que vous signez ce diagnostic.');
   await expectAccessible(officer);
   await officer.getByLabel('Résumé public').fill('Une caméra sur le parvis du bâtiment C, porte du hall masquée.');
+  await officer.getByRole('checkbox', { name: 'Je confirme conclure et signer ce diagnostic en mon nom.' }).check();
   await officer.getByRole('button', { name: 'Conclure et signer le diagnostic' }).click();
   await expect(officer.getByRole('status').filter({ hasText: 'Le diagnostic est conclu et signé' })).toBeVisible();
   await expect(officer.getByText('Prête pour le comité', { exact: true })).toBeVisible();
@@ -140,9 +157,21 @@ test('a proposal goes from draft to "ready for the committee", and each role see
 
   const chair = await as(browser, DEMO.chair);
   await chair.goto(fileUrl);
+  // Not without confirming: it cannot be undone.
+  await chair.getByRole('button', { name: 'Inscrire à l’examen du comité' }).click();
+  await expect(chair.locator('.error-summary')).toBeFocused();
+  await expect(chair.getByText('Cochez la case pour confirmer l’inscription à l’examen du comité.').first()).toBeVisible();
+  await expect(chair.getByText('Prête pour le comité', { exact: true })).toBeVisible();
+  await expectAccessible(chair);
+  await chair.getByRole('checkbox', { name: /Je confirme l’inscription/ }).check();
   await chair.getByRole('button', { name: 'Inscrire à l’examen du comité' }).click();
   await expect(chair.getByRole('status').filter({ hasText: 'Le dossier est inscrit à l’examen du comité.' })).toBeVisible();
   await expect(chair.getByText('En examen par le comité', { exact: true })).toBeVisible();
+
+  // On the committee's home, the file is now counted under review, not as ready.
+  await member.goto('/espace');
+  await expect(member.getByRole('region', { name: /Dossiers en examen par le comité/ }).getByRole('link', { name: /Parvis du bâtiment C/ })).toBeVisible();
+  await expect(member.getByRole('region', { name: /Dossiers prêts pour le comité/ }).getByRole('link', { name: /Parvis du bâtiment C/ })).toHaveCount(0);
 
   // The whole way is in the history.
   await technician.goto(fileUrl);
@@ -158,7 +187,14 @@ test('a technician withdraws a submitted proposal with a reason', async ({ brows
   await technician.getByRole('link', { name: /Hall du bâtiment A/ }).click();
   await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
   await expect(technician.getByLabel('Motif du retrait')).toHaveAttribute('aria-invalid', 'true');
+  await expect(technician.locator('.error-summary')).toBeFocused();
+  await expect(technician.locator('.error-summary').getByRole('heading')).toHaveText('Le formulaire contient 2 erreurs');
   await technician.getByLabel('Motif du retrait').fill('Le bailleur installe un contrôle d’accès.');
+  // The reason alone is not enough: withdrawing cannot be undone. The refused form keeps the reason typed.
+  await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
+  await expect(technician.getByText('Cochez la case pour confirmer le retrait.').first()).toBeVisible();
+  await expect(technician.getByLabel('Motif du retrait')).toHaveValue('Le bailleur installe un contrôle d’accès.');
+  await technician.getByRole('checkbox', { name: /Je confirme le retrait/ }).check();
   await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
   await expect(technician.getByRole('status').filter({ hasText: 'La proposition a été retirée.' })).toBeVisible();
   await expect(technician.getByText('Le bailleur installe un contrôle d’accès.').first()).toBeVisible();

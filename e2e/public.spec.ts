@@ -50,6 +50,20 @@ test('the health check answers ok', async ({ request }) => {
   expect(await response.json()).toEqual({ status: 'ok' });
 });
 
+test('the footer leads to the service status in words, and reads "Language:" in English', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'État du service' }).click();
+  await expect(page).toHaveURL(/\/etat$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'État du service' })).toBeVisible();
+  await expect(page.getByText('Le service fonctionne normalement')).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByRole('contentinfo')).toContainText('Langue\u00a0:');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('contentinfo')).toContainText('Language:');
+  await expect(page.getByRole('contentinfo')).not.toContainText('Language :');
+  await page.getByRole('button', { name: 'Français' }).click();
+});
+
 test('an unknown page gets a translated 404', async ({ page }) => {
   const response = await page.goto('/nulle-part');
   expect(response?.status()).toBe(404);

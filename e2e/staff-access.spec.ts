@@ -98,3 +98,13 @@ test('keyboard only: sign in, reach a file from the staff menu, and sign out', a
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Vous êtes déconnecté·e.');
 });
+
+test('a missing page in the staff area leads back to the dashboard, not the public home', async ({ page }) => {
+  await signIn(page, DEMO.member);
+  const response = await page.goto('/espace/nulle-part');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Retour au tableau de bord' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+});

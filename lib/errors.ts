@@ -19,8 +19,18 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-/** Field path → catalog key of the message. */
-export type FieldErrors = Record<string, string>;
+/**
+ * The message on one field: a catalog key, or a key with the values its text names
+ * (`{ key: 'validation.too_long', params: { max: 2000 } }` → "2 000 caractères au maximum").
+ */
+export type FieldError = string | { key: string; params: Record<string, string | number> };
+/** Field path → its message. */
+export type FieldErrors = Record<string, FieldError>;
+
+/** The catalog key of a field message, whatever its shape. */
+export function fieldErrorKey(error: FieldError): string {
+  return typeof error === 'string' ? error : error.key;
+}
 
 export class AppError extends Error {
   constructor(

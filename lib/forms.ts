@@ -1,5 +1,6 @@
-import type { CommandResult } from '@/lib/workflow/command';
+import type { FieldError } from '@/lib/errors';
 import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
+import type { CommandResult } from '@/lib/workflow/command';
 
 /** What a server action hands back to its form: translated, ready to show. */
 export interface FormState {
@@ -8,13 +9,22 @@ export interface FormState {
   fieldErrors?: Record<string, string>;
 }
 
+// Limits read the same in both languages with a thin space between thousands ("2 000", SI style).
+const limitFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+/** A field message in the reader's language, with the limit it names ("2 000 caractères au maximum"). */
+export function translateFieldError(t: AppTranslator, error: FieldError): string {
+  if (typeof error === 'string') return translateKey(t, error);
+  const params = Object.fromEntries(Object.entries(error.params).map(([name, v]) => [name, typeof v === 'number' ? limitFormat.format(v) : v]));
+  return translateKey(t, error.key, params);
+}
+
 /** `t` is the action's `await getTranslations()` (or a `createTranslator` outside a request). */
 export function failureState(result: Extract<CommandResult<unknown>, { ok: false }>, t: AppTranslator): FormState {
   return {
     ok: false,
     message: t(`errors.${result.code}`),
-    // Field errors are catalog keys chosen at run time (zod messages, command refusals).
-    fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, key]) => [field, translateKey(t, key)])),
+    fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([field, error]) => [field, translateFieldError(t, error)])),
   };
 }
 

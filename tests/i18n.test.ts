@@ -97,9 +97,10 @@ describe('translating outside React (createTranslator)', () => {
   });
 
   it('writes plurals in each language', () => {
-    expect(fr('common.formHasErrors', { count: 1 })).toBe('Le formulaire contient 1 erreur. Corrigez les champs signalés.');
-    expect(fr('common.formHasErrors', { count: 3 })).toBe('Le formulaire contient 3 erreurs. Corrigez les champs signalés.');
-    expect(en('common.formHasErrors', { count: 1 })).toBe('The form has 1 error. Please correct the fields shown.');
+    expect(fr('errorSummary.title', { count: 1 })).toBe('Le formulaire contient 1 erreur');
+    expect(fr('errorSummary.title', { count: 3 })).toBe('Le formulaire contient 3 erreurs');
+    expect(en('errorSummary.title', { count: 1 })).toBe('There is 1 error in this form');
+    expect(en('errorSummary.title', { count: 3 })).toBe('There are 3 errors in this form');
     expect(en('proposals.days', { count: 30 })).toBe('30 days');
   });
 

@@ -53,7 +53,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
   }
   async function diagnosed() {
     const { id, diagnosticId } = await inDiagnostic();
-    expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId, revision: 1 })).toMatchObject({ ok: true });
+    expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId, revision: 1, confirmed: true })).toMatchObject({ ok: true });
     return { id, diagnosticId };
   }
 
@@ -88,11 +88,12 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
         ok: false,
         code: 'invalid',
         fieldErrors: {
-          siteId: 'validation.invalid',
+          siteId: 'validation.site_required',
           title: 'validation.required',
-          'cameras.0.latitude': 'validation.out_of_range',
+          // The message names the limits ("Saisissez une valeur entre -90 et 90").
+          'cameras.0.latitude': { key: 'validation.between', params: { min: -90, max: 90 } },
           'cameras.0.type': 'validation.invalid',
-          'cameras.0.directionDegrees': 'validation.out_of_range',
+          'cameras.0.directionDegrees': { key: 'validation.between', params: { min: 0, max: 359 } },
           'cameras.0.openingsInView.0': 'validation.invalid',
           retentionDays: 'validation.number',
         },
@@ -119,7 +120,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       const before = await snapshot(id);
       expect(await runCommand(t.db, COMMANDS.saveProposalDraft, colleague.id, { ...validProposal(siteId), proposalId: id, revision: 1 })).toMatchObject({ code: 'not_found' });
       expect(await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id })).toMatchObject({ code: 'not_found' });
-      expect(await runCommand(t.db, COMMANDS.withdrawProposal, colleague.id, { proposalId: id, reason: 'x' })).toMatchObject({ code: 'not_found' });
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, colleague.id, { proposalId: id, reason: 'x', confirmed: true })).toMatchObject({ code: 'not_found' });
       expect(await snapshot(id)).toEqual(before);
     });
   });
@@ -157,7 +158,8 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       const id = await draft();
       expect(await submit(id, 1, { retentionDays: 16 })).toMatchObject({ fieldErrors: { retentionJustification: 'validation.retention_justification_required' } });
       expect(await submit(id, 1, { retentionDays: 31, retentionJustification: 'x' })).toMatchObject({ fieldErrors: { retentionDays: 'validation.retention_range' } });
-      expect(await submit(id, 1, { retentionDays: 30, retentionJustification: 'Enquêtes longues sur les dégradations.' })).toMatchObject({ ok: true });
+      const signage = { ...validProposal(siteId).signage, retention: '30 jours' };
+      expect(await submit(id, 1, { retentionDays: 30, retentionJustification: 'Enquêtes longues sur les dégradations.', signage })).toMatchObject({ ok: true });
     });
 
     it('submits a conformant proposal: state, date and an audit event in the same transaction; editing stops', async () => {
@@ -171,6 +173,54 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       expect(await runCommand(t.db, COMMANDS.saveProposalDraft, technician.id, { ...validProposal(siteId), proposalId: id, revision: 2 })).toMatchObject({ code: 'conflict:state' });
     });
 
+    it('refuses a camera far from its site (say at 0, 0), with the distance, and changes nothing', async () => {
+      const id = await draft();
+      const before = await snapshot(id);
+      const camera = { ...validProposal(siteId).cameras[0]!, latitude: 0, longitude: 0 };
+      const result = await submit(id, 1, { cameras: [validProposal(siteId).cameras[0]!, camera] });
+      expect(result).toEqual({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: { 'cameras.1.latitude': { key: 'validation.camera_too_far', params: { distance: expect.any(Number), max: 1000 } } },
+      });
+      const distance = (result as unknown as { fieldErrors: Record<string, { params: { distance: number } }> }).fieldErrors['cameras.1.latitude']!.params.distance;
+      expect(distance).toBeGreaterThan(5_000_000);
+      expect(await snapshot(id)).toEqual(before);
+      // 500 m away is near enough.
+      expect(await submit(id, 1, { cameras: [{ ...camera, latitude: 48.8846 + 0.0045, longitude: 2.2385 }] })).toMatchObject({ ok: true });
+    });
+
+    it('refuses a sign that states another retention period than the proposal, on the sign field', async () => {
+      const id = await draft();
+      const before = await snapshot(id);
+      expect(await submit(id, 1, { retentionDays: 10 })).toEqual({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: { 'signage.retention': { key: 'validation.signage_retention_mismatch', params: { stated: 15, days: 10 } } },
+      });
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('reports format errors and legal rules in one round', async () => {
+      const id = await draft();
+      const camera = { ...validProposal(siteId).cameras[0]!, maskingPlanned: false, directionDegrees: 400 };
+      const result = await submit(id, 1, { title: 'x'.repeat(201), investmentEuros: 'beaucoup', retentionDays: 20, cameras: [camera], signage: { ...validProposal(siteId).signage, contact: '' } });
+      expect(result).toEqual({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: {
+          title: { key: 'validation.too_long', params: { max: 200 } },
+          investmentEuros: 'validation.number',
+          'cameras.0.directionDegrees': { key: 'validation.between', params: { min: 0, max: 359 } },
+          // The legal rules, in the same answer.
+          retentionJustification: 'validation.retention_justification_required',
+          'cameras.0.maskingPlanned': 'validation.masking_required',
+          'signage.contact': 'validation.signage_required',
+          'signage.retention': { key: 'validation.signage_retention_mismatch', params: { stated: 15, days: 20 } },
+        },
+      });
+    });
+
     it('lets only the author submit', async () => {
       const id = await draft();
       expect(await runCommand(t.db, COMMANDS.submitProposal, colleague.id, { ...validProposal(siteId), proposalId: id, revision: 1 })).toMatchObject({ code: 'not_found' });
@@ -178,15 +228,24 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
   });
 
   describe('withdrawal', () => {
-    it('needs a reason, and is recorded with it', async () => {
+    it('needs a reason and a confirmation, and is recorded with the reason', async () => {
       const id = await submitted();
-      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: '  ' })).toMatchObject({ code: 'invalid', fieldErrors: { reason: 'validation.required' } });
-      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: 'Le bailleur a posé un digicode.' })).toMatchObject({ ok: true });
+      const before = await snapshot(id);
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: '  ', confirmed: true })).toMatchObject({ code: 'invalid', fieldErrors: { reason: 'validation.required' } });
+      for (const confirmed of [undefined, false, 'on']) {
+        expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: 'Digicode', confirmed })).toEqual({
+          ok: false,
+          code: 'invalid',
+          fieldErrors: { confirmed: 'validation.confirm_withdraw' },
+        });
+      }
+      expect(await snapshot(id)).toEqual(before);
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: 'Le bailleur a posé un digicode.', confirmed: true })).toMatchObject({ ok: true });
       const { proposal } = await snapshot(id);
       expect(proposal).toMatchObject({ state: 'withdrawn', withdrawnReason: 'Le bailleur a posé un digicode.' });
       const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'proposal.withdraw')));
       expect(event).toMatchObject({ fromState: 'submitted', toState: 'withdrawn', reason: 'Le bailleur a posé un digicode.' });
-      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: 'encore' })).toMatchObject({ code: 'conflict:state' });
+      expect(await runCommand(t.db, COMMANDS.withdrawProposal, technician.id, { proposalId: id, reason: 'encore', confirmed: true })).toMatchObject({ code: 'conflict:state' });
     });
   });
 
@@ -212,7 +271,7 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       const { id, diagnosticId } = await inDiagnostic();
       const before = await snapshot(id);
       const incomplete = { ...completeDiagnostic(), privacyRisks: '', alternatives: { ...completeDiagnostic().alternatives, mediation: '' }, dpiaStatus: null, conditions: '' };
-      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...incomplete, diagnosticId, revision: 1 })).toEqual({
+      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...incomplete, diagnosticId, revision: 1, confirmed: true })).toEqual({
         ok: false,
         code: 'invalid',
         fieldErrors: {
@@ -222,8 +281,14 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
           conditions: 'validation.conditions_required',
         },
       });
-      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), delinquencyFacts: [], diagnosticId, revision: 1 })).toMatchObject({
+      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), delinquencyFacts: [], diagnosticId, revision: 1, confirmed: true })).toMatchObject({
         fieldErrors: { delinquencyFacts: 'validation.facts_required' },
+      });
+      // Signing cannot be undone: without the officer's confirmation, nothing is signed.
+      expect(await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId, revision: 1 })).toEqual({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: { confirmed: 'validation.confirm_conclude' },
       });
       expect(await snapshot(id)).toEqual(before);
     });
@@ -256,26 +321,29 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
       // Not yet diagnosed: the chair cannot even see these files.
       for (const id of [await draft(), await submitted(), (await inDiagnostic()).id]) {
         const before = await snapshot(id);
-        expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id, hasConcludedDiagnostic: true })).toMatchObject({ code: 'not_found' });
+        expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id, hasConcludedDiagnostic: true, confirmed: true })).toMatchObject({ code: 'not_found' });
         expect(await snapshot(id)).toEqual(before);
       }
       // Back in diagnostic for a new version: visible to the chair, still refused.
       const { id: revised } = await diagnosed();
       expect(await runCommand(t.db, COMMANDS.reviseDiagnostic, officer.id, { proposalId: revised })).toMatchObject({ ok: true });
       const before = await snapshot(revised);
-      expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: revised, state: 'diagnosed' })).toMatchObject({
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: revised, state: 'diagnosed', confirmed: true })).toMatchObject({
         ok: false,
         code: 'conflict:state',
         fieldErrors: { _form: 'lifecycle.not_allowed_from_state' },
       });
       expect(await snapshot(revised)).toEqual(before);
-      expect(await runCommand(t.db, COMMANDS.scheduleReview, member.id, { proposalId: revised })).toMatchObject({ code: 'forbidden' });
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, member.id, { proposalId: revised, confirmed: true })).toMatchObject({ code: 'forbidden' });
     });
 
     it('the command lets a diagnosed file through, to the chair only', async () => {
       const { id } = await diagnosed();
-      expect(await runCommand(t.db, COMMANDS.scheduleReview, member.id, { proposalId: id })).toMatchObject({ code: 'forbidden' });
-      expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id })).toMatchObject({ ok: true });
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, member.id, { proposalId: id, confirmed: true })).toMatchObject({ code: 'forbidden' });
+      // Not without the chair's confirmation: it cannot be undone.
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id })).toEqual({ ok: false, code: 'invalid', fieldErrors: { confirmed: 'validation.confirm_schedule' } });
+      expect((await snapshot(id)).proposal!.state).toBe('diagnosed');
+      expect(await runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id, confirmed: true })).toMatchObject({ ok: true });
       expect((await snapshot(id)).proposal!.state).toBe('under_review');
     });
 

@@ -4,7 +4,7 @@ import { inQueue, queuesFor } from '@/lib/auth/queues';
 describe('what waits for whom', () => {
   it('gives each role its own queue, the chair and members the same one', () => {
     expect(queuesFor(['technician']).map((q) => q.key)).toEqual(['technician']);
-    expect(queuesFor(['chair', 'member']).map((q) => q.key)).toEqual(['committee']);
+    expect(queuesFor(['chair', 'member']).map((q) => q.key)).toEqual(['committee', 'review']);
     expect(queuesFor(['admin'])).toEqual([]);
   });
 
@@ -16,5 +16,13 @@ describe('what waits for whom', () => {
     expect(inQueue(technician!, { state: 'submitted', authorId: 'me' }, 'me')).toBe(false);
     expect(inQueue(officer!, { state: 'submitted', authorId: 'someone' }, 'me')).toBe(true);
     expect(inQueue(officer!, { state: 'diagnosed', authorId: 'someone' }, 'me')).toBe(false);
+  });
+
+  it('lists a file under review under "under review", never under "ready for the committee"', () => {
+    const [ready, review] = queuesFor(['member']);
+    expect(inQueue(ready!, { state: 'diagnosed', authorId: 'x' }, 'me')).toBe(true);
+    expect(inQueue(ready!, { state: 'under_review', authorId: 'x' }, 'me')).toBe(false);
+    expect(inQueue(review!, { state: 'under_review', authorId: 'x' }, 'me')).toBe(true);
+    expect(inQueue(review!, { state: 'diagnosed', authorId: 'x' }, 'me')).toBe(false);
   });
 });

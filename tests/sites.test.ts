@@ -78,7 +78,7 @@ describe.each(BACKENDS)('site register on %s', (backend) => {
       fieldErrors: {
         name: 'validation.required',
         address: 'validation.required',
-        landlord: 'validation.too_long',
+        landlord: { key: 'validation.too_long', params: { max: 160 } },
         dwellings: 'validation.dwellings_range',
         latitude: 'validation.latitude_range',
         longitude: 'validation.number',

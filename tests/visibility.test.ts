@@ -60,7 +60,7 @@ describe.each(BACKENDS)('the lists on %s apply the same rule as the pages', (bac
     await runCommand(t.db, COMMANDS.submitProposal, author.id, { ...validProposal(siteId), proposalId: diagnosed, revision: 1 });
     const started = await runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: diagnosed });
     if (!started.ok) throw new Error(started.code);
-    await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.value.id, revision: 1 });
+    await runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.value.id, revision: 1, confirmed: true });
 
     const everything = await listProposals(t.db, (await loadActor(t.db, author.id))!);
     expect(everything.items).toHaveLength(3);

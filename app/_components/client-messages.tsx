@@ -6,9 +6,10 @@ import { pickMessages } from '@/lib/i18n/translate';
 
 /**
  * Gives the client components below it the namespaces they translate, and only those
- * (the locale, time zone and formats come along from the request config).
+ * (the locale, time zone and formats come along from the request config). The error
+ * summary's heading always comes along: every form shows one.
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly (keyof Messages)[]; children: ReactNode }) {
   const messages = (await getMessages()) as Messages;
-  return <NextIntlClientProvider messages={pickMessages(messages, namespaces)}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={pickMessages(messages, [...namespaces, 'errorSummary'])}>{children}</NextIntlClientProvider>;
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { LOCALES } from '@/lib/i18n/config';
 import { getLocale, getTranslations } from 'next-intl/server';
 
@@ -11,7 +12,8 @@ export async function SiteFooter() {
         </p>
         {/* A plain form: switching language works without JavaScript. */}
         <form method="post" action="/langue" className="lang-switch" aria-label={t('common.languageSwitch')}>
-          <span id="lang-label">{t('common.language')} :</span>
+          {/* The colon is in the catalog: French puts a no-break space before it, English none. */}
+          <span id="lang-label">{t('footer.language')}</span>
           {LOCALES.map((l) => (
             <button
               key={l}
@@ -28,7 +30,7 @@ export async function SiteFooter() {
           ))}
         </form>
         <p>
-          <a href="/api/health">{t('footer.health')}</a>
+          <Link href="/etat">{t('footer.health')}</Link>
         </p>
       </div>
     </footer>

@@ -34,7 +34,7 @@ export default async function StaffHome() {
           <h2 id={`queue-${q.key}`}>
             {t(`queues.${q.key}`)} ({q.total})
           </h2>
-          {q.items.length ? <ProposalTable items={q.items} caption={t(`queues.${q.key}`)} /> : <p>{t('queues.empty')}</p>}
+          {q.items.length ? <ProposalTable items={q.items} labelledBy={`queue-${q.key}`} /> : <p>{t('queues.empty')}</p>}
         </section>
       ))}
       {queues.length ? (

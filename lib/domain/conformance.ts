@@ -49,10 +49,14 @@ export const CONFORMANCE_ERRORS = {
   maskingRequired: 'validation.masking_required',
   maskingDescriptionRequired: 'validation.masking_description_required',
   signageRequired: 'validation.signage_required',
+  signageRetentionMismatch: 'validation.signage_retention_mismatch',
+  cameraTooFar: 'validation.camera_too_far',
 } as const;
 
-/** Field path ('cameras.0.maskingPlanned') → catalog key; empty means conformant. */
-export type ConformanceErrors = Record<string, string>;
+/** A rule's message: a catalog key, with the numbers its text names when it has any. */
+export type ConformanceError = string | { key: string; params: Record<string, string | number> };
+/** Field path ('cameras.0.maskingPlanned') → message; empty means conformant. */
+export type ConformanceErrors = Record<string, ConformanceError>;
 
 const SIGNAGE_FIELDS: readonly (keyof SignageDraft)[] = ['controller', 'purposes', 'rights', 'contact', 'retention'];
 
@@ -109,7 +113,61 @@ export function checkSignage(p: Pick<ProposalDraft, 'signage'>): ConformanceErro
   return errors;
 }
 
+// "15 jours", "15 j", "15 days", "15\u00a0jours": a number of days stated in the sign's text.
+const DAYS_STATED = /(\d+)\s*(?:jours?|j\b|days?\b)/giu;
+
+/**
+ * Rule 4 continued: the sign tells the public how long images are kept, so a number of
+ * days it states must be the retention period of the proposal. A text that states no
+ * number of days ("un mois") is left to the committee's reading.
+ */
+export function checkSignageRetention(p: Pick<ProposalDraft, 'retentionDays' | 'signage'>): ConformanceErrors {
+  // A period the retention rule refuses is fixed there first.
+  if (!Number.isInteger(p.retentionDays) || p.retentionDays < 1 || p.retentionDays > RETENTION_MAX_DAYS) return {};
+  const stated = [...(p.signage.retention ?? '').matchAll(DAYS_STATED)].map((m) => Number(m[1]));
+  const wrong = stated.find((days) => days !== p.retentionDays);
+  return wrong === undefined
+    ? {}
+    : { 'signage.retention': { key: CONFORMANCE_ERRORS.signageRetentionMismatch, params: { stated: wrong, days: p.retentionDays } } };
+}
+
+/** How far a camera may stand from its site's recorded position. */
+export const CAMERA_MAX_DISTANCE_METRES = 1000;
+const EARTH_RADIUS_METRES = 6_371_008.8;
+
+export interface Position {
+  latitude: number;
+  longitude: number;
+}
+
+/** Great-circle distance in metres between two positions in decimal degrees (haversine). */
+export function distanceMetres(a: Position, b: Position): number {
+  const rad = (deg: number) => (deg * Math.PI) / 180;
+  const dLat = rad(b.latitude - a.latitude);
+  const dLon = rad(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Each camera lies near its site (within CAMERA_MAX_DISTANCE_METRES): a camera typed at
+ * 0, 0 or on the wrong site is refused on its latitude, with the distance in the message.
+ * Cameras whose position is not a pair of numbers yet are left to the other checks.
+ */
+export function checkCamerasNearSite(cameras: readonly { latitude: unknown; longitude: unknown }[], site: Position): ConformanceErrors {
+  const errors: ConformanceErrors = {};
+  cameras.forEach((camera, i) => {
+    if (typeof camera.latitude !== 'number' || typeof camera.longitude !== 'number') return;
+    if (!Number.isFinite(camera.latitude) || !Number.isFinite(camera.longitude)) return;
+    const distance = distanceMetres({ latitude: camera.latitude, longitude: camera.longitude }, site);
+    if (distance > CAMERA_MAX_DISTANCE_METRES) {
+      errors[`cameras.${i}.latitude`] = { key: CONFORMANCE_ERRORS.cameraTooFar, params: { distance: Math.round(distance), max: CAMERA_MAX_DISTANCE_METRES } };
+    }
+  });
+  return errors;
+}
+
 /** All rules at once, for the submit command and the form: empty means it may be submitted. */
 export function checkSubmittable(p: ProposalDraft): ConformanceErrors {
-  return { ...checkPurposes(p), ...checkRetention(p), ...checkCameras(p), ...checkSignage(p) };
+  return { ...checkPurposes(p), ...checkRetention(p), ...checkCameras(p), ...checkSignage(p), ...checkSignageRetention(p) };
 }

@@ -35,18 +35,21 @@ export type DiagnosticFormInput = z.input<typeof diagnosticDraftSchema>;
 export type DiagnosticFormValues = z.output<typeof diagnosticDraftSchema>;
 
 /** DOMAIN.md rule 5: every section filled in before the diagnostic may be concluded and signed. */
-export function diagnosticCompletenessErrors(d: DiagnosticFormValues): FieldErrors {
+export function diagnosticCompletenessErrors(input: DiagnosticFormValues): FieldErrors {
+  // Runs on partly parsed values too (see `everyTime` below): a part of the wrong shape reads as empty.
+  const d = (input && typeof input === 'object' ? input : {}) as Partial<DiagnosticFormValues>;
+  const facts = Array.isArray(d.delinquencyFacts) ? d.delinquencyFacts : [];
   const errors: FieldErrors = {};
   const required = 'validation.required';
-  if (d.delinquencyFacts.length === 0) errors.delinquencyFacts = 'validation.facts_required';
-  d.delinquencyFacts.forEach((f, i) => {
-    if (f.year === null) errors[`delinquencyFacts.${i}.year`] = required;
-    else if (f.year > currentYear()) errors[`delinquencyFacts.${i}.year`] = 'validation.year_in_future';
-    if (f.count === null) errors[`delinquencyFacts.${i}.count`] = required;
+  if (facts.length === 0) errors.delinquencyFacts = 'validation.facts_required';
+  facts.forEach((f, i) => {
+    if (f?.year === null || f?.year === undefined) errors[`delinquencyFacts.${i}.year`] = required;
+    else if (typeof f.year === 'number' && f.year > currentYear()) errors[`delinquencyFacts.${i}.year`] = 'validation.year_in_future';
+    if (f?.count === null || f?.count === undefined) errors[`delinquencyFacts.${i}.count`] = required;
   });
   for (const field of DIAGNOSTIC_TEXTS) if (!d[field]) errors[field] = required;
-  for (const actor of ACTORS) if (!d.actorsConsulted[actor]) errors[`actorsConsulted.${actor}`] = required;
-  for (const alt of ALTERNATIVES) if (!d.alternatives[alt]) errors[`alternatives.${alt}`] = required;
+  for (const actor of ACTORS) if (!d.actorsConsulted?.[actor]) errors[`actorsConsulted.${actor}`] = required;
+  for (const alt of ALTERNATIVES) if (!d.alternatives?.[alt]) errors[`alternatives.${alt}`] = required;
   if (!d.dpiaStatus) errors.dpiaStatus = required;
   if (!d.conclusion) errors.conclusion = required;
   if (d.conclusion === 'opportune_with_conditions' && !d.conditions) errors.conditions = 'validation.conditions_required';
@@ -56,6 +59,13 @@ export function diagnosticCompletenessErrors(d: DiagnosticFormValues): FieldErro
 const saved = { diagnosticId: uuid, revision };
 export const saveDiagnosticSchema = diagnosticDraftSchema.extend(saved);
 const refineCompleteness = (value: DiagnosticFormValues, ctx: z.RefinementCtx) => addFieldIssues(ctx, diagnosticCompletenessErrors(value));
-export const concludeDiagnosticSchema = saveDiagnosticSchema.superRefine(refineCompleteness);
+// `when`: the completeness checks run even if a field failed its format check: every error in one round.
+const everyTime = { when: () => true };
+/**
+ * Concluding signs the diagnostic in the officer's name and cannot be undone (a revision is
+ * a new version): the form asks them to confirm, and the server refuses without it.
+ */
+const confirmation = { confirmed: z.literal(true, { error: 'validation.confirm_conclude' }) };
+export const concludeDiagnosticSchema = saveDiagnosticSchema.extend(confirmation).superRefine(refineCompleteness, everyTime);
 /** The same checks for the browser form (no ids). */
-export const diagnosticConcludeFormSchema = diagnosticDraftSchema.superRefine(refineCompleteness);
+export const diagnosticConcludeFormSchema = diagnosticDraftSchema.extend(confirmation).superRefine(refineCompleteness, everyTime);

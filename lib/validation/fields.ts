@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldErrors } from '@/lib/errors';
+import type { FieldError, FieldErrors } from '@/lib/errors';
 
 /**
  * Every message in these schemas is a catalog key (see lib/i18n): the same schema runs
@@ -30,15 +30,25 @@ export const uuid = z.uuid({ error: 'validation.invalid' });
 /** The concurrency token an edit form was opened with (the record's `revision`). */
 export const revision = z.coerce.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).min(1, { error: 'validation.invalid' });
 
-/** Flattens zod issues to `path → catalog key`, keeping the first message per field. */
+/**
+ * Flattens zod issues to `path → message`, keeping the first message per field. The
+ * limit a message names travels with it: a custom issue's `params`, or the `maximum` of a
+ * too-long text or too-long list ("2 000 caractères au maximum").
+ */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_form';
-    const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-    out[key] ??= message;
+    const path = issue.path.join('.') || '_form';
+    out[path] ??= messageOf(issue);
   }
   return out;
+}
+
+function messageOf(issue: z.core.$ZodIssue): FieldError {
+  const key = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+  if (issue.code === 'custom' && issue.params) return { key, params: issue.params as Record<string, string | number> };
+  if (issue.code === 'too_big' && (key === 'validation.too_long' || key === 'validation.too_many')) return { key, params: { max: Number(issue.maximum) } };
+  return key;
 }
 
 // Spaces French writes inside numbers ("1 200"): ordinary, no-break and narrow no-break.
@@ -66,18 +76,22 @@ export const formNumber = (min: number, max: number, { integer }: { integer: boo
       return parsed === undefined || parsed === null || (typeof parsed === 'number' && Number.isNaN(parsed)) ? null : parsed;
     },
     (integer ? z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }) : z.number({ error: 'validation.number' }))
-      .min(min, { error: 'validation.out_of_range' })
-      .max(max, { error: 'validation.out_of_range' })
+      // One message that names both limits, whichever is crossed.
+      .superRefine((n, ctx) => {
+        if (n < min || n > max) ctx.addIssue({ code: 'custom', message: 'validation.between', params: { min, max } });
+      })
       .nullable(),
   );
 
 /** Optional free text: trimmed, bounded, '' when absent. */
 export const optionalText = (max: number) => z.string({ error: 'validation.invalid' }).trim().max(max, { error: 'validation.too_long' }).default('');
 
-/** Reports rule violations computed outside zod (`path → key`) as zod issues on their fields. */
+/** Reports rule violations computed outside zod (`path → message`) as zod issues on their fields. */
 export function addFieldIssues(ctx: z.RefinementCtx, errors: FieldErrors): void {
-  for (const [path, message] of Object.entries(errors)) {
-    ctx.addIssue({ code: 'custom', path: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
+  for (const [path, error] of Object.entries(errors)) {
+    const at = path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    if (typeof error === 'string') ctx.addIssue({ code: 'custom', path: at, message: error });
+    else ctx.addIssue({ code: 'custom', path: at, message: error.key, params: error.params });
   }
 }
 

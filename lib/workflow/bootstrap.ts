@@ -3,8 +3,8 @@ import type { Database } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { isUniqueViolation } from '@/lib/errors';
 import { createTranslator } from 'next-intl';
+import { translateFieldError } from '@/lib/forms';
 import { MESSAGES } from '@/lib/i18n/messages';
-import { translateKey } from '@/lib/i18n/translate';
 import { createUserSchema } from '@/lib/validation/users';
 import { fieldErrorsFrom } from '@/lib/validation/fields';
 import { recordEvent } from './audit';
@@ -21,7 +21,7 @@ export async function createAdminAccount(db: Database, raw: unknown): Promise<Bo
   if (!parsed.success) {
     // Said on a terminal, in English like the rest of the command line.
     const t = createTranslator({ locale: 'en', messages: MESSAGES.en });
-    return { ok: false, problems: Object.entries(fieldErrorsFrom(parsed.error)).map(([field, key]) => `${field}: ${translateKey(t, key)}`) };
+    return { ok: false, problems: Object.entries(fieldErrorsFrom(parsed.error)).map(([field, error]) => `${field}: ${translateFieldError(t, error)}`) };
   }
   const { name, email, password } = parsed.data;
   const passwordHash = await hashPassword(password);

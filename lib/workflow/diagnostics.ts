@@ -93,7 +93,9 @@ export const concludeDiagnostic = defineCommand({
   name: 'concludeDiagnostic',
   permission: 'diagnostics.conduct',
   schema: concludeDiagnosticSchema,
-  async run(tx, actor, { diagnosticId, revision, ...values }) {
+  // `confirmed` is checked by the schema and not stored.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  async run(tx, actor, { diagnosticId, revision, confirmed, ...values }) {
     const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, revision);
     const now = new Date();
     await tx

@@ -2,13 +2,14 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { cameras, proposals, sites, type Proposal } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { checkCamerasNearSite } from '@/lib/domain/conformance';
 import { LIFECYCLE_ERRORS } from '@/lib/domain/lifecycle';
 import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
 import {
   proposalDraftSchema,
-  proposalIdSchema,
   saveProposalSchema,
+  scheduleReviewSchema,
   submitProposalSchema,
   withdrawProposalSchema,
   type ProposalFormValues,
@@ -17,10 +18,14 @@ import { recordEvent } from './audit';
 import { defineCommand } from './command';
 import { applyTransition, hasConcludedDiagnostic, lockProposal } from './proposal-transition';
 
-async function requireActiveSite(tx: Tx, siteId: string): Promise<void> {
-  const [site] = await tx.select({ id: sites.id }).from(sites).where(and(eq(sites.id, siteId), isNull(sites.archivedAt)));
+async function requireActiveSite(tx: Tx, siteId: string) {
+  const [site] = await tx
+    .select({ id: sites.id, latitude: sites.latitude, longitude: sites.longitude })
+    .from(sites)
+    .where(and(eq(sites.id, siteId), isNull(sites.archivedAt)));
   // An archived site keeps its history but takes no new proposal.
   if (!site) throw new AppError('invalid', { siteId: 'validation.site_unavailable' });
+  return site;
 }
 
 async function insertCameras(tx: Tx, proposalId: string, values: ProposalFormValues['cameras']) {
@@ -84,7 +89,10 @@ export const submitProposal = defineCommand({
   schema: submitProposalSchema,
   async run(tx, actor, { proposalId, revision, ...values }) {
     const proposal = await lockDraftForEdit(tx, actor, proposalId, revision);
-    await requireActiveSite(tx, values.siteId);
+    const site = await requireActiveSite(tx, values.siteId);
+    // Each camera lies near its site: the schema cannot know where the site is, the command does.
+    const tooFar = checkCamerasNearSite(values.cameras, site);
+    if (Object.keys(tooFar).length) throw new AppError('invalid', tooFar);
     await writeContent(tx, proposalId, values, revision);
     await applyTransition(tx, actor, proposal, 'submit', { hasConcludedDiagnostic: false }, { submittedAt: new Date() });
     return { revision: revision + 1 };
@@ -105,7 +113,7 @@ export const withdrawProposal = defineCommand({
 export const scheduleReview = defineCommand({
   name: 'scheduleReview',
   permission: 'proposals.schedule',
-  schema: proposalIdSchema,
+  schema: scheduleReviewSchema,
   async run(tx, actor, { proposalId }) {
     const proposal = await lockProposal(tx, actor, proposalId);
     await applyTransition(tx, actor, proposal, 'schedule', { hasConcludedDiagnostic: await hasConcludedDiagnostic(tx, proposalId) });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CONFORMANCE_ERRORS, checkSubmittable, type CameraDraft, type ProposalDraft } from '@/lib/domain/conformance';
+import {
+  CAMERA_MAX_DISTANCE_METRES,
+  CONFORMANCE_ERRORS,
+  checkCamerasNearSite,
+  checkSignageRetention,
+  checkSubmittable,
+  distanceMetres,
+  type CameraDraft,
+  type ProposalDraft,
+} from '@/lib/domain/conformance';
 import {
   PURPOSES,
   PURPOSE_CODES,
@@ -93,8 +102,9 @@ describe('rule 1: purposes from CSI L251-2, at least one', () => {
 });
 
 describe('rule 2: retention 1 to 30 days, above 15 justified', () => {
+  // The sign states the same period, so that only rule 2 speaks here.
   const errorsFor = (retentionDays: number, retentionJustification = '') =>
-    checkSubmittable(proposal({ retentionDays, retentionJustification }));
+    checkSubmittable(proposal({ retentionDays, retentionJustification, signage: { ...proposal().signage, retention: `${retentionDays} jours` } }));
 
   it('refuses 0 days and accepts 1', () => {
     expect(errorsFor(0)).toEqual({ retentionDays: CONFORMANCE_ERRORS.retentionRange });
@@ -221,10 +231,61 @@ describe('checkSubmittable', () => {
       retentionJustification: CONFORMANCE_ERRORS.retentionJustificationRequired,
       'cameras.0.maskingPlanned': CONFORMANCE_ERRORS.maskingRequired,
       'signage.contact': CONFORMANCE_ERRORS.signageRequired,
+      // The sign still says 10 days.
+      'signage.retention': { key: CONFORMANCE_ERRORS.signageRetentionMismatch, params: { stated: 10, days: 20 } },
     });
   });
 
   it('uses only validation.* catalog keys', () => {
     for (const key of Object.values(CONFORMANCE_ERRORS)) expect(key).toMatch(/^validation\.[a-z_]+$/);
+  });
+});
+
+describe('the sign states the retention period of the proposal', () => {
+  it('accepts the same number of days, or a text that states no number of days', () => {
+    for (const retention of ['10 jours', '10\u00a0jours maximum', 'Images conservées 10 j', '10 days', 'un mois au plus']) {
+      expect(checkSignageRetention(proposal({ signage: { ...proposal().signage, retention } }))).toEqual({});
+    }
+  });
+
+  it('refuses a sign that states another number of days, on the sign field, with both numbers', () => {
+    expect(checkSignageRetention(proposal({ retentionDays: 15, signage: { ...proposal().signage, retention: 'Conservation : 30 jours' } }))).toEqual({
+      'signage.retention': { key: CONFORMANCE_ERRORS.signageRetentionMismatch, params: { stated: 30, days: 15 } },
+    });
+    expect(Object.keys(checkSubmittable(proposal({ retentionDays: 7 })))).toEqual(['signage.retention']);
+  });
+
+  it('leaves a retention period that rule 2 refuses to rule 2', () => {
+    for (const retentionDays of [Number.NaN, 0, 45]) expect(checkSignageRetention(proposal({ retentionDays }))).toEqual({});
+  });
+});
+
+describe('each camera lies near its site', () => {
+  const site = { latitude: 48.8846, longitude: 2.2389 };
+
+  it('measures great-circle distances (haversine)', () => {
+    expect(distanceMetres(site, site)).toBe(0);
+    // One thousandth of a degree of latitude is about 111 m anywhere.
+    expect(distanceMetres(site, { ...site, latitude: site.latitude + 0.001 })).toBeCloseTo(111.2, 0);
+    // Paris (Notre-Dame) to Puteaux town hall: about 9 km.
+    expect(distanceMetres({ latitude: 48.853, longitude: 2.3499 }, { latitude: 48.8848, longitude: 2.2383 }) / 1000).toBeCloseTo(8.9, 0);
+  });
+
+  it('accepts cameras within 1 km and refuses one at 0, 0 with its distance in metres', () => {
+    const near = { latitude: site.latitude + 0.008, longitude: site.longitude }; // ≈ 890 m
+    const zero = { latitude: 0, longitude: 0 };
+    expect(checkCamerasNearSite([near], site)).toEqual({});
+    const errors = checkCamerasNearSite([near, zero], site);
+    expect(Object.keys(errors)).toEqual(['cameras.1.latitude']);
+    expect(errors['cameras.1.latitude']).toEqual({
+      key: CONFORMANCE_ERRORS.cameraTooFar,
+      params: { distance: Math.round(distanceMetres(zero, site)), max: CAMERA_MAX_DISTANCE_METRES },
+    });
+    expect(distanceMetres(zero, site)).toBeGreaterThan(5_000_000);
+  });
+
+  it('refuses just beyond the limit, and ignores cameras not placed yet', () => {
+    expect(checkCamerasNearSite([{ latitude: site.latitude + 0.0091, longitude: site.longitude }], site)).toHaveProperty(['cameras.0.latitude']);
+    expect(checkCamerasNearSite([{ latitude: null, longitude: 2 }, { latitude: 'x', longitude: 2 }], site)).toEqual({});
   });
 });

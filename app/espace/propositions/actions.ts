@@ -27,10 +27,21 @@ export const submitProposalAction: SaveAction = valuesAction(COMMANDS.submitProp
   onSuccess: (_value, { proposalId }) => ({ redirect: `${recordPath(LIST, proposalId)}?ok=submitted` }),
 });
 
-export const withdrawProposalAction = formAction(
+/** A refused withdrawal comes back with what was typed: React resets the form after the action. */
+export type WithdrawState = FormState & { values?: { reason: string; confirmed: boolean } };
+
+const withdrawValues = (formData: FormData) => ({ reason: formString(formData, 'reason') ?? '', confirmed: formData.get('confirmed') === 'on' });
+
+export const withdrawProposalAction = formAction<typeof COMMANDS.withdrawProposal.schema, void, Pick<WithdrawState, 'values'>>(
   COMMANDS.withdrawProposal,
-  (formData) => ({ ...proposalIdFrom(formData), reason: formString(formData, 'reason') }),
-  { onSuccess: (_value, { proposalId }) => ({ redirect: `${recordPath(LIST, proposalId)}?ok=withdrawn` }) },
+  (formData) => ({ ...proposalIdFrom(formData), ...withdrawValues(formData) }),
+  {
+    onSuccess: (_value, { proposalId }) => ({ redirect: `${recordPath(LIST, proposalId)}?ok=withdrawn` }),
+    onFailure: (raw) => {
+      const { reason, confirmed } = raw as { reason: string; confirmed: boolean };
+      return { values: { reason, confirmed } };
+    },
+  },
 );
 
 // One-button steps of the file: they work without JavaScript (redirect with a flash).
@@ -46,7 +57,12 @@ export const reviseDiagnosticAction = buttonAction(COMMANDS.reviseDiagnostic, pr
   next: (_value, { proposalId }) => recordPath(LIST, proposalId, '/diagnostic'),
 });
 
-export const scheduleReviewAction = buttonAction(COMMANDS.scheduleReview, proposalIdFrom, { back, ok: () => 'scheduled' });
+/** Cannot be undone: the form's "I confirm" box travels to the command, which refuses without it. */
+export const scheduleReviewAction = formAction(
+  COMMANDS.scheduleReview,
+  (formData) => ({ ...proposalIdFrom(formData), confirmed: formData.get('confirmed') === 'on' }),
+  { onSuccess: (_value, { proposalId }) => ({ redirect: `${recordPath(LIST, proposalId)}?ok=scheduled` }) },
+);
 
 export const saveDiagnosticAction: SaveAction = valuesAction(COMMANDS.saveDiagnostic, {
   onSuccess: ({ revision }, _input, t) => ({ message: t('diagnostic.saved'), revision }),

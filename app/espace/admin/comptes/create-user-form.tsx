@@ -1,6 +1,7 @@
 'use client';
 
 import type { z } from 'zod';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import { FormAlert, TextField } from '@/app/_components/form-fields';
 import { useCheckedActionForm } from '@/app/_components/use-checked-action-form';
 import type { FormState } from '@/lib/forms';
@@ -20,10 +21,12 @@ interface Props {
  * the form posts straight to the server action, which checks everything again.
  */
 export function CreateUserForm({ labels, roleLabels }: Props) {
-  const { form, state, pending, formRef, formAction, onSubmit, errorFor } = useCheckedActionForm<Input, z.output<typeof createUserSchema>, FormState>({
+  const { form, state, pending, formRef, formAction, onSubmit, errorFor, summary } = useCheckedActionForm<Input, z.output<typeof createUserSchema>, FormState>({
     schema: createUserSchema,
     action: createUserAction,
     defaultValues: { name: '', email: '', password: '', roles: [] },
+    // The roles are a group of boxes: its first box stands for it.
+    idFor: (path) => (path.startsWith('roles') ? `role-${ROLES[0]}` : path),
   });
   const { register } = form;
   return (
@@ -33,7 +36,8 @@ export function CreateUserForm({ labels, roleLabels }: Props) {
       noValidate
       onSubmit={onSubmit}
     >
-      {state.message && !state.ok ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      <ErrorSummary {...summary} />
+      {state.message && !state.ok && !summary.items.length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       <TextField id="name" label={labels.name} required requiredLabel={labels.required} autoComplete="off" error={errorFor('name')} {...register('name')} />
       <TextField id="email" type="email" label={labels.email} required requiredLabel={labels.required} autoComplete="off" error={errorFor('email')} {...register('email')} />
       <TextField

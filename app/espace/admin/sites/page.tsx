@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableRegion } from '@/app/_components/table-region';
 import { getDb } from '@/db/client';
 import { listSites } from '@/db/queries/sites';
 import { requirePermission } from '@/lib/auth/session';
@@ -23,33 +24,35 @@ export default async function SitesPage() {
       <h1>{t('sites.title')}</h1>
       <p>{t('sites.intro')}</p>
       {sites.length ? (
-        <table>
-          <caption>{t('sites.listCaption', { count: sites.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sites.name')}</th>
-              <th scope="col">{t('sites.address')}</th>
-              <th scope="col">{t('sites.landlord')}</th>
-              <th scope="col">{t('sites.dwellingsShort')}</th>
-              <th scope="col">{t('sites.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites.map((site) => (
-              <tr key={site.id}>
-                <th scope="row">
-                  <Link href={`/espace/admin/sites/${site.id}`} aria-label={t('sites.manage', { name: site.name })}>
-                    {site.name}
-                  </Link>
-                </th>
-                <td>{site.address}</td>
-                <td>{site.landlord}</td>
-                <td>{format.number(site.dwellings)}</td>
-                <td>{site.archivedAt ? <span className="tag">{t('sites.archived')}</span> : t('sites.active')}</td>
+        <TableRegion labelledBy="sites-caption">
+          <table>
+            <caption id="sites-caption">{t('sites.listCaption', { count: sites.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('sites.name')}</th>
+                <th scope="col">{t('sites.address')}</th>
+                <th scope="col">{t('sites.landlord')}</th>
+                <th scope="col">{t('sites.dwellingsShort')}</th>
+                <th scope="col">{t('sites.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sites.map((site) => (
+                <tr key={site.id}>
+                  <th scope="row">
+                    <Link href={`/espace/admin/sites/${site.id}`} aria-label={t('sites.manage', { name: site.name })}>
+                      {site.name}
+                    </Link>
+                  </th>
+                  <td>{site.address}</td>
+                  <td>{site.landlord}</td>
+                  <td>{format.number(site.dwellings)}</td>
+                  <td>{site.archivedAt ? <span className="tag">{t('sites.archived')}</span> : t('sites.active')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : (
         <p>{t('sites.empty')}</p>
       )}

@@ -2,6 +2,7 @@
 
 import type { HTMLAttributes } from 'react';
 import type { z } from 'zod';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import { FormAlert, TextField } from '@/app/_components/form-fields';
 import { useCheckedActionForm } from '@/app/_components/use-checked-action-form';
 import type { FormState } from '@/lib/forms';
@@ -34,13 +35,14 @@ const INPUT_MODES: Partial<Record<SiteField, HTMLAttributes<HTMLInputElement>['i
  * are text inputs: a number input would refuse the French decimal comma in some browsers.
  */
 export function SiteForm({ site, initial, labels }: Props) {
-  const { form, state, pending, formRef, formAction, onSubmit, errorFor } = useCheckedActionForm<SiteInput, z.output<typeof siteSchema>, SiteFormState>({
+  const prefix = site ? 'edit-site' : 'new-site';
+  const { form, state, pending, formRef, formAction, onSubmit, errorFor, summary } = useCheckedActionForm<SiteInput, z.output<typeof siteSchema>, SiteFormState>({
     schema: siteSchema,
     action: site ? updateSiteAction : createSiteAction,
     defaultValues: initial,
+    idFor: (path) => `${prefix}-${path}`,
   });
   const { register } = form;
-  const prefix = site ? 'edit-site' : 'new-site';
   return (
     <form
       ref={formRef}
@@ -48,7 +50,8 @@ export function SiteForm({ site, initial, labels }: Props) {
       noValidate
       onSubmit={onSubmit}
     >
-      {state.message && !state.ok ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      <ErrorSummary {...summary} />
+      {state.message && !state.ok && !summary.items.length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       {site ? (
         <>
           <input type="hidden" name="siteId" value={site.id} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditTimeline } from '@/app/_components/audit-timeline';
+import { TableRegion } from '@/app/_components/table-region';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -8,8 +9,9 @@ import { allowedCommands } from '@/lib/domain/lifecycle';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
-import { reviseDiagnosticAction, scheduleReviewAction, startDiagnosticAction } from '../actions';
+import { reviseDiagnosticAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
+import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -99,7 +101,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <div className="card">
             <h2>{t('proposals.scheduleTitle')}</h2>
             <p>{t('proposals.scheduleHelp')}</p>
-            <StepButton action={scheduleReviewAction} proposalId={proposal.id} label={t('proposals.schedule')} />
+            <ScheduleForm proposalId={proposal.id} labels={{ confirm: t('proposals.scheduleConfirm'), submit: t('proposals.schedule') }} />
           </div>
         ) : null}
       </div>
@@ -148,39 +150,41 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         ))}
       </dl>
 
-      <h2>{t('proposals.camerasTitle')}</h2>
+      <h2 id="cameras-title">{t('proposals.camerasTitle')}</h2>
       {file.cameras.length ? (
-        <table>
-          <caption>{t('proposals.camerasTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('proposals.cameraType')}</th>
-              <th scope="col">{t('proposals.placement')}</th>
-              <th scope="col">{t('proposals.direction')}</th>
-              <th scope="col">{t('proposals.openingsInView')}</th>
-              <th scope="col">{t('proposals.maskingPlanned')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {file.cameras.map((c, i) => (
-              <tr key={c.id}>
-                <th scope="row">{t('proposals.camera', { n: i + 1 })}</th>
-                <td>{c.type ? t(`proposals.cameraTypes.${c.type}`) : t('proposals.notGiven')}</td>
-                <td>
-                  {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}
-                  {c.filmsPublicRoad ? ` – ${t('proposals.filmsPublicRoad')}` : ''}
-                  {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${t('proposals.coordinates', { latitude: format.number(c.latitude, 'coordinate'), longitude: format.number(c.longitude, 'coordinate') })})`}
-                </td>
-                <td>
-                  {orNotGiven(t, c.directionDegrees)}° / {orNotGiven(t, c.angleDegrees)}°
-                </td>
-                <td>{c.openingsInView.length ? c.openingsInView.map((o) => translateKey(t, `proposals.openings.${o}`)).join(', ') : t('proposals.none')}</td>
-                <td>{c.maskingPlanned ? c.maskingDescription || t('common.yes') : t('common.no')}</td>
+        // Named by the section's heading: a caption would only repeat it.
+        <TableRegion labelledBy="cameras-title">
+          <table aria-labelledby="cameras-title">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('proposals.cameraType')}</th>
+                <th scope="col">{t('proposals.placement')}</th>
+                <th scope="col">{t('proposals.direction')}</th>
+                <th scope="col">{t('proposals.openingsInView')}</th>
+                <th scope="col">{t('proposals.maskingPlanned')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {file.cameras.map((c, i) => (
+                <tr key={c.id}>
+                  <th scope="row">{t('proposals.camera', { n: i + 1 })}</th>
+                  <td>{c.type ? t(`proposals.cameraTypes.${c.type}`) : t('proposals.notGiven')}</td>
+                  <td>
+                    {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}
+                    {c.filmsPublicRoad ? ` – ${t('proposals.filmsPublicRoad')}` : ''}
+                    {c.latitude === null || c.longitude === null ? ` (${t('proposals.notPlaced')})` : ` (${t('proposals.coordinates', { latitude: format.number(c.latitude, 'coordinate'), longitude: format.number(c.longitude, 'coordinate') })})`}
+                  </td>
+                  <td>
+                    {orNotGiven(t, c.directionDegrees)}° / {orNotGiven(t, c.angleDegrees)}°
+                  </td>
+                  <td>{c.openingsInView.length ? c.openingsInView.map((o) => translateKey(t, `proposals.openings.${o}`)).join(', ') : t('proposals.none')}</td>
+                  <td>{c.maskingPlanned ? c.maskingDescription || t('common.yes') : t('common.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : (
         <p>{t('proposals.noCamera')}</p>
       )}
@@ -190,7 +194,13 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <h2 id="withdraw-title">{t('proposals.withdrawTitle')}</h2>
           <WithdrawForm
             proposalId={proposal.id}
-            labels={{ reason: t('proposals.withdrawReason'), help: t('proposals.withdrawHelp'), submit: t('proposals.withdraw'), required: t('common.required') }}
+            labels={{
+              reason: t('proposals.withdrawReason'),
+              help: t('proposals.withdrawHelp'),
+              submit: t('proposals.withdraw'),
+              required: t('common.required'),
+              confirm: t('proposals.withdrawConfirm'),
+            }}
           />
         </section>
       ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/app/_components/error-summary';
 import { FormAlert, SelectField, TextField } from '@/app/_components/form-fields';
 import type { FormState } from '@/lib/forms';
 import { createProposalAction } from '../actions';
@@ -16,7 +17,8 @@ export function NewProposalForm({ sites, labels }: Props) {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate>
-      {state.message ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      <ErrorSummary items={summaryItems(errors)} focusKey={state} />
+      {state.message && !Object.keys(errors).length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       <SelectField id="siteId" name="siteId" label={labels.site} required requiredLabel={labels.required} error={errors.siteId} defaultValue="">
         <option value="" disabled>
           {labels.sitePick}

@@ -3,6 +3,10 @@ import type { Shape } from '../shape';
 
 /** The frame of every page: metadata, header, footer, shared words, error pages. */
 const common: Shape<typeof fr> = {
+  /** The heading of a form's error summary: given to every form (ClientMessages always adds it). */
+  errorSummary: {
+    title: '{count, plural, one {There is # error in this form} other {There are # errors in this form}}',
+  },
   meta: {
     title: 'Vigie – Video-surveillance ethics committee',
     description: 'Public register of the opinions of the Puteaux video-surveillance ethics committee on cameras planned on social-housing sites.',
@@ -27,7 +31,6 @@ const common: Shape<typeof fr> = {
     no: 'No',
     required: 'required',
     requiredFieldsNote: 'Fields marked with an asterisk (*) are required.',
-    formHasErrors: 'The form has {count, plural, one {# error} other {# errors}}. Please correct the fields shown.',
     pagination: 'Pagination',
     previousPage: 'Previous page',
     nextPage: 'Next page',
@@ -43,6 +46,7 @@ const common: Shape<typeof fr> = {
   footer: {
     about: 'Vigie is the tool of the city’s video-surveillance ethics committee.',
     health: 'Service status',
+    language: 'Language:',
     openSource: 'Free software serving residents.',
   },
   pages: {
@@ -52,6 +56,13 @@ const common: Shape<typeof fr> = {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or has moved.',
     notFoundBack: 'Back to home',
+    staffNotFoundText: 'This page of the staff area does not exist, or the file you asked for does not exist or is not open to you.',
+    staffNotFoundBack: 'Back to the dashboard',
+    statusTitle: 'Service status',
+    statusOk: 'The service is working normally: the database answers.',
+    statusDown: 'The service is currently unavailable: the database does not answer. Try again in a few minutes.',
+    statusCheckedAt: 'Checked on {date}.',
+    statusMonitoring: 'For technical monitoring, /api/health gives the same status as JSON.',
     errorTitle: 'Something went wrong',
     errorText: 'The service could not process your request. Try again in a moment.',
     errorRetry: 'Try again',

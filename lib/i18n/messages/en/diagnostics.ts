@@ -6,7 +6,8 @@ const diagnostics: Shape<typeof fr> = {
   diagnostic: {
     title: 'Preliminary diagnostic',
     pageTitle: 'Preliminary diagnostic – {reference}',
-    intro: 'The diagnostic checks whether the camera is opportune before any committee review. Every section is required to conclude it.',
+    intro: 'The diagnostic checks whether the camera is opportune before any committee review.',
+    formIntro: 'Every section is required to conclude the diagnostic; you can save at any time.',
     start: 'Start the diagnostic',
     startHelp: 'The proposal moves to diagnostic; you can save your work at any time.',
     started: 'The diagnostic has started.',
@@ -23,6 +24,7 @@ const diagnostics: Shape<typeof fr> = {
     saved: 'Diagnostic saved.',
     conclude: 'Conclude and sign the diagnostic',
     concludeHelp: 'By concluding, you sign the diagnostic in your name; it can no longer be changed and the file is ready for the committee.',
+    concludeConfirm: 'I confirm that I conclude and sign this diagnostic in my name.',
     concluded: 'The diagnostic is concluded and signed: the file is ready for the committee.',
     factsTitle: 'Recorded delinquency on the site',
     factsHint: 'By type and year, from the delinquency observatory’s data.',

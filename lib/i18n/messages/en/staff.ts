@@ -29,6 +29,7 @@ const staff: Shape<typeof fr> = {
     technician: 'My drafts and files to complete',
     diagnostician: 'Diagnostics to carry out',
     committee: 'Files ready for the committee',
+    review: 'Files under committee review',
     empty: 'Nothing waiting.',
     seeAll: 'See all proposals',
   },

@@ -3,7 +3,8 @@ const diagnostics = {
   diagnostic: {
     title: 'Diagnostic préalable',
     pageTitle: 'Diagnostic préalable – {reference}',
-    intro: 'Le diagnostic vérifie l’opportunité de l’implantation avant tout examen par le comité. Toutes les rubriques sont obligatoires pour le conclure.',
+    intro: 'Le diagnostic vérifie l’opportunité de l’implantation avant tout examen par le comité.',
+    formIntro: 'Toutes les rubriques sont obligatoires pour conclure le diagnostic ; vous pouvez enregistrer à tout moment.',
     start: 'Commencer le diagnostic',
     startHelp: 'La proposition passe en diagnostic ; vous pourrez enregistrer votre travail à tout moment.',
     started: 'Le diagnostic est commencé.',
@@ -20,6 +21,7 @@ const diagnostics = {
     saved: 'Diagnostic enregistré.',
     conclude: 'Conclure et signer le diagnostic',
     concludeHelp: 'En concluant, vous signez le diagnostic en votre nom ; il devient non modifiable et le dossier est prêt pour le comité.',
+    concludeConfirm: 'Je confirme conclure et signer ce diagnostic en mon nom.',
     concluded: 'Le diagnostic est conclu et signé : le dossier est prêt pour le comité.',
     factsTitle: 'Faits de délinquance constatés sur le site',
     factsHint: 'Par type et par année, d’après les données de l’observatoire de la délinquance.',

@@ -26,6 +26,7 @@ const staff = {
     technician: 'Mes brouillons et dossiers à compléter',
     diagnostician: 'Diagnostics à mener',
     committee: 'Dossiers prêts pour le comité',
+    review: 'Dossiers en examen par le comité',
     empty: 'Rien en attente.',
     seeAll: 'Voir toutes les propositions',
   },

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
+import { fieldId } from '@/app/_components/error-summary';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { useTranslations } from 'next-intl';
 import {
@@ -30,7 +31,8 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<DiagnosticFormInput, DiagnosticFormValues>({
     defaultValues,
     lenient: diagnosticDraftSchema,
-    strict: diagnosticConcludeFormSchema,
+    strict: () => diagnosticConcludeFormSchema,
+    idFor: (path) => (path === 'delinquencyFacts' ? 'add-fact' : fieldId(path)),
     async send(values, final) {
       const payload = { ...values, diagnosticId, revision };
       const result = final ? await concludeDiagnosticAction(payload) : await saveDiagnosticAction(payload);
@@ -48,6 +50,7 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
         <strong>{t('diagnostic.version', { version })}</strong> – {t('diagnostic.draftState')}
       </p>
       {alerts}
+      <p>{t('diagnostic.formIntro')}</p>
       <p>{t('common.requiredFieldsNote')}</p>
 
       <h2>{t('diagnostic.factsTitle')}</h2>
@@ -61,15 +64,15 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
         <fieldset key={field.id} className="camera-fieldset">
           <legend>{t('diagnostic.fact', { n: i + 1 })}</legend>
           <div className="field-row">
-            <SelectField id={`fact-${i}-type`} label={t('diagnostic.factType')} required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.type`)} {...register(`delinquencyFacts.${i}.type`)}>
+            <SelectField id={`delinquencyFacts-${i}-type`} label={t('diagnostic.factType')} required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.type`)} {...register(`delinquencyFacts.${i}.type`)}>
               {FACT_TYPES.map((f) => (
                 <option key={f} value={f}>
                   {t(`diagnostic.factTypes.${f}`)}
                 </option>
               ))}
             </SelectField>
-            <TextField id={`fact-${i}-year`} label={t('diagnostic.factYear')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.year`)} {...register(`delinquencyFacts.${i}.year`)} />
-            <TextField id={`fact-${i}-count`} label={t('diagnostic.factCount')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.count`)} {...register(`delinquencyFacts.${i}.count`)} />
+            <TextField id={`delinquencyFacts-${i}-year`} label={t('diagnostic.factYear')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.year`)} {...register(`delinquencyFacts.${i}.year`)} />
+            <TextField id={`delinquencyFacts-${i}-count`} label={t('diagnostic.factCount')} inputMode="numeric" required requiredLabel={required} error={messageOf(`delinquencyFacts.${i}.count`)} {...register(`delinquencyFacts.${i}.count`)} />
           </div>
           <button type="button" className="secondary" onClick={() => facts.remove(i)}>
             {t('diagnostic.removeFact', { n: i + 1 })}
@@ -77,7 +80,7 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
         </fieldset>
       ))}
       <p>
-        <button type="button" className="secondary" onClick={() => facts.append({ type: 'vandalism', year: String(new Date().getFullYear() - 1), count: '' })}>
+        <button type="button" id="add-fact" className="secondary" onClick={() => facts.append({ type: 'vandalism', year: String(new Date().getFullYear() - 1), count: '' })}>
           {t('diagnostic.addFact')}
         </button>
       </p>
@@ -87,13 +90,13 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
       <h2>{t('diagnostic.actorsTitle')}</h2>
       <p className="hint">{t('diagnostic.actorsHint')}</p>
       {ACTORS.map((a) => (
-        <TextAreaField key={a} id={`actor-${a}`} rows={2} label={t(`diagnostic.actors.${a}`)} required requiredLabel={required} error={messageOf(`actorsConsulted.${a}`)} {...register(`actorsConsulted.${a}`)} />
+        <TextAreaField key={a} id={`actorsConsulted-${a}`} rows={2} label={t(`diagnostic.actors.${a}`)} required requiredLabel={required} error={messageOf(`actorsConsulted.${a}`)} {...register(`actorsConsulted.${a}`)} />
       ))}
 
       <h2>{t('diagnostic.alternativesTitle')}</h2>
       <p className="hint">{t('diagnostic.alternativesHint')}</p>
       {ALTERNATIVES.map((a) => (
-        <TextAreaField key={a} id={`alternative-${a}`} rows={2} label={t(`diagnostic.alternatives.${a}`)} required requiredLabel={required} error={messageOf(`alternatives.${a}`)} {...register(`alternatives.${a}`)} />
+        <TextAreaField key={a} id={`alternatives-${a}`} rows={2} label={t(`diagnostic.alternatives.${a}`)} required requiredLabel={required} error={messageOf(`alternatives.${a}`)} {...register(`alternatives.${a}`)} />
       ))}
 
       <h2>{t('diagnostic.proportionality')}</h2>
@@ -121,6 +124,27 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
       </SelectField>
       <TextAreaField id="conditions" label={t('diagnostic.conditions')} hint={t('diagnostic.conditionsHint')} rows={3} error={messageOf('conditions')} {...register('conditions')} />
 
+      <div className="field confirm">
+        <p className="hint" id="conclude-help">
+          {t('diagnostic.concludeHelp')}
+        </p>
+        {messageOf('confirmed') ? (
+          <span className="error-text" id="confirmed-error">
+            {messageOf('confirmed')}
+          </span>
+        ) : null}
+        <label className="checkbox" htmlFor="confirmed">
+          <input
+            type="checkbox"
+            id="confirmed"
+            aria-invalid={messageOf('confirmed') ? true : undefined}
+            aria-describedby={messageOf('confirmed') ? 'conclude-help confirmed-error' : 'conclude-help'}
+            {...register('confirmed' as never)}
+          />{' '}
+          {t('diagnostic.concludeConfirm')}
+        </label>
+      </div>
+
       <div className="form-actions">
         <button type="submit" className="secondary" disabled={pending} onClick={(event) => submit(false, event)}>
           {t('diagnostic.save')}
@@ -128,9 +152,6 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
         <button type="submit" disabled={pending} onClick={(event) => submit(true, event)} aria-describedby="conclude-help">
           {t('diagnostic.conclude')}
         </button>
-        <span className="hint" id="conclude-help">
-          {t('diagnostic.concludeHelp')}
-        </span>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { TableRegion } from '@/app/_components/table-region';
 import type { Diagnostic } from '@/db/schema';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ACTORS, ALTERNATIVES } from '@/lib/validation/diagnostics';
@@ -14,27 +15,29 @@ export async function DiagnosticView({ d, signerName }: { d: Diagnostic; signerN
           ? t('diagnostic.concludedState', { date: format.dateTime(d.signedAt, 'long'), name: signerName ?? t('audit.system') })
           : t('diagnostic.draftState')}
       </p>
-      <h3>{t('diagnostic.factsTitle')}</h3>
+      <h3 id={`facts-title-${d.id}`}>{t('diagnostic.factsTitle')}</h3>
       {d.delinquencyFacts.length ? (
-        <table>
-          <caption>{t('diagnostic.factsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('diagnostic.factType')}</th>
-              <th scope="col">{t('diagnostic.factYear')}</th>
-              <th scope="col">{t('diagnostic.factCount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.delinquencyFacts.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">{t(`diagnostic.factTypes.${f.type}`)}</th>
-                <td>{f.year ?? t('proposals.notGiven')}</td>
-                <td>{f.count ?? t('proposals.notGiven')}</td>
+        // Named by the heading above: a caption would only repeat it.
+        <TableRegion labelledBy={`facts-title-${d.id}`}>
+          <table aria-labelledby={`facts-title-${d.id}`}>
+            <thead>
+              <tr>
+                <th scope="col">{t('diagnostic.factType')}</th>
+                <th scope="col">{t('diagnostic.factYear')}</th>
+                <th scope="col">{t('diagnostic.factCount')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.delinquencyFacts.map((f, i) => (
+                <tr key={i}>
+                  <th scope="row">{t(`diagnostic.factTypes.${f.type}`)}</th>
+                  <td>{f.year ?? t('proposals.notGiven')}</td>
+                  <td>{f.count ?? t('proposals.notGiven')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : (
         <p>{t('proposals.notGiven')}</p>
       )}

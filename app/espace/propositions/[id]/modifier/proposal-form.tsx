@@ -1,11 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
+import { fieldId } from '@/app/_components/error-summary';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { PURPOSE_CODES } from '@/lib/domain/legal';
 import { useLocale, useTranslations } from 'next-intl';
-import { proposalDraftSchema, proposalSubmitSchema, type ProposalFormInput, type ProposalFormValues } from '@/lib/validation/proposals';
+import { proposalDraftSchema, proposalSubmitSchemaNear, type ProposalFormInput, type ProposalFormValues } from '@/lib/validation/proposals';
 import { CameraMap } from '../../_components/camera-map';
 import { useTwoStepForm } from '../../_components/two-step-form';
 import { saveProposalAction, submitProposalAction } from '../../actions';
@@ -32,6 +33,15 @@ const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
   maskingDescription: '',
 });
 
+/** Where the error summary sends each field path: the input, or the first box of a group. */
+function idFor(path: string): string {
+  if (path === 'cameras') return 'add-camera';
+  if (path === 'purposes' || path.startsWith('purposes.')) return `purpose-${PURPOSE_CODES[0]}`;
+  const opening = /^cameras\.(\d+)\.openingsInView/.exec(path);
+  if (opening) return `cameras-${opening[1]}-opening-${OPENINGS[0]}`;
+  return fieldId(path);
+}
+
 /**
  * The technician's proposal, checked in the browser with the server's own schemas: the
  * draft schema to save, the submission schema (rules 1–4 included) to submit. The server
@@ -42,10 +52,13 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
   const locale = useLocale();
   const [revision, setRevision] = useState(initialRevision);
   const [selectedCamera, setSelectedCamera] = useState(0);
+  // The chosen site's position, read by the submission check (each camera lies near its site).
+  const siteRef = useRef<{ latitude: number; longitude: number } | undefined>(undefined);
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<ProposalFormInput, ProposalFormValues>({
     defaultValues,
     lenient: proposalDraftSchema,
-    strict: proposalSubmitSchema,
+    strict: () => proposalSubmitSchemaNear(siteRef.current),
+    idFor,
     async send(values, final) {
       const payload = { ...values, proposalId, revision };
       const result = final ? await submitProposalAction(payload) : await saveProposalAction(payload);
@@ -58,6 +71,8 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
 
   const siteId = useWatch({ control, name: 'siteId' });
   const site = sites.find((s) => s.id === siteId) ?? sites[0];
+  // eslint-disable-next-line react-hooks/refs -- read by the resolver on the next submission only
+  siteRef.current = site ? { latitude: site.latitude, longitude: site.longitude } : undefined;
   const cameras = useWatch({ control, name: 'cameras' }) ?? [];
   const numberField = (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(String(value).replace(',', '.')));
   const required = t('common.required');
@@ -115,7 +130,7 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
             <legend>{t('proposals.camera', { n })}</legend>
             <div className="field-row">
               <TextField id={id('latitude')} label={t('proposals.latitude')} hint={t('proposals.coordinateHint')} inputMode="decimal" required requiredLabel={required} error={messageOf(`cameras.${i}.latitude`)} {...register(`cameras.${i}.latitude`)} />
-              <TextField id={id('longitude')} label={t('proposals.longitude')} hint={t('proposals.coordinateHint')} inputMode="decimal" required requiredLabel={required} error={messageOf(`cameras.${i}.longitude`)} {...register(`cameras.${i}.longitude`)} />
+              <TextField id={id('longitude')} label={t('proposals.longitude')} hint={t('proposals.longitudeHint')} inputMode="decimal" required requiredLabel={required} error={messageOf(`cameras.${i}.longitude`)} {...register(`cameras.${i}.longitude`)} />
             </div>
             <p>
               <button type="button" className="secondary" aria-pressed={selectedCamera === i} onClick={() => setSelectedCamera(i)}>
@@ -147,8 +162,8 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
             </div>
             <TextField id={id('mount')} label={t('proposals.mount')} hint={t('proposals.mountHint')} required requiredLabel={required} error={messageOf(`cameras.${i}.mount`)} {...register(`cameras.${i}.mount`)} />
             <div className="field-row">
-              <TextField id={id('direction')} label={t('proposals.direction')} hint={t('proposals.directionHint')} inputMode="numeric" required requiredLabel={required} error={messageOf(`cameras.${i}.directionDegrees`)} {...register(`cameras.${i}.directionDegrees`)} />
-              <TextField id={id('angle')} label={t('proposals.angle')} hint={t('proposals.angleHint')} inputMode="numeric" required requiredLabel={required} error={messageOf(`cameras.${i}.angleDegrees`)} {...register(`cameras.${i}.angleDegrees`)} />
+              <TextField id={id('directionDegrees')} label={t('proposals.direction')} hint={t('proposals.directionHint')} inputMode="numeric" required requiredLabel={required} error={messageOf(`cameras.${i}.directionDegrees`)} {...register(`cameras.${i}.directionDegrees`)} />
+              <TextField id={id('angleDegrees')} label={t('proposals.angle')} hint={t('proposals.angleHint')} inputMode="numeric" required requiredLabel={required} error={messageOf(`cameras.${i}.angleDegrees`)} {...register(`cameras.${i}.angleDegrees`)} />
             </div>
             <fieldset className="field" aria-describedby={`${id('openings')}-hint`}>
               <legend>{t('proposals.openingsInView')}</legend>
@@ -163,16 +178,16 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
             </fieldset>
             <div className="field">
               {messageOf(`cameras.${i}.maskingPlanned`) ? (
-                <span className="error-text" id={`${id('masking')}-error`}>
+                <span className="error-text" id={`${id('maskingPlanned')}-error`}>
                   {messageOf(`cameras.${i}.maskingPlanned`)}
                 </span>
               ) : null}
-              <label className="checkbox" htmlFor={id('masking')}>
+              <label className="checkbox" htmlFor={id('maskingPlanned')}>
                 <input
                   type="checkbox"
-                  id={id('masking')}
+                  id={id('maskingPlanned')}
                   aria-invalid={messageOf(`cameras.${i}.maskingPlanned`) ? true : undefined}
-                  aria-describedby={messageOf(`cameras.${i}.maskingPlanned`) ? `${id('masking')}-error` : undefined}
+                  aria-describedby={messageOf(`cameras.${i}.maskingPlanned`) ? `${id('maskingPlanned')}-error` : undefined}
                   {...register(`cameras.${i}.maskingPlanned`)}
                 />{' '}
                 {t('proposals.maskingPlanned')}
@@ -195,6 +210,7 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
       <p>
         <button
           type="button"
+          id="add-camera"
           className="secondary"
           onClick={() => {
             append(emptyCamera());
