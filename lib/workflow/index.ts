@@ -1,6 +1,20 @@
 import { archiveSite, createSite, restoreSite, updateSite } from './sites';
 import { concludeDiagnostic, reviseDiagnostic, saveDiagnostic, startDiagnostic } from './diagnostics';
 import { createProposal, saveProposalDraft, scheduleReview, submitProposal, withdrawProposal } from './proposals';
+import {
+  addToAgenda,
+  closeSession,
+  conveneSession,
+  declareConflict,
+  holdSession,
+  planSession,
+  proposeConditions,
+  recordConflict,
+  removeFromAgenda,
+  setRapporteur,
+  updateCommitteeSettings,
+} from './committee';
+import { adjournItem, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -27,6 +41,23 @@ export const COMMANDS = {
   concludeDiagnostic,
   reviseDiagnostic,
   scheduleReview,
+  updateCommitteeSettings,
+  planSession,
+  addToAgenda,
+  removeFromAgenda,
+  setRapporteur,
+  proposeConditions,
+  conveneSession,
+  holdSession,
+  closeSession,
+  declareConflict,
+  recordConflict,
+  openItemVote,
+  castVote,
+  closeItemVote,
+  adjournItem,
+  returnAdjournedFile,
+  signDecision,
 } as const;
 
 export { runCommand, type CommandResult } from './command';
