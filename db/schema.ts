@@ -523,3 +523,18 @@ export const notices = pgTable(
   (t) => [index('notices_recipient_idx').on(t.recipientId, t.createdAt.desc())],
 );
 export type Notice = typeof notices.$inferSelect;
+
+/** When a committee member last opened a file: the staff home lists the agenda's files they have not read yet. */
+export const proposalReads = pgTable(
+  'proposal_reads',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    readAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.proposalId] })],
+);

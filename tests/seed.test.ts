@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { auditEvents, diagnostics, proposals, sites, users } from '@/db/schema';
+import { agendaItems, auditEvents, decisions, diagnostics, proposals, sessions, sites, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/sign-in';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
@@ -39,10 +39,21 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
 
   it('creates proposals in draft, submitted, in diagnostic and diagnosed, through the real commands', async () => {
     const rows = await t.db.select({ state: proposals.state }).from(proposals);
-    expect(rows.map((r) => r.state).sort()).toEqual(['diagnosed', 'draft', 'in_diagnostic', 'submitted']);
+    expect(rows.map((r) => r.state).sort()).toEqual(
+      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...['decided', 'decided', 'decided', 'under_review', 'under_review', 'voting']].sort(),
+    );
     const [concluded] = await t.db.select().from(diagnostics).where(eq(diagnostics.state, 'concluded'));
     expect(concluded?.signedAt).toBeInstanceOf(Date);
     expect((await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, 'proposal')))[0]!.n).toBeGreaterThan(5);
+  });
+
+  it('shows the committee at work: a closed session with each outcome, one held with a vote open, one convened', async () => {
+    const held = await t.db.select({ state: sessions.state }).from(sessions);
+    expect(held.map((r) => r.state).sort()).toEqual(['closed', 'convened', 'held']);
+    const outcomes = await t.db.select({ outcome: decisions.outcome, signedAt: decisions.signedAt }).from(decisions);
+    expect(outcomes.map((d) => d.outcome).sort()).toEqual(['adjourned', 'favourable', 'favourable_with_conditions', 'unfavourable']);
+    expect(outcomes.filter((d) => d.signedAt).length).toBe(3);
+    expect((await t.db.select({ state: agendaItems.state }).from(agendaItems)).filter((i) => i.state === 'voting')).toHaveLength(1);
   });
 
   it('does nothing on a database that already has accounts', async () => {
