@@ -192,6 +192,8 @@ test('a technician withdraws a submitted proposal with a reason', async ({ brows
   await technician.getByLabel('Motif du retrait').fill('Le bailleur installe un contrôle d’accès.');
   // The reason alone is not enough: withdrawing cannot be undone. The refused form keeps the reason typed.
   await technician.getByRole('button', { name: 'Retirer la proposition' }).click();
+  // Wait for this answer (one error left), not the first one still on screen, before ticking the box.
+  await expect(technician.locator('.error-summary').getByRole('heading')).toHaveText('Le formulaire contient 1 erreur');
   await expect(technician.getByText('Cochez la case pour confirmer le retrait.').first()).toBeVisible();
   await expect(technician.getByLabel('Motif du retrait')).toHaveValue('Le bailleur installe un contrôle d’accès.');
   await technician.getByRole('checkbox', { name: /Je confirme le retrait/ }).check();

@@ -5,6 +5,7 @@ import { listProposals } from '@/db/queries/proposals';
 import { queuesFor } from '@/lib/auth/queues';
 import { requireUser } from '@/lib/auth/session';
 import { getTranslations } from 'next-intl/server';
+import { CommitteeHome } from './committee-home';
 import { ProposalTable } from './propositions/proposal-table';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,6 +43,7 @@ export default async function StaffHome() {
           <Link href="/espace/propositions?vue=all">{t('queues.seeAll')}</Link>
         </p>
       ) : null}
+      <CommitteeHome actor={actor} />
       <h2>{t('staff.yourRoles')}</h2>
       {actor.roles.length ? (
         <dl>

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { AuditTimeline } from '@/app/_components/audit-timeline';
 import { TableRegion } from '@/app/_components/table-region';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
+import { getDb } from '@/db/client';
+import { markProposalRead } from '@/db/queries/committee-home';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { allowedCommands } from '@/lib/domain/lifecycle';
@@ -44,6 +46,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const actor = await requirePermission('proposals.read');
   const [{ id }, query, t, format] = await Promise.all([params, searchParams, getTranslations(), getFormatter()]);
   const file = await loadProposal(actor, id);
+  // The committee's staff home lists the agenda's files a member has not opened since they changed.
+  if (actor.roles.includes('member')) await markProposalRead(getDb(), actor.id, id);
   const { proposal, site } = file;
   const latest = file.diagnostics[0];
   const isAuthor = proposal.authorId === actor.id;
