@@ -538,3 +538,20 @@ export const proposalReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.proposalId] })],
 );
+
+/** A short dissent attached to a decision by a member who voted against it: internal, never published. */
+export const dissents = pgTable(
+  'dissents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    decisionId: uuid()
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'restrict' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    text: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('dissents_decision_member_unique').on(t.decisionId, t.memberId)],
+);

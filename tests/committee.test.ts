@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { agendaItems, auditEvents, committeeSettings, decisions, proposals, sessions, userRoles, votes } from '@/db/schema';
+import { agendaItems, auditEvents, committeeSettings, decisions, dissents, proposals, sessions, userRoles, votes } from '@/db/schema';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
@@ -207,6 +207,15 @@ describe.each(BACKENDS)('the committee at work on %s', (backend) => {
         const closed = await ok(runCommand(t.db, COMMANDS.closeItemVote, chair.id, { itemId }));
         expect(closed).toMatchObject({ outcome: 'unfavourable', basis: 'casting_vote' });
         expect((await t.db.select().from(decisions).where(eq(decisions.itemId, itemId)))[0]!.recused).toBe(3);
+        // Those who voted against may attach a dissent (the chair here), no one else; not once signed.
+        const decisionId = closed.decisionId;
+        expect(await runCommand(t.db, COMMANDS.attachDissent, members[0]!.id, { decisionId, text: 'Je ne partage pas.' })).toMatchObject({ code: 'forbidden', fieldErrors: { _form: `${R}not_against` } });
+        await ok(runCommand(t.db, COMMANDS.attachDissent, chair.id, { decisionId, text: 'Première version.' }));
+        await ok(runCommand(t.db, COMMANDS.attachDissent, chair.id, { decisionId, text: 'Le masquage proposé ne suffit pas.' }));
+        const kept = await t.db.select().from(dissents).where(eq(dissents.decisionId, decisionId));
+        expect(kept.map((d) => [d.memberId, d.text])).toEqual([[chair.id, 'Le masquage proposé ne suffit pas.']]);
+        await ok(runCommand(t.db, COMMANDS.signDecision, chair.id, { decisionId, revision: 1, conditions: [], reasons: 'Disproportionné.', publicSummary: 'Avis défavorable.' }));
+        expect(await runCommand(t.db, COMMANDS.attachDissent, chair.id, { decisionId, text: 'Trop tard.' })).toMatchObject({ fieldErrors: { _form: `${R}decision_signed` } });
       } finally {
         await t.db.delete(userRoles).where(and(eq(userRoles.role, 'member'), eq(userRoles.userId, technician.id)));
         await t.db.delete(userRoles).where(and(eq(userRoles.role, 'member'), eq(userRoles.userId, officer.id)));

@@ -68,6 +68,7 @@ const COMMITTEE_EVENTS = {
   'item.adjourned': { entity: 'proposal', details: z.object({ itemId: id }).strict() },
   'item.carried_over': { entity: 'proposal', details: z.object({ itemId: id, sessionId: id }).strict() },
   'decision.signed': { entity: 'proposal', details: z.object({ decisionId: id, outcome: z.enum(DECISION_OUTCOMES) }).strict() },
+  'decision.dissent_attached': { entity: 'proposal', details: z.object({ decisionId: id }).strict() },
 } as const;
 
 /** One event per session lifecycle command (`session.convene`, `session.hold`, `session.close`). */

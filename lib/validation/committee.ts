@@ -91,3 +91,5 @@ export const signDecisionSchema = z.object({
   reasons: requiredText(10_000),
   publicSummary: requiredText(3000),
 });
+
+export const attachDissentSchema = z.object({ decisionId: uuid, text: requiredText(2000) });

@@ -14,7 +14,7 @@ import {
   setRapporteur,
   updateCommitteeSettings,
 } from './committee';
-import { adjournItem, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
+import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -58,6 +58,7 @@ export const COMMANDS = {
   adjournItem,
   returnAdjournedFile,
   signDecision,
+  attachDissent,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { agendaItems, attendance, decisions, votes } from '@/db/schema';
+import { agendaItems, attendance, decisions, dissents, votes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { decide, quorumFor, recusalOf } from '@/lib/domain/committee';
 import { AppError } from '@/lib/errors';
-import { adjournItemSchema, castVoteSchema, itemIdSchema, returnAdjournedSchema, signDecisionSchema } from '@/lib/validation/committee';
+import { adjournItemSchema, attachDissentSchema, castVoteSchema, itemIdSchema, returnAdjournedSchema, signDecisionSchema } from '@/lib/validation/committee';
 import { recordEvent } from './audit';
 import { defineCommand } from './command';
 import { loadSettings, lockItem, recusalFacts, servingMemberIds } from './committee';
@@ -168,5 +168,30 @@ export const signDecision = defineCommand({
     const now = new Date();
     await tx.update(decisions).set({ conditions: kept, reasons, publicSummary, signedBy: actor.id, signedAt: now, revision: revision + 1, updatedAt: now }).where(eq(decisions.id, decisionId));
     await recordEvent(tx, { actorId: actor.id, action: 'decision.signed', entityId: found.proposalId, details: { decisionId, outcome: decision!.outcome } });
+  },
+});
+
+/**
+ * A member who voted against a decision may attach a short dissent to it (internal: kept
+ * in the file for the committee, never published). One per member; writing again
+ * replaces it until the decision is signed.
+ */
+export const attachDissent = defineCommand({
+  name: 'attachDissent',
+  permission: 'committee.member',
+  schema: attachDissentSchema,
+  async run(tx, actor, { decisionId, text }) {
+    const [found] = await tx.select({ proposalId: decisions.proposalId }).from(decisions).where(eq(decisions.id, decisionId));
+    if (!found) throw new AppError('not_found');
+    await lockProposal(tx, actor, found.proposalId);
+    const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for('update');
+    if (decision!.signedAt) throw new AppError('conflict:state', { _form: `${R}decision_signed` });
+    const [own] = await tx.select({ choice: votes.choice }).from(votes).where(and(eq(votes.itemId, decision!.itemId), eq(votes.memberId, actor.id)));
+    if (own?.choice !== 'against') throw new AppError('forbidden', { _form: `${R}not_against` });
+    await tx
+      .insert(dissents)
+      .values({ decisionId, memberId: actor.id, text })
+      .onConflictDoUpdate({ target: [dissents.decisionId, dissents.memberId], set: { text, updatedAt: new Date() } });
+    await recordEvent(tx, { actorId: actor.id, action: 'decision.dissent_attached', entityId: found.proposalId, details: { decisionId } });
   },
 });

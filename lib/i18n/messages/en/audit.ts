@@ -63,6 +63,7 @@ const audit: Shape<typeof fr> = {
       carried_over: 'File not reached, carried over to a later session',
     },
     decision: {
+      dissent_attached: 'Dissent attached to the opinion',
       signed: 'Reasoned opinion signed: {outcome}',
     },
     unknown: 'Unlisted event ({kind})',

@@ -37,6 +37,7 @@ const committee: Shape<typeof fr> = {
       noSession: 'No session is planned at the moment.',
     },
     refusals: {
+      not_against: 'Only members who voted against may attach a dissent.',
       empty_agenda: 'Put at least one file on the agenda before convening the session.',
       late_reason_required: 'The session is sooner than the notice period: say why it is convened so late.',
       not_yet: 'The session can only be held from its scheduled day.',

@@ -64,6 +64,7 @@ const audit = {
       carried_over: 'Dossier non examiné, reporté à une prochaine séance',
     },
     decision: {
+      dissent_attached: 'Opinion divergente jointe à l’avis',
       signed: 'Avis motivé signé : {outcome}',
     },
     unknown: 'Événement non répertorié ({kind})',

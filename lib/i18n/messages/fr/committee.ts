@@ -34,6 +34,7 @@ const committee = {
       noSession: 'Aucune séance n’est prévue pour le moment.',
     },
     refusals: {
+      not_against: 'Seuls les membres ayant voté contre peuvent joindre une opinion divergente.',
       empty_agenda: 'Inscrivez au moins un dossier à l’ordre du jour avant de convoquer la séance.',
       late_reason_required: 'La séance a lieu avant la fin du délai de convocation : indiquez pourquoi elle est convoquée si tard.',
       not_yet: 'La séance ne peut être tenue qu’à partir du jour prévu.',
