@@ -1,6 +1,7 @@
 import { archiveSite, createSite, restoreSite, updateSite } from './sites';
 import { concludeDiagnostic, reviseDiagnostic, saveDiagnostic, startDiagnostic } from './diagnostics';
 import { createProposal, saveProposalDraft, scheduleReview, submitProposal, withdrawProposal } from './proposals';
+import { markAllNoticesRead, markNoticeRead } from './notices';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -27,6 +28,8 @@ export const COMMANDS = {
   concludeDiagnostic,
   reviseDiagnostic,
   scheduleReview,
+  markNoticeRead,
+  markAllNoticesRead,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { LIFECYCLE_ERRORS } from '@/lib/domain/lifecycle';
 import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
+import { activeHolders, notify } from '@/lib/notices';
 import {
   proposalDraftSchema,
   proposalIdSchema,
@@ -87,6 +88,8 @@ export const submitProposal = defineCommand({
     await requireActiveSite(tx, values.siteId);
     await writeContent(tx, proposalId, values, revision);
     await applyTransition(tx, actor, proposal, 'submit', { hasConcludedDiagnostic: false }, { submittedAt: new Date() });
+    // Every active prevention officer learns there is a diagnostic to carry out (with the submission, or not at all).
+    await notify(tx, { kind: 'diagnostic_to_carry_out', proposalId, recipientIds: await activeHolders(tx, ['diagnostician']) });
     return { revision: revision + 1 };
   },
 });

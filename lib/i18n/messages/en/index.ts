@@ -9,8 +9,9 @@ import validation from './validation';
 import proposals from './proposals';
 import diagnostics from './diagnostics';
 import sites from './sites';
+import notices from './notices';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites };
+const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...notices };
 
 export default en;

@@ -9,8 +9,9 @@ import validation from './validation';
 import proposals from './proposals';
 import diagnostics from './diagnostics';
 import sites from './sites';
+import notices from './notices';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
-const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites };
+const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...notices };
 
 export default fr;
