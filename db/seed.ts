@@ -1,8 +1,8 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { Database } from './client';
-import { sites, userRoles, users } from './schema';
+import { notices, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
@@ -183,4 +183,11 @@ async function seedProposals(db: Database): Promise<void> {
     conclusion: 'opportune_with_conditions',
     conditions: 'Bilan contradictoire après un an avec l’amicale des locataires.',
   });
+
+  // The officer has read the notices of the files they already took up; "Hall du bâtiment A" still waits, unread.
+  const taken = await db
+    .select({ id: notices.id })
+    .from(notices)
+    .where(and(eq(notices.recipientId, officer), inArray(notices.proposalId, [inDiagnostic.id, diagnosed.id])));
+  for (const notice of taken) await run(COMMANDS.markNoticeRead, officer, { noticeId: notice.id });
 }

@@ -1,4 +1,4 @@
-import 'server-only';
+// Server code (no `import 'server-only'`: commands reach it from the command line too).
 import nodemailer from 'nodemailer';
 import { env, smtpConfigured } from '@/lib/env';
 

@@ -1,14 +1,16 @@
-import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '@/db/client';
 import { notices, proposals, sessions, userRoles, users } from '@/db/schema';
-import { reference } from '@/db/queries/proposals';
+import { proposalReference as reference } from '@/lib/domain/references';
 import type { NoticeKind, Role } from '@/lib/domain/vocabulary';
 import { mailer as appMailer, type Mailer } from '@/lib/mailer';
 import { renderNoticeEmail } from '@/lib/notice-messages';
 import { afterCommit } from '@/lib/workflow/command';
 
 /**
+ * Server code, but without `import 'server-only'`: commands import it, and the command
+ * line (seed, admin:create) runs commands outside Next.js.
+ *
  * Notices: what the app tells a person. `notify` writes them inside the caller's
  * transaction, so a notice lands with the change that caused it, or not at all. Their
  * emails go out after the commit (see `afterCommit` in lib/workflow/command.ts): the

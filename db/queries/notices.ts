@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { notices, proposals, sessions } from '@/db/schema';
 import { pageWindow, PAGE_SIZE, type Page } from '@/lib/pagination';
 import type { NoticeContent } from '@/lib/notice-messages';
-import { reference } from './proposals';
+import { proposalReference as reference } from '@/lib/domain/references';
 
 export interface NoticeListItem extends NoticeContent {
   id: string;
@@ -21,10 +21,23 @@ export async function countUnreadNotices(db: Database, recipientId: string): Pro
   return row?.n ?? 0;
 }
 
-/** One page of this person's notices, newest first, with how many there are and how many are unread: counted and cut in SQL. */
-export async function listNotices(db: Database, recipientId: string, requestedPage: unknown = 1, size = PAGE_SIZE): Promise<Page<NoticeListItem> & { unread: number }> {
+/**
+ * One page of this person's notices, newest first, with how many there are, how many
+ * are unread and the newest one's id (what "mark all as read" goes up to): counted and
+ * cut in SQL.
+ */
+export async function listNotices(
+  db: Database,
+  recipientId: string,
+  requestedPage: unknown = 1,
+  size = PAGE_SIZE,
+): Promise<Page<NoticeListItem> & { unread: number; newestId: string | null }> {
   const own = eq(notices.recipientId, recipientId);
-  const [total, unread] = await Promise.all([db.$count(notices, own), countUnreadNotices(db, recipientId)]);
+  const [total, unread, [newest]] = await Promise.all([
+    db.$count(notices, own),
+    countUnreadNotices(db, recipientId),
+    db.select({ id: notices.id }).from(notices).where(own).orderBy(desc(notices.createdAt), desc(notices.id)).limit(1),
+  ]);
   const { page, pages, offset, limit } = pageWindow(requestedPage, total, size);
   const rows = await db
     .select({
@@ -46,5 +59,5 @@ export async function listNotices(db: Database, recipientId: string, requestedPa
     ...row,
     proposal: proposal && { id: proposal.id, title: proposal.title, reference: reference(proposal.number) },
   }));
-  return { items, page, pages, total, unread };
+  return { items, page, pages, total, unread, newestId: newest?.id ?? null };
 }
