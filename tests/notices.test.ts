@@ -5,6 +5,7 @@ import { countUnreadNotices, listNotices } from '@/db/queries/notices';
 import { createMailer, setMailer, type Mailer } from '@/lib/mailer';
 import { deliverPendingEmails, notify } from '@/lib/notices';
 import { COMMANDS, runCommand } from '@/lib/workflow';
+import type { RunOptions } from '@/lib/workflow/command';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { makeSite, makeUser, validProposal } from './support/fixtures';
 import { TestSmtpServer } from './support/smtp';
@@ -34,6 +35,12 @@ describe.each(BACKENDS)('notices on %s', (backend) => {
     if (!created.ok) throw new Error(JSON.stringify(created));
     const submitted = await runCommand(t.db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), proposalId: created.value.id, revision: 1 });
     expect(submitted).toMatchObject({ ok: true });
+    return created.value.id;
+  }
+  async function submittedProposalWith(options: RunOptions): Promise<string> {
+    const created = await runCommand(t.db, COMMANDS.createProposal, technician.id, validProposal(siteId));
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(await runCommand(t.db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), proposalId: created.value.id, revision: 1 }, options)).toMatchObject({ ok: true });
     return created.value.id;
   }
   const noticesOf = (proposalId: string) => t.db.select().from(notices).where(eq(notices.proposalId, proposalId));
@@ -195,6 +202,28 @@ describe.each(BACKENDS)('notices on %s', (backend) => {
       expect(calendar).toContain(`SUMMARY:Comité d’éthique de la vidéoprotection – séance n°${session!.number}`);
       expect(calendar).toContain('LOCATION:Hôtel de ville\\, salle du conseil');
       expect(calendar).toMatch(new RegExp(`ATTENDEE;.*mailto:${member.email}`, 'm'));
+    });
+
+    it('hands the emails to the scheduler it is given (server actions: Next’s after()), and runs them itself if that fails', async () => {
+      setMailer(mail);
+      const created = await runCommand(t.db, COMMANDS.createProposal, technician.id, validProposal(siteId));
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      const proposalId = created.value.id;
+      const later: (() => Promise<void>)[] = [];
+      const submit = { ...validProposal(siteId), proposalId, revision: 1 };
+      expect(await runCommand(t.db, COMMANDS.submitProposal, technician.id, submit, { schedule: (work) => later.push(work) })).toMatchObject({ ok: true });
+      // Committed, answered, and not sent yet.
+      expect(later).toHaveLength(1);
+      expect((await noticeOf(proposalId, officers[0]!.id)).emailedAt).toBeNull();
+      await later[0]!();
+      expect((await noticeOf(proposalId, officers[0]!.id)).emailedAt).toBeInstanceOf(Date);
+
+      const again = await submittedProposalWith({
+        schedule: () => {
+          throw new Error('outside a request');
+        },
+      });
+      expect((await noticeOf(again, officers[0]!.id)).emailedAt).toBeInstanceOf(Date);
     });
 
     it('fails softly while the mail server is down, and retries once it is back', async () => {
