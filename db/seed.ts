@@ -1,9 +1,9 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { Database } from './client';
-import { sites, userRoles, users } from './schema';
+import { notices, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
@@ -192,6 +192,13 @@ async function seedProposals(db: Database): Promise<void> {
   });
   const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: diagnosed.id });
   await run(COMMANDS.concludeDiagnostic, officer, { diagnosticId: diagnostic.id, revision: 1, confirmed: true, ...CONCLUDED_DIAGNOSTIC });
+
+  // The officer has read the notices of the files they already took up; "Hall du bâtiment A" still waits, unread.
+  const taken = await db
+    .select({ id: notices.id })
+    .from(notices)
+    .where(and(eq(notices.recipientId, officer), inArray(notices.proposalId, [inDiagnostic.id, diagnosed.id])));
+  for (const notice of taken) await run(COMMANDS.markNoticeRead, officer, { noticeId: notice.id });
 }
 
 type Choice = 'for' | 'against' | 'abstain';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { sessionUserId } from '@/lib/auth/session';
@@ -8,7 +9,10 @@ import { flashLocation } from '@/lib/flash';
 import { failureState, type FormState } from '@/lib/forms';
 import type { AppTranslator } from '@/lib/i18n/translate';
 import { uuid } from '@/lib/validation/fields';
-import { runCommand, type Command } from '@/lib/workflow/command';
+import { runCommand, type Command, type RunOptions } from '@/lib/workflow/command';
+
+/** Work after the commit (notice emails) runs once the answer is sent: the user never waits for the mail server. */
+const RUN: RunOptions = { schedule: (work) => after(work) };
 
 /**
  * The one way a server action runs a command: the session's user id, runCommand (which
@@ -33,7 +37,7 @@ async function perform<S extends z.ZodType, R, Extra extends object>(
   { onSuccess, onFailure }: Handlers<S, R, Extra>,
 ): Promise<FormState & Partial<Extra>> {
   const [t, actorId] = await Promise.all([getTranslations(), sessionUserId()]);
-  const result = await runCommand(getDb(), command, actorId, raw);
+  const result = await runCommand(getDb(), command, actorId, raw, RUN);
   if (!result.ok) return { ...failureState(result, t), ...onFailure?.(raw) } as FormState & Partial<Extra>;
   // The command accepted this input, so parsing it again gives the same (validated) values.
   const outcome = onSuccess(result.value, command.schema.parse(raw), t);
@@ -66,7 +70,7 @@ export function buttonAction<S extends z.ZodType, R>(
 ) {
   return async (formData: FormData): Promise<void> => {
     const raw = read(formData);
-    const result = await runCommand(getDb(), command, await sessionUserId(), raw);
+    const result = await runCommand(getDb(), command, await sessionUserId(), raw, RUN);
     if (!result.ok) redirect(flashLocation(result, back(formData), ''));
     const input = command.schema.parse(raw);
     redirect(flashLocation(result, back(formData), ok(result.value, input), next ? next(result.value, input) : back(formData)));

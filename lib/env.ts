@@ -17,7 +17,14 @@ const envSchema = z
     AUTH_OIDC_NAME: z.string().min(1).optional(),
     /** How many reverse proxies in front of the app append to X-Forwarded-For. */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
-  });
+    /** The address people reach the app at: links in emails point there. */
+    APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+    /** Outgoing mail server, e.g. smtp://user:pass@host:587 or smtps://…:465. Unset: no email is sent. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** The sender of notice emails, e.g. "Vigie <vigie@ville.example>". Required with SMTP_URL. */
+    SMTP_FROM: z.string().regex(/@/, { error: 'must contain an email address' }).optional(),
+  })
+  .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ['SMTP_FROM'], error: 'required when SMTP_URL is set' });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -37,6 +44,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Email is sent only when an SMTP server is configured; without one, notices stay in the app. */
+export function smtpConfigured(e: Env = env()): e is Env & { SMTP_URL: string; SMTP_FROM: string } {
+  return Boolean(e.SMTP_URL && e.SMTP_FROM);
 }
 
 export function oidcConfigured(e: Env = env()): boolean {

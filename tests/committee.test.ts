@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { agendaItems, auditEvents, committeeSettings, decisions, dissents, proposals, sessions, userRoles, votes } from '@/db/schema';
+import { agendaItems, auditEvents, committeeSettings, decisions, dissents, notices, proposals, sessions, userRoles, votes } from '@/db/schema';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
@@ -126,6 +126,9 @@ describe.each(BACKENDS)('the committee at work on %s', (backend) => {
       expect(await runCommand(t.db, COMMANDS.conveneSession, chair.id, { sessionId: soon.id, reason: 'Avis attendu par la préfecture' })).toEqual({ ok: true, value: { late: true } });
       const [row] = await t.db.select().from(sessions).where(eq(sessions.id, soon.id));
       expect(row).toMatchObject({ state: 'convened', lateReason: 'Avis attendu par la préfecture' });
+      // Every serving member is convened, once.
+      const convened = await t.db.select().from(notices).where(and(eq(notices.sessionId, soon.id), eq(notices.kind, 'convocation')));
+      expect(convened.map((n) => n.recipientId).sort()).toEqual(everyone().map((m) => m.id).sort());
       expect(await runCommand(t.db, COMMANDS.holdSession, chair.id, { sessionId: soon.id, attendance: present(everyone()) })).toMatchObject({ fieldErrors: { _form: `${R}not_yet` } });
     });
 
@@ -252,6 +255,11 @@ describe.each(BACKENDS)('the committee at work on %s', (backend) => {
       expect(await sign({ conditions: [] })).toMatchObject({ code: 'invalid', fieldErrors: { conditions: 'validation.conditions_required' } });
       expect(await runCommand(t.db, COMMANDS.signDecision, members[0]!.id, { decisionId })).toMatchObject({ code: 'forbidden' });
       await ok(sign({}));
+      // The technician who wrote the file learns the opinion; the vote's opening told those present.
+      const [file] = await t.db.select({ proposalId: decisions.proposalId }).from(decisions).where(eq(decisions.id, decisionId));
+      const told = await t.db.select().from(notices).where(eq(notices.proposalId, file!.proposalId));
+      expect(told.filter((n) => n.kind === 'decision_on_your_file').map((n) => n.recipientId)).toEqual([technician.id]);
+      expect(told.filter((n) => n.kind === 'vote_opened').map((n) => n.recipientId).sort()).toEqual(everyone().map((m) => m.id).sort());
       const [signed] = await t.db.select().from(decisions).where(eq(decisions.id, decisionId));
       expect(signed).toMatchObject({ signedBy: chair.id, conditions, reasons: 'Diagnostic probant, masquage prévu.' });
       expect(await sign({ revision: 2 })).toMatchObject({ fieldErrors: { _form: `${R}decision_signed` } });

@@ -1,7 +1,7 @@
 import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import nextConfig, { productionProblems } from '@/next.config.mjs';
-import { parseEnv } from '@/lib/env';
+import { parseEnv, smtpConfigured } from '@/lib/env';
 import { safeReturnPath } from '@/lib/safe-return-path';
 
 describe('production start-up', () => {
@@ -35,6 +35,16 @@ describe('environment', () => {
     const env = parseEnv({ DATABASE_URL: '', NODE_ENV: 'test' });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env).toMatchObject({ DATABASE_POOL_MAX: 10, TRUSTED_PROXY_HOPS: 1 });
+  });
+
+  it('sends email only with both SMTP_URL and SMTP_FROM, and links to APP_URL (localhost by default)', () => {
+    expect(smtpConfigured(parseEnv({}))).toBe(false);
+    expect(parseEnv({}).APP_URL).toBe('http://localhost:3000');
+    const configured = parseEnv({ SMTP_URL: 'smtp://user:pass@mail.ville.test:587', SMTP_FROM: 'Vigie <vigie@ville.test>', APP_URL: 'https://vigie.ville.test' });
+    expect(smtpConfigured(configured)).toBe(true);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://mail.ville.test' })).toThrow(/SMTP_FROM: required when SMTP_URL is set/);
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.ville.test', SMTP_FROM: 'vigie@ville.test' })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ APP_URL: 'vigie.ville.test' })).toThrow(/APP_URL/);
   });
 
   it('explains every invalid variable at once', () => {

@@ -18,7 +18,8 @@ function visibleTo(actor: Actor): SQL {
   return or(...clauses)!;
 }
 
-export const reference = (n: number) => `VIG-${String(n).padStart(4, '0')}`;
+export { proposalReference as reference } from '@/lib/domain/references';
+import { proposalReference as reference } from '@/lib/domain/references';
 
 export interface ProposalListItem {
   id: string;

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'proposals.read': ROLES,
   /** Start, fill in, conclude and sign preliminary diagnostics. */
   'diagnostics.conduct': ['diagnostician'],
+  /** Read one's own notices and mark them read (nobody reads another person's). */
+  'notices.read': ROLES,
   /** Put a diagnosed file on the committee's agenda (under review). */
   'proposals.schedule': ['chair'],
   /** The committee's rules: quorum, majority, casting vote, notice period, proxies. */

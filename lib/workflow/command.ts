@@ -22,6 +22,65 @@ export function defineCommand<S extends z.ZodType, R>(command: Command<S, R>): C
   return command;
 }
 
+/**
+ * Work that must happen only once the command's transaction has committed, and that
+ * must never undo it: sending the emails of the notices the command raised. A command
+ * (or a helper it calls, like `notify`) registers it with `afterCommit(tx, task)`; when
+ * the transaction rolls back, the tasks are dropped with it.
+ *
+ * Why not inside the transaction: an email cannot be rolled back, and a slow mail
+ * server must not hold a database lock (or, on the embedded database, the only
+ * connection). Why not a queue: the notices table already is one (`emailed_at IS
+ * NULL`), so a task only says "deliver what is pending", and whatever a failed attempt
+ * left is picked up by the next one.
+ */
+export type AfterCommitTask = (db: Database) => Promise<void>;
+
+const pendingTasks = new WeakMap<Tx, AfterCommitTask[]>();
+
+/**
+ * Runs `task` after this transaction commits (once, however often it is registered).
+ * Outside runCommand (a seed, a test's own transaction) there is nobody to run it: the
+ * task is dropped, and the work it stood for waits for the next command that runs one.
+ */
+export function afterCommit(tx: Tx, task: AfterCommitTask): void {
+  const tasks = pendingTasks.get(tx);
+  if (tasks && !tasks.includes(task)) tasks.push(task);
+}
+
+export interface RunOptions {
+  /**
+   * How the after-commit work is run. Default: awaited before runCommand returns
+   * (tests and scripts see its effects at once). Server actions pass Next's `after()`,
+   * so the answer goes out first and the mail server's speed never delays the user.
+   */
+  schedule?: (work: () => Promise<void>) => void;
+}
+
+/** Each task on its own: a failing one is logged and never changes the command's result. */
+async function runTasks(db: Database, tasks: AfterCommitTask[]): Promise<void> {
+  for (const task of tasks) {
+    try {
+      await task(db);
+    } catch (err) {
+      console.error('[after commit] task failed:', err);
+    }
+  }
+}
+
+async function scheduleTasks(db: Database, tasks: AfterCommitTask[], schedule: RunOptions['schedule']): Promise<void> {
+  if (schedule) {
+    try {
+      schedule(() => runTasks(db, tasks));
+      return;
+    } catch (err) {
+      // The change is committed whatever happens here: run the work now instead.
+      console.error('[after commit] could not schedule, running now:', err);
+    }
+  }
+  await runTasks(db, tasks);
+}
+
 export type CommandResult<R> =
   | { ok: true; value: R }
   | { ok: false; code: ErrorCode; fieldErrors: FieldErrors };
@@ -31,14 +90,21 @@ export async function runCommand<S extends z.ZodType, R>(
   command: Command<S, R>,
   actorId: string | null | undefined,
   rawInput: unknown,
+  options: RunOptions = {},
 ): Promise<CommandResult<R>> {
+  const tasks: AfterCommitTask[] = [];
   try {
     const actor = await loadActor(db, actorId);
     if (!actor) throw new AppError('unauthenticated');
     if (!can(actor.roles, command.permission)) throw new AppError('forbidden');
     const parsed = command.schema.safeParse(rawInput);
     if (!parsed.success) throw new AppError('invalid', fieldErrorsFrom(parsed.error));
-    const value = await db.transaction((tx) => command.run(tx, actor, parsed.data));
+    const value = await db.transaction((tx) => {
+      pendingTasks.set(tx, tasks);
+      return command.run(tx, actor, parsed.data);
+    });
+    // Committed: now, and only now, the work that must follow it.
+    if (tasks.length) await scheduleTasks(db, tasks, options.schedule);
     return { ok: true, value };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, code: err.code, fieldErrors: err.fieldErrors };

@@ -20,6 +20,7 @@ import {
   sessionIdSchema,
   setRapporteurSchema,
 } from '@/lib/validation/committee';
+import { notify } from '@/lib/notices';
 import { recordEvent } from './audit';
 import { defineCommand } from './command';
 import { refuse } from './refusals';
@@ -201,6 +202,8 @@ export const conveneSession = defineCommand({
     const agendaSize = await tx.$count(agendaItems, eq(agendaItems.sessionId, sessionId));
     const late = isLateConvocation(now, session.scheduledAt, (await loadSettings(tx)).noticeDays);
     await moveSession(tx, actor, session, 'convene', { agendaSize, late, reason: late ? reason : null }, { convenedAt: now, lateReason: late ? reason : null });
+    // The notice, with the agenda and its calendar invitation, to every serving member.
+    await notify(tx, { kind: 'convocation', recipientIds: await servingMemberIds(tx), sessionId });
     return { late };
   },
 });

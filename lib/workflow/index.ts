@@ -15,6 +15,7 @@ import {
   updateCommitteeSettings,
 } from './committee';
 import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
+import { markAllNoticesRead, markNoticeRead } from './notices';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -59,6 +60,8 @@ export const COMMANDS = {
   returnAdjournedFile,
   signDecision,
   attachDissent,
+  markNoticeRead,
+  markAllNoticesRead,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

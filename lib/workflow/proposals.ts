@@ -6,6 +6,7 @@ import { checkCamerasNearSite } from '@/lib/domain/conformance';
 import { LIFECYCLE_ERRORS } from '@/lib/domain/lifecycle';
 import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
+import { activeHolders, notify } from '@/lib/notices';
 import {
   proposalDraftSchema,
   saveProposalSchema,
@@ -95,6 +96,8 @@ export const submitProposal = defineCommand({
     if (Object.keys(tooFar).length) throw new AppError('invalid', tooFar);
     await writeContent(tx, proposalId, values, revision);
     await applyTransition(tx, actor, proposal, 'submit', { hasConcludedDiagnostic: false }, { submittedAt: new Date() });
+    // Every active prevention officer learns there is a diagnostic to carry out (with the submission, or not at all).
+    await notify(tx, { kind: 'diagnostic_to_carry_out', proposalId, recipientIds: await activeHolders(tx, ['diagnostician']) });
     return { revision: revision + 1 };
   },
 });

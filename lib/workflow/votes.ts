@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { agendaItems, attendance, decisions, dissents, votes } from '@/db/schema';
+import { agendaItems, attendance, decisions, dissents, proposals, votes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { decide, quorumFor, recusalOf } from '@/lib/domain/committee';
 import { AppError } from '@/lib/errors';
+import { notify } from '@/lib/notices';
 import { adjournItemSchema, attachDissentSchema, castVoteSchema, itemIdSchema, returnAdjournedSchema, signDecisionSchema } from '@/lib/validation/committee';
 import { recordEvent } from './audit';
 import { defineCommand } from './command';
@@ -52,6 +53,8 @@ export const openItemVote = defineCommand({
     if (!quorum.reached) throw new AppError('conflict:state', { _form: { key: `${R}no_quorum`, params: { present: quorum.present, required: quorum.required } } });
     await applyTransition(tx, actor, proposal, 'openVote', { hasConcludedDiagnostic: true });
     await tx.update(agendaItems).set({ state: 'voting', voteOpenedAt: new Date(), revision: item.revision + 1, updatedAt: new Date() }).where(eq(agendaItems.id, itemId));
+    // Those who may vote now: present, and proxy holders (already among the present).
+    await notify(tx, { kind: 'vote_opened', recipientIds: room.present, proposalId: proposal.id, sessionId: session.id });
     return { quorum };
   },
 });
@@ -168,6 +171,9 @@ export const signDecision = defineCommand({
     const now = new Date();
     await tx.update(decisions).set({ conditions: kept, reasons, publicSummary, signedBy: actor.id, signedAt: now, revision: revision + 1, updatedAt: now }).where(eq(decisions.id, decisionId));
     await recordEvent(tx, { actorId: actor.id, action: 'decision.signed', entityId: found.proposalId, details: { decisionId, outcome: decision!.outcome } });
+    // The file's author learns the committee's opinion.
+    const [{ authorId }] = (await tx.select({ authorId: proposals.authorId }).from(proposals).where(eq(proposals.id, found.proposalId))) as [{ authorId: string }];
+    await notify(tx, { kind: 'decision_on_your_file', recipientIds: [authorId], proposalId: found.proposalId });
   },
 });
 

@@ -10,8 +10,9 @@ import proposals from './proposals';
 import diagnostics from './diagnostics';
 import sites from './sites';
 import committee from './committee';
+import notices from './notices';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee };
+const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices };
 
 export default en;

@@ -10,8 +10,9 @@ import proposals from './proposals';
 import diagnostics from './diagnostics';
 import sites from './sites';
 import committee from './committee';
+import notices from './notices';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
-const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee };
+const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices };
 
 export default fr;
