@@ -14,6 +14,7 @@ import {
   setRapporteur,
   updateCommitteeSettings,
 } from './committee';
+import { answerInfo, postDeliberation, requestInfo } from './review';
 import { adjournItem, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
@@ -58,6 +59,9 @@ export const COMMANDS = {
   adjournItem,
   returnAdjournedFile,
   signDecision,
+  postDeliberation,
+  requestInfo,
+  answerInfo,
 } as const;
 
 export { runCommand, type CommandResult } from './command';
