@@ -38,8 +38,8 @@ export function SettingsForm({ initial, revision, labels }: { initial: SettingsV
   const values = state.values ?? initial;
   const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined;
   return (
-    // The key re-creates the fields with the values sent back by a refused submission.
-    <form action={formAction} noValidate key={JSON.stringify(values)}>
+    // React resets the form after the action: to the values sent back by a refused submission.
+    <form action={formAction} noValidate>
       <ErrorSummary items={summaryItems(errors, idFor)} focusKey={state} />
       {state.message && !Object.keys(errors).length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       <input type="hidden" name="revision" value={revision} />

@@ -27,7 +27,7 @@ export function ReviewTextForm({ action, field, idPrefix, hidden, labels }: Text
   const id = `${idPrefix}-${field}`;
   const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([path]) => path !== '_form'));
   return (
-    <form action={formAction} noValidate key={state.text ?? ''}>
+    <form action={formAction} noValidate>
       <ErrorSummary items={summaryItems(fieldErrors, () => id)} focusKey={state} />
       {errors._form ? <FormAlert kind="error">{errors._form}</FormAlert> : state.message && !Object.keys(errors).length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       {Object.entries(hidden).map(([name, value]) => (

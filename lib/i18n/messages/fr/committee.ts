@@ -69,7 +69,7 @@ const committee = {
       answeredBy: 'Réponse de {name}, le {date}',
       awaiting: 'En attente de réponse',
       askTitle: 'Poser une question',
-      askHelp: 'Le dossier passe à l’état « Informations demandées » jusqu’à la réponse de l’auteur de la proposition.',
+      askHelp: 'Le dossier passe à l’état « Complément demandé » jusqu’à la réponse de l’auteur de la proposition.',
       questionLabel: 'Question au technicien ou à la technicienne',
       textHint: 'Entre 1 et 5 000 caractères.',
       ask: 'Envoyer la question',
