@@ -27,7 +27,9 @@ async function fileUnderReview(chair: Page): Promise<string> {
     await chair.getByRole('button', { name: 'Inscrire à l’examen du comité' }).click();
     await expect(chair.getByRole('status').filter({ hasText: 'Le dossier est inscrit à l’examen du comité.' })).toBeVisible();
   }
-  await expect(chair.getByText('En examen par le comité', { exact: true })).toBeVisible();
+  // On the file's own page (the list shows states too).
+  await chair.waitForURL(/\/espace\/propositions\/[0-9a-f-]{36}(\?.*)?$/);
+  await expect(chair.getByRole('paragraph').filter({ has: chair.getByText('En examen par le comité', { exact: true }) })).toBeVisible();
   return new URL(chair.url()).pathname;
 }
 
@@ -39,6 +41,7 @@ test('the chair asks a question, the technician answers, a member deliberates ou
   test.setTimeout(120_000);
   const chair = await as(browser, DEMO.chair);
   const fileUrl = await fileUnderReview(chair);
+  const fileTitle = (await chair.getByRole('heading', { level: 1 }).textContent())!;
 
   // The chair asks; an empty question is refused with the error summary.
   const questions = chair.getByRole('region', { name: 'Questions du comité et réponses' });
@@ -58,6 +61,7 @@ test('the chair asks a question, the technician answers, a member deliberates ou
   // The technician answers from the file page; the committee's deliberation is not theirs to see.
   const technician = await as(browser, DEMO.technician);
   await technician.goto(fileUrl);
+  await expect(technician.getByRole('heading', { level: 1 })).toHaveText(fileTitle);
   await expect(technician.getByText('Complément demandé', { exact: true })).toBeVisible();
   await expect(technician.getByRole('heading', { name: 'Délibération du comité (interne)' })).toHaveCount(0);
   await expectAccessible(technician);
