@@ -97,6 +97,8 @@ test('the chair asks a question, the technician answers, a member deliberates ou
   await expect(chair.getByRole('list', { name: 'Messages de la délibération' })).toContainText(MESSAGE);
   await technician.reload();
   await expect(technician.getByText(MESSAGE)).toHaveCount(0);
+  await expect(technician.getByText('Message ajouté à la délibération interne du comité')).toHaveCount(0);
+  await expect(chair.getByText('Message ajouté à la délibération interne du comité')).toHaveCount(1);
   await expect(technician.getByRole('heading', { name: 'Délibération du comité (interne)' })).toHaveCount(0);
 });
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, deliberationMessages, infoRequests, proposals } from '@/db/schema';
+import { getProposal } from '@/db/queries/proposals';
 import { deliberationFor, infoRequestsFor } from '@/db/queries/review';
 import { loadActor, type Actor } from '@/lib/auth/actor';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -75,6 +76,10 @@ describe.each(BACKENDS)('the committee review of a file on %s', (backend) => {
       for (const outsider of [technician, officer, admin]) expect(await deliberationFor(t.db, await actor(outsider), id)).toBeNull();
       // Nor anybody who may not see the file at all.
       expect(await deliberationFor(t.db, await actor(otherTechnician), id)).toBeNull();
+      // The file's history shows the committee that a message was posted, and nobody else.
+      const posted = async (who: Id) => (await getProposal(t.db, await actor(who), id))!.timeline.filter((e) => e.action === 'deliberation.posted').length;
+      expect(await posted(member)).toBe(2);
+      for (const outsider of [technician, officer, admin]) expect(await posted(outsider)).toBe(0);
     });
 
     it('is refused to roles outside the committee, whatever they may read', async () => {
