@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { readEvent, type TypedEvent } from '@/lib/domain/audit-events';
+import { readEvent, SETTINGS_FIELDS, type TypedEvent } from '@/lib/domain/audit-events';
 import { PROPOSAL_STATES, type ProposalState } from '@/lib/domain/vocabulary';
 import type { AppTranslator } from '@/lib/i18n/translate';
 
@@ -36,6 +36,16 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
       const fields = Object.keys(event.details?.changes ?? {}) as (keyof NonNullable<typeof event.details>['changes'])[];
       return t('audit.site.updated', { fields: format.list(fields.map((f) => t(`sites.fieldNames.${f}`))) });
     }
+    case 'settings.updated': {
+      const changes = Object.entries(event.details?.changes ?? {}).map(([field, change]) =>
+        t('committee.settings.change', {
+          field: t(`committee.settings.fieldNames.${field as SettingsField}`),
+          from: settingInWords(t, change.from),
+          to: settingInWords(t, change.to),
+        }),
+      );
+      return t('audit.settings.updated', { changes: changes.length ? format.list(changes) : 'none' });
+    }
     case 'diagnostic.saved':
       return t('audit.diagnostic.saved', { version: event.details?.version ?? '' });
     case 'session.conditions_proposed':
@@ -49,6 +59,17 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
     default:
       return t(`audit.${event.action}`);
   }
+}
+
+type SettingsField = (typeof SETTINGS_FIELDS)[number];
+const SETTING_VALUES = ['majority_of_serving', 'fixed', 'cast', 'absolute_of_present'] as const;
+
+/** A committee setting's value in words: a rule's name, yes/no, a number, or "none". */
+function settingInWords(t: AppTranslator, value: string | number | boolean | null): string {
+  if (value === null) return t('committee.settings.values.none');
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') return String(value);
+  return (SETTING_VALUES as readonly string[]).includes(value) ? t(`committee.settings.values.${value as (typeof SETTING_VALUES)[number]}`) : value;
 }
 
 /** A record's history, newest first: what happened, when, by whom, and for a file its move and the reason given. */

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { queuesFor, type Queue } from '@/lib/auth/queues';
 import { PAGE_SIZE, pageWindow, type Page } from '@/lib/pagination';
 import { canViewProposal } from '@/lib/auth/visibility';
+import { isCommitteeMember } from '@/lib/domain/review';
 import { type ProposalState } from '@/lib/domain/vocabulary';
 
 /** The SQL twin of canViewProposal (lib/auth/visibility.ts). */
@@ -101,7 +102,9 @@ export async function getProposal(db: Database, actor: Actor, id: string) {
     listDiagnostics(db, id),
     entityHistory(db, 'proposal', id),
   ]);
-  return { ...row, reference: reference(row.proposal.number), cameras: cameraRows, diagnostics: diagnosticRows, timeline };
+  // The committee's internal deliberation leaves no trace in what readers outside it see.
+  const visibleTimeline = isCommitteeMember(actor.roles) ? timeline : timeline.filter((e) => e.action !== 'deliberation.posted');
+  return { ...row, reference: reference(row.proposal.number), cameras: cameraRows, diagnostics: diagnosticRows, timeline: visibleTimeline };
 }
 
 

@@ -47,7 +47,7 @@ const PROPOSAL_EVENTS = {
 export const COMMITTEE_ENTITY_ID = '00000000-0000-4000-8000-000000000001';
 
 const settingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const SETTINGS_FIELDS = ['quorumRule', 'quorumFixed', 'majorityRule', 'chairCastingVote', 'noticeDays', 'proxiesAllowed'] as const;
+export const SETTINGS_FIELDS = ['quorumRule', 'quorumFixed', 'majorityRule', 'chairCastingVote', 'noticeDays', 'proxiesAllowed'] as const;
 const id = z.uuid();
 
 const COMMITTEE_EVENTS = {
@@ -69,6 +69,8 @@ const COMMITTEE_EVENTS = {
   'item.carried_over': { entity: 'proposal', details: z.object({ itemId: id, sessionId: id }).strict() },
   'decision.signed': { entity: 'proposal', details: z.object({ decisionId: id, outcome: z.enum(DECISION_OUTCOMES) }).strict() },
   'decision.dissent_attached': { entity: 'proposal', details: z.object({ decisionId: id }).strict() },
+  /** A message in the committee's internal deliberation: its text stays in deliberation_messages, never in the trail. */
+  'deliberation.posted': { entity: 'proposal', details: z.object({ messageId: id }).strict() },
 } as const;
 
 /** One event per session lifecycle command (`session.convene`, `session.hold`, `session.close`). */

@@ -93,3 +93,9 @@ export const signDecisionSchema = z.object({
 });
 
 export const attachDissentSchema = z.object({ decisionId: uuid, text: requiredText(2000) });
+
+/** The committee's internal deliberation on a file, and its questions to the technician (and the answers). */
+export const REVIEW_TEXT_MAX = 5000;
+export const postDeliberationSchema = z.object({ proposalId: uuid, body: requiredText(REVIEW_TEXT_MAX) });
+export const requestInfoSchema = z.object({ proposalId: uuid, question: requiredText(REVIEW_TEXT_MAX) });
+export const answerInfoSchema = z.object({ proposalId: uuid, requestId: uuid, answer: requiredText(REVIEW_TEXT_MAX) });

@@ -16,6 +16,7 @@ import {
 } from './committee';
 import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
 import { markAllNoticesRead, markNoticeRead } from './notices';
+import { answerInfo, postDeliberation, requestInfo } from './review';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -62,6 +63,9 @@ export const COMMANDS = {
   attachDissent,
   markNoticeRead,
   markAllNoticesRead,
+  postDeliberation,
+  requestInfo,
+  answerInfo,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -13,6 +13,7 @@ import { draftEditRefusal } from '@/lib/domain/proposal-rules';
 import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 import { reviseDiagnosticAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
+import { ReviewSections } from './review';
 import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
 
@@ -192,6 +193,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : (
         <p>{t('proposals.noCamera')}</p>
       )}
+
+      <ReviewSections proposalId={proposal.id} query={query} />
 
       {commands.includes('withdraw') ? (
         <section aria-labelledby="withdraw-title">

@@ -40,7 +40,7 @@ const audit: Shape<typeof fr> = {
       restored: 'Site restored',
     },
     settings: {
-      updated: 'Committee rules changed',
+      updated: 'Committee rules changed{changes, select, none {} other {: {changes}}}',
     },
     session: {
       planned: 'Session planned',
@@ -65,6 +65,9 @@ const audit: Shape<typeof fr> = {
     decision: {
       dissent_attached: 'Dissent attached to the opinion',
       signed: 'Reasoned opinion signed: {outcome}',
+    },
+    deliberation: {
+      posted: 'Message added to the committee’s internal deliberation',
     },
     unknown: 'Unlisted event ({kind})',
     by: 'by {name}',

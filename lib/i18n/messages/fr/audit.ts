@@ -41,7 +41,7 @@ const audit = {
       restored: 'Résidence rétablie',
     },
     settings: {
-      updated: 'Règles du comité modifiées',
+      updated: 'Règles du comité modifiées{changes, select, none {} other { : {changes}}}',
     },
     session: {
       planned: 'Séance prévue',
@@ -66,6 +66,9 @@ const audit = {
     decision: {
       dissent_attached: 'Opinion divergente jointe à l’avis',
       signed: 'Avis motivé signé : {outcome}',
+    },
+    deliberation: {
+      posted: 'Message ajouté à la délibération interne du comité',
     },
     unknown: 'Événement non répertorié ({kind})',
     by: 'par {name}',

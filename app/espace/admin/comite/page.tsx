@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { AuditTimeline } from '@/app/_components/audit-timeline';
+import { FlashAlerts } from '@/app/_components/flash-alerts';
+import { getDb } from '@/db/client';
+import { entityHistory } from '@/db/queries/audit';
+import { getCommitteeSettings } from '@/db/queries/committee-settings';
+import { requirePermission } from '@/lib/auth/session';
+import { COMMITTEE_ENTITY_ID } from '@/lib/domain/audit-events';
+import { SettingsForm } from './settings-form';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FLASHES = { updated: 'committee.settings.updated', unchanged: 'committee.settings.unchanged' } as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t('committee.settings.title') };
+}
+
+/** The committee's rules (admin): quorum, majority, casting vote, notice period, proxies; and who changed them when. */
+export default async function CommitteeSettingsPage({ searchParams }: Props) {
+  await requirePermission('committee.settings');
+  const [query, t] = await Promise.all([searchParams, getTranslations()]);
+  const db = getDb();
+  const [settings, history] = await Promise.all([getCommitteeSettings(db), entityHistory(db, 'committee', COMMITTEE_ENTITY_ID)]);
+  return (
+    <>
+      <h1>{t('committee.settings.title')}</h1>
+      <FlashAlerts query={query} successes={FLASHES} />
+      <p>{t('committee.settings.intro')}</p>
+      <p>{t('common.requiredFieldsNote')}</p>
+      <SettingsForm
+        revision={settings.revision}
+        initial={{
+          quorumRule: settings.quorumRule,
+          quorumFixed: settings.quorumFixed === null ? '' : String(settings.quorumFixed),
+          majorityRule: settings.majorityRule,
+          chairCastingVote: settings.chairCastingVote,
+          noticeDays: String(settings.noticeDays),
+          proxiesAllowed: settings.proxiesAllowed,
+        }}
+        labels={{
+          quorum: t('committee.settings.quorum'),
+          quorumHelp: t('committee.settings.quorumHelp'),
+          quorumFixed: t('committee.settings.quorumFixed'),
+          quorumFixedHint: t('committee.settings.quorumFixedHint'),
+          majority: t('committee.settings.majority'),
+          majorityHelp: t('committee.settings.majorityHelp'),
+          chairCastingVote: t('committee.settings.chairCastingVote'),
+          chairCastingVoteHint: t('committee.settings.chairCastingVoteHint'),
+          noticeDays: t('committee.settings.noticeDays'),
+          noticeDaysHint: t('committee.settings.noticeDaysHint'),
+          proxiesAllowed: t('committee.settings.proxiesAllowed'),
+          proxiesAllowedHint: t('committee.settings.proxiesAllowedHint'),
+          submit: t('committee.settings.submit'),
+          required: t('common.required'),
+          quorumRules: { majority_of_serving: t('committee.settings.quorumRules.majority_of_serving'), fixed: t('committee.settings.quorumRules.fixed') },
+          majorityRules: { cast: t('committee.settings.majorityRules.cast'), absolute_of_present: t('committee.settings.majorityRules.absolute_of_present') },
+        }}
+      />
+
+      <h2>{t('committee.settings.historyTitle')}</h2>
+      <AuditTimeline events={history} empty={t('committee.settings.historyEmpty')} />
+    </>
+  );
+}
