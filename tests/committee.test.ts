@@ -278,6 +278,29 @@ describe.each(BACKENDS)('the committee at work on %s', (backend) => {
     });
   });
 
+  describe('minutes', () => {
+    it('are signed by the chair once the session is closed, once, and the signature is recorded', async () => {
+      const { sessionId, items } = await heldSession([await underReview()]);
+      const sign = (who: Id) => runCommand(t.db, COMMANDS.signMinutes, who.id, { sessionId });
+      expect(await sign(chair)).toMatchObject({ code: 'conflict:state', fieldErrors: { _form: `${R}session_not_closed` } });
+      await ok(runCommand(t.db, COMMANDS.adjournItem, chair.id, { itemId: items[0], reason: 'Pièces manquantes' }));
+      await ok(runCommand(t.db, COMMANDS.closeSession, chair.id, { sessionId }));
+      expect(await sign(members[0]!)).toMatchObject({ code: 'forbidden' });
+      expect(await runCommand(t.db, COMMANDS.signMinutes, chair.id, { sessionId: 'pas-un-id' })).toMatchObject({ code: 'invalid' });
+      expect(await sign(chair)).toEqual({ ok: true, value: undefined });
+      const [row] = await t.db.select().from(sessions).where(eq(sessions.id, sessionId));
+      expect(row).toMatchObject({ minutesSignedBy: chair.id, state: 'closed' });
+      expect(row!.minutesSignedAt).toBeInstanceOf(Date);
+      const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, sessionId), eq(auditEvents.action, 'session.minutes_signed')));
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ actorId: chair.id, details: {} });
+      // A second signature is refused and changes nothing.
+      expect(await sign(chair)).toMatchObject({ code: 'conflict:state', fieldErrors: { _form: `${R}minutes_signed` } });
+      const [again] = await t.db.select().from(sessions).where(eq(sessions.id, sessionId));
+      expect(again!.minutesSignedAt).toEqual(row!.minutesSignedAt);
+    });
+  });
+
   if (backend === 'postgres') {
     it('counts exactly one vote per member under 50 concurrent requests, and loses none to a racing close', async () => {
       const { items } = await heldSession([await underReview()]);

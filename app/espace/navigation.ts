@@ -5,6 +5,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 export const STAFF_NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/espace', label: 'staff.nav.dashboard', permission: 'staff.access' },
   { href: '/espace/propositions', label: 'staff.nav.proposals', permission: 'proposals.read' },
+  { href: '/espace/seances', label: 'staff.nav.sessions', permission: 'committee.member' },
   { href: '/espace/admin/comptes', label: 'staff.nav.users', permission: 'users.manage' },
   { href: '/espace/admin/sites', label: 'staff.nav.sites', permission: 'sites.manage' },
   { href: '/espace/compte', label: 'staff.nav.account', permission: 'account.changePassword' },

@@ -256,6 +256,24 @@ export const closeSession = defineCommand({
   },
 });
 
+/**
+ * The chair signs the minutes of a closed session, once: from then on the minutes page
+ * shows who signed and when, and nothing of the session changes any more.
+ */
+export const signMinutes = defineCommand({
+  name: 'signMinutes',
+  permission: 'committee.chair',
+  schema: sessionIdSchema,
+  async run(tx, actor, { sessionId }) {
+    const session = await lockSession(tx, sessionId);
+    if (session.state !== 'closed') throw new AppError('conflict:state', { _form: `${R}session_not_closed` });
+    if (session.minutesSignedAt) throw new AppError('conflict:state', { _form: `${R}minutes_signed` });
+    const now = new Date();
+    await tx.update(sessions).set({ minutesSignedBy: actor.id, minutesSignedAt: now, revision: session.revision + 1, updatedAt: now }).where(eq(sessions.id, sessionId));
+    await recordEvent(tx, { actorId: actor.id, action: 'session.minutes_signed', entityId: sessionId });
+  },
+});
+
 /** Whether a vote is open on the file (a conflict can no longer be declared then). */
 async function voteOpenOn(tx: Tx, proposalId: string): Promise<boolean> {
   return (await tx.$count(agendaItems, and(eq(agendaItems.proposalId, proposalId), eq(agendaItems.state, 'voting')))) > 0;

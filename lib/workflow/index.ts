@@ -12,6 +12,7 @@ import {
   recordConflict,
   removeFromAgenda,
   setRapporteur,
+  signMinutes,
   updateCommitteeSettings,
 } from './committee';
 import { adjournItem, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
@@ -58,6 +59,7 @@ export const COMMANDS = {
   adjournItem,
   returnAdjournedFile,
   signDecision,
+  signMinutes,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

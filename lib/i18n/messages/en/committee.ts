@@ -43,6 +43,8 @@ const committee: Shape<typeof fr> = {
       proxy_holder_absent: 'A proxy can only be given to a present member who holds no other.',
       not_present: 'Only present members vote, for themselves or for the member who gave them a proxy.',
       not_adjourned: 'This file was not adjourned.',
+      session_not_closed: 'The minutes are signed once the session is closed.',
+      minutes_signed: 'These minutes are already signed: they can no longer be changed.',
       decision_signed: 'This opinion is signed: it can no longer be changed.',
     },
   },

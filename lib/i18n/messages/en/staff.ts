@@ -15,6 +15,7 @@ const staff: Shape<typeof fr> = {
       users: 'Accounts and roles',
       proposals: 'Proposals',
       sites: 'Housing sites',
+      sessions: 'Sessions',
     },
     roleTasks: {
       technician: 'File and follow camera-siting proposals.',

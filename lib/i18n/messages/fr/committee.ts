@@ -41,6 +41,8 @@ const committee = {
       not_present: 'Seuls les membres présents votent, pour eux-mêmes ou pour le membre qui leur a donné procuration.',
       not_adjourned: 'Ce dossier n’a pas été ajourné.',
       decision_signed: 'Cet avis est signé : il n’est plus modifiable.',
+      session_not_closed: 'Le procès-verbal se signe une fois la séance close.',
+      minutes_signed: 'Ce procès-verbal est déjà signé : il n’est plus modifiable.',
     },
   },
 };

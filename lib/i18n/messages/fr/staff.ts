@@ -12,6 +12,7 @@ const staff = {
       users: 'Comptes et rôles',
       proposals: 'Propositions',
       sites: 'Résidences',
+      sessions: 'Séances',
     },
     roleTasks: {
       technician: 'Déposer et suivre les propositions d’implantation de caméras.',
