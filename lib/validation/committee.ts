@@ -91,3 +91,13 @@ export const signDecisionSchema = z.object({
   reasons: requiredText(10_000),
   publicSummary: requiredText(3000),
 });
+
+/**
+ * The forms of the committee's irreversible steps carry an "I confirm" box that the server
+ * checks (as withdrawing or scheduling a file does): the command's own input plus `confirmed`.
+ */
+const confirmation = (message: string) => ({ confirmed: z.literal(true, { error: message }) });
+export const closeItemVoteFormSchema = itemIdSchema.extend(confirmation('validation.confirm_close_vote'));
+export const signDecisionFormSchema = signDecisionSchema.extend(confirmation('validation.confirm_sign_decision'));
+export const closeSessionFormSchema = sessionIdSchema.extend(confirmation('validation.confirm_close_session'));
+export const signMinutesFormSchema = sessionIdSchema.extend(confirmation('validation.confirm_sign_minutes'));

@@ -1,6 +1,6 @@
-import { and, eq, inArray, max, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { agendaItems, attendance, committeeSettings, conflicts, diagnostics, proposals, sessions, userRoles, users, type Session } from '@/db/schema';
+import { agendaItems, attendance, committeeSettings, conflicts, decisions, diagnostics, proposals, sessions, userRoles, users, type Session } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { COMMITTEE_ENTITY_ID, sessionEventKind } from '@/lib/domain/audit-events';
 import { isLateConvocation, recusalOf, type CommitteeSettings } from '@/lib/domain/committee';
@@ -268,6 +268,13 @@ export const signMinutes = defineCommand({
     const session = await lockSession(tx, sessionId);
     if (session.state !== 'closed') throw new AppError('conflict:state', { _form: `${R}session_not_closed` });
     if (session.minutesSignedAt) throw new AppError('conflict:state', { _form: `${R}minutes_signed` });
+    // The minutes carry each decision's reasons: they are signed once every decision is.
+    const unsigned = await tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+      .where(and(eq(agendaItems.sessionId, sessionId), isNull(decisions.signedAt)));
+    if (unsigned.length) throw new AppError('conflict:state', { _form: `${R}decisions_unsigned` });
     const now = new Date();
     await tx.update(sessions).set({ minutesSignedBy: actor.id, minutesSignedAt: now, revision: session.revision + 1, updatedAt: now }).where(eq(sessions.id, sessionId));
     await recordEvent(tx, { actorId: actor.id, action: 'session.minutes_signed', entityId: sessionId });
