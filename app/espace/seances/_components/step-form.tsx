@@ -136,7 +136,7 @@ export function StepForm({
             ) : null}
             {f.options.map((o, i) => (
               <label key={o.value} className="checkbox" htmlFor={i === 0 ? id : `${id}-${o.value}`}>
-                <input type="radio" id={i === 0 ? id : `${id}-${o.value}`} name={f.name} value={o.value} defaultChecked={checked === o.value} aria-invalid={error ? true : undefined} /> {o.label}
+                <input type="radio" id={i === 0 ? id : `${id}-${o.value}`} name={f.name} value={o.value} defaultChecked={checked === o.value} /> {o.label}
               </label>
             ))}
           </fieldset>

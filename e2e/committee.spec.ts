@@ -1,0 +1,245 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { alertBox, DEMO, expectAccessible, signIn, tabTo } from './support';
+
+/**
+ * Issue 7: the committee at work. The chair plans a session, puts a file on its agenda,
+ * convenes it late with a reason and holds it; members declare conflicts and vote; the
+ * chair closes the vote, signs the reasoned opinion, closes the session and signs the
+ * minutes. The two tests share the demo's diagnosed file "Entrée principale": the first
+ * puts it under review and leaves it carried over, the second decides it.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const MEMBERS = {
+  chair: 'Hélène Marchand',
+  membre1: 'Jean-Pierre Roussel',
+  membre2: 'Aminata Diallo',
+  membre3: 'Thomas Garnier',
+  membre4: 'Nadia Belkacem',
+  membre5: 'Marc Olivier',
+};
+
+async function as(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** A datetime-local value in Paris time ("2026-11-26T14:05"), as the chair types it. */
+function parisLocal(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+async function expectNoSideScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${page.url()} is ${width} px wide`).toBeLessThanOrEqual(320);
+}
+
+const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+/** Plans a session one hour ago (so it can be held today), adds the file, convenes it late with a reason. */
+async function planAndConvene(chair: Page, rapporteur?: string): Promise<string> {
+  await chair.getByRole('navigation', { name: 'Navigation de l’espace agents' }).getByRole('link', { name: 'Séances' }).click();
+  await expect(chair.getByRole('heading', { level: 1, name: 'Séances du comité' })).toBeVisible();
+  await expectAccessible(chair);
+  await chair.getByLabel('Date et heure de la séance').fill(parisLocal(new Date(Date.now() - 3_600_000)));
+  await chair.getByLabel('Lieu', { exact: true }).fill('Salle du conseil, hôtel de ville');
+  await chair.getByRole('button', { name: 'Prévoir la séance' }).click();
+  await expect(status(chair, 'La séance est prévue.')).toBeVisible();
+  const sessionUrl = chair.url().replace(/\?.*$/, '');
+
+  const file = chair.getByLabel('Dossier en examen');
+  const value = await file.locator('option', { hasText: 'Entrée principale' }).getAttribute('value');
+  await file.selectOption(value!);
+  if (rapporteur) await chair.getByLabel('Rapporteur ou rapporteuse', { exact: true }).selectOption({ label: rapporteur });
+  await chair.getByRole('button', { name: 'Inscrire le dossier' }).click();
+  await expect(status(chair, 'Le dossier est inscrit à l’ordre du jour.')).toBeVisible();
+  await expect(chair.getByRole('region', { name: 'Ordre du jour' })).toContainText('Entrée principale');
+
+  // The session is in an hour: within the notice period, so the reason is required; the server says so.
+  await chair.getByRole('button', { name: 'Convoquer la séance' }).click();
+  await expect(alertBox(chair)).toContainText('indiquez pourquoi elle est convoquée si tard');
+  await expectAccessible(chair);
+  await chair.getByLabel('Motif de la convocation tardive').fill('Avis attendu par la préfecture avant la fin du mois.');
+  await chair.getByRole('button', { name: 'Convoquer la séance' }).click();
+  await expect(status(chair, 'La séance est convoquée.')).toBeVisible();
+  return sessionUrl;
+}
+
+/** Records attendance: everyone present except those listed. */
+async function hold(chair: Page, away: Record<string, 'Absent·e' | 'Excusé·e'>) {
+  for (const [name, choice] of Object.entries(away)) {
+    await chair.getByRole('group', { name, exact: true }).getByLabel(choice).check();
+  }
+  await expectAccessible(chair);
+  await chair.getByRole('button', { name: 'Enregistrer les présences et ouvrir la séance' }).click();
+  await expect(status(chair, 'Les présences sont enregistrées')).toBeVisible();
+}
+
+test('a vote cannot open without quorum, and the message says how many are present and required', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const chair = await as(browser, DEMO.chair);
+  // The demo's diagnosed file goes under review first (the chair's step on the file page).
+  await chair.goto('/espace/propositions?vue=all');
+  await chair.getByRole('link', { name: /Entrée principale/ }).first().click();
+  await chair.getByRole('checkbox', { name: /Je confirme l’inscription/ }).check();
+  await chair.getByRole('button', { name: 'Inscrire à l’examen du comité' }).click();
+  await expect(status(chair, 'Le dossier est inscrit à l’examen du comité.')).toBeVisible();
+
+  await planAndConvene(chair);
+  await hold(chair, { [MEMBERS.membre2]: 'Absent·e', [MEMBERS.membre3]: 'Absent·e', [MEMBERS.membre4]: 'Excusé·e', [MEMBERS.membre5]: 'Absent·e' });
+  const item = chair.getByRole('region', { name: /Dossier 1 : .* – Entrée principale/ });
+  await expect(item).toContainText('non atteint : 2 membres présents pouvant voter, 4 requis.');
+  await item.getByRole('button', { name: 'Ouvrir le vote' }).click();
+  await expect(alertBox(chair)).toContainText('Le quorum n’est pas atteint : 2 membres présents pouvant voter, 4 requis.');
+  await expectAccessible(chair);
+
+  // Closing the session carries the file over to a later one.
+  await chair.getByRole('checkbox', { name: 'Je confirme la clôture de la séance.' }).check();
+  await chair.getByRole('button', { name: 'Clore la séance' }).click();
+  await expect(status(chair, 'La séance est close.')).toBeVisible();
+  await expect(chair.getByRole('region', { name: 'Ordre du jour' })).toContainText('Reporté à une prochaine séance');
+});
+
+test('the committee holds a session, votes on a file and signs its opinion and the minutes', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const chair = await as(browser, DEMO.chair);
+  const sessionUrl = await planAndConvene(chair, MEMBERS.membre3);
+  await hold(chair, { [MEMBERS.membre4]: 'Excusé·e', [MEMBERS.membre5]: 'Absent·e' });
+  const item = (page: Page) => page.getByRole('region', { name: /Dossier 1 : .* – Entrée principale/ });
+  await expect(item(chair)).toContainText('atteint : 4 membres présents pouvant voter, 4 requis.');
+
+  // A member declares a conflict of interest on the file page, before the vote: recused from then on.
+  const member1 = await as(browser, DEMO.member);
+  await member1.goto(sessionUrl);
+  await item(member1).getByRole('link', { name: /Ouvrir le dossier/ }).click();
+  const conflict = member1.getByRole('region', { name: 'Conflit d’intérêts' });
+  await conflict.getByRole('button', { name: 'Déclarer un conflit d’intérêts' }).click();
+  await expect(member1.locator('.error-summary')).toBeFocused();
+  await expectAccessible(member1);
+  await conflict.getByLabel('Nature du conflit d’intérêts').fill('Je siège au conseil d’administration du bailleur.');
+  await conflict.getByRole('button', { name: 'Déclarer un conflit d’intérêts' }).click();
+  await expect(member1.getByText('Vous êtes déporté·e sur ce dossier').first()).toBeVisible();
+
+  // The rapporteur proposes two conditions.
+  const member3 = await as(browser, 'membre3@demo.vigie.test');
+  await member3.goto(sessionUrl);
+  const conditions = item(member3).getByRole('group', { name: 'Condition 1' });
+  await conditions.getByLabel('Type de condition').selectOption({ label: 'Masquage' });
+  await conditions.getByLabel('Texte de la condition').fill('Masquer les fenêtres du rez-de-chaussée et la porte du hall.');
+  const second = item(member3).getByRole('group', { name: 'Condition 2' });
+  await second.getByLabel('Type de condition').selectOption({ label: 'Réexamen' });
+  await second.getByLabel('Texte de la condition').fill('Bilan contradictoire avec l’amicale des locataires après un an.');
+  await second.getByLabel('Échéance').fill('2027-12-31');
+  await item(member3).getByRole('button', { name: 'Enregistrer les conditions' }).click();
+  await expect(status(member3, 'Les conditions sont enregistrées.')).toBeVisible();
+
+  // The chair opens the vote: the quorum counts the members who may vote, without the recused one.
+  await chair.reload();
+  await expect(item(chair)).toContainText('Jean-Pierre Roussel (conflit d’intérêts déclaré)');
+  await expect(item(chair)).toContainText('atteint : 3 membres présents pouvant voter, 3 requis.');
+  await item(chair).getByRole('button', { name: 'Ouvrir le vote' }).click();
+  await expect(status(chair, 'Le vote est ouvert.')).toBeVisible();
+  await expectAccessible(chair);
+
+  // The recused member reads the file but has no vote form.
+  await member1.goto(sessionUrl);
+  await expect(item(member1)).toContainText('Vous êtes déporté·e sur ce dossier');
+  await expect(item(member1).getByRole('group', { name: /Votre vote/ })).toHaveCount(0);
+  await expect(item(member1).getByRole('button', { name: 'Voter', exact: true })).toHaveCount(0);
+  await expectAccessible(member1);
+
+  // Three members vote; one changes their vote; one votes with the keyboard only.
+  await item(chair).getByRole('group', { name: /Votre vote/ }).getByLabel('Pour').check();
+  await item(chair).getByRole('button', { name: 'Voter', exact: true }).click();
+  await expect(status(chair, 'Votre vote est enregistré.')).toBeVisible();
+  await expect(item(chair)).toContainText('Votre vote actuel : Pour.');
+
+  const member2 = await as(browser, 'membre2@demo.vigie.test');
+  await member2.goto(sessionUrl);
+  await item(member2).getByRole('group', { name: /Votre vote/ }).getByLabel('Contre').check();
+  await item(member2).getByRole('button', { name: 'Voter', exact: true }).click();
+  await expect(item(member2)).toContainText('Votre vote actuel : Contre.');
+  await expect(item(member2).getByRole('radio', { name: 'Contre' })).toBeChecked();
+  await item(member2).getByRole('group', { name: /Votre vote/ }).getByLabel('Pour').check();
+  await item(member2).getByRole('button', { name: 'Changer mon vote' }).click();
+  await expect(item(member2)).toContainText('Votre vote actuel : Pour.');
+  // Nobody sees the others' votes nor the count while the vote is open.
+  await expect(item(member2).locator('.tally')).toHaveCount(0);
+  await expect(member2.getByRole('region', { name: 'Ordre du jour' })).not.toContainText(' pour, ');
+
+  await member3.reload();
+  const keyboardChoice = item(member3).getByRole('radio', { name: 'Pour' });
+  await tabTo(member3, keyboardChoice, 120);
+  await member3.keyboard.press('Space');
+  await expect(keyboardChoice).toBeChecked();
+  await tabTo(member3, item(member3).getByRole('button', { name: 'Voter', exact: true }));
+  await member3.keyboard.press('Enter');
+  await expect(status(member3, 'Votre vote est enregistré.')).toBeVisible();
+  await expect(item(member3)).toContainText('Votre vote actuel : Pour.');
+
+  // The chair closes the vote (confirmed), and the server counts.
+  await chair.reload();
+  await item(chair).getByRole('button', { name: 'Clore le vote' }).click();
+  await expect(chair.locator('.error-summary')).toContainText('Cochez la case pour confirmer la clôture du vote.');
+  await item(chair).getByRole('checkbox', { name: 'Je confirme la clôture du vote.' }).check();
+  await item(chair).getByRole('button', { name: 'Clore le vote' }).click();
+  await expect(status(chair, 'Le vote est clos.')).toBeVisible();
+  await expect(item(chair)).toContainText('Avis favorable avec conditions');
+  await expect(chair.getByRole('region', { name: 'Ordre du jour' })).toContainText('3 pour, 0 contre, 0 abst.');
+
+  // The reasoned opinion: its two conditions come from the vote; reasons and summary are required.
+  const decision = item(chair);
+  await expect(decision.getByRole('group', { name: 'Condition 2' }).getByLabel('Texte de la condition')).toHaveValue('Bilan contradictoire avec l’amicale des locataires après un an.');
+  await decision.getByRole('button', { name: 'Signer l’avis' }).click();
+  await expect(chair.locator('.error-summary')).toBeFocused();
+  await expect(chair.locator('.error-summary')).toContainText('Motifs');
+  await expectAccessible(chair);
+  await decision.getByLabel('Motifs').fill('Diagnostic probant ; alternatives essayées sans effet suffisant ; masquage prévu.');
+  await decision.getByLabel('Résumé public').fill('Avis favorable à une caméra à l’entrée de la résidence Voltaire, fenêtres et porte masquées, bilan à un an.');
+  await decision.getByRole('checkbox', { name: 'Je confirme signer cet avis au nom du comité.' }).check();
+  await decision.getByRole('button', { name: 'Signer l’avis' }).click();
+  await expect(status(chair, 'L’avis est signé.')).toBeVisible();
+  await expect(item(chair)).toContainText(`Signé par ${MEMBERS.chair} le`);
+  await expect(item(chair).getByRole('button', { name: 'Signer l’avis' })).toHaveCount(0);
+
+  // The session page reflows at 320 px.
+  await chair.setViewportSize({ width: 320, height: 800 });
+  await expectNoSideScroll(chair);
+  await chair.setViewportSize({ width: 1280, height: 800 });
+
+  await chair.getByRole('checkbox', { name: 'Je confirme la clôture de la séance.' }).check();
+  await chair.getByRole('button', { name: 'Clore la séance' }).click();
+  await expect(status(chair, 'La séance est close.')).toBeVisible();
+
+  // The minutes, generated from the record, then signed by the chair.
+  await chair.getByRole('link', { name: 'Procès-verbal de la séance' }).click();
+  await expect(chair.getByRole('heading', { level: 1, name: /Procès-verbal de la séance SE-/ })).toBeVisible();
+  const main = chair.locator('main');
+  await expect(main).toContainText('Avis attendu par la préfecture avant la fin du mois.');
+  await expect(main).toContainText(`${MEMBERS.membre4}`);
+  await expect(main).toContainText('Jean-Pierre Roussel (conflit d’intérêts déclaré)');
+  await expect(main).toContainText('3 pour, 0 contre, aucune abstention, 1 membre déporté');
+  await expect(main).toContainText('Masquer les fenêtres du rez-de-chaussée et la porte du hall.');
+  await expect(main).toContainText('Diagnostic probant');
+  await expect(main).toContainText('Imprimer');
+  await expectAccessible(chair);
+  await chair.getByRole('checkbox', { name: 'Je confirme signer ce procès-verbal.' }).check();
+  await chair.getByRole('button', { name: 'Signer le procès-verbal' }).click();
+  await expect(status(chair, 'Le procès-verbal est signé.')).toBeVisible();
+  await expect(main).toContainText(`Signé par ${MEMBERS.chair} le`);
+  await expect(chair.getByRole('button', { name: 'Signer le procès-verbal' })).toHaveCount(0);
+  await chair.setViewportSize({ width: 320, height: 800 });
+  await expectNoSideScroll(chair);
+  await expectAccessible(chair);
+
+  // A member reads the same minutes, without the chair's steps.
+  await member2.goto(chair.url().replace(/\?.*$/, ''));
+  await expect(member2.locator('main')).toContainText(`Signé par ${MEMBERS.chair} le`);
+});
