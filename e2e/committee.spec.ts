@@ -60,7 +60,7 @@ async function planAndConvene(chair: Page, rapporteur?: string): Promise<string>
   if (rapporteur) await chair.getByLabel('Rapporteur ou rapporteuse', { exact: true }).selectOption({ label: rapporteur });
   await chair.getByRole('button', { name: 'Inscrire le dossier' }).click();
   await expect(status(chair, 'Le dossier est inscrit à l’ordre du jour.')).toBeVisible();
-  await expect(chair.getByRole('region', { name: 'Ordre du jour' })).toContainText('Entrée principale');
+  await expect(chair.getByRole('region', { name: 'Ordre du jour', exact: true })).toContainText('Entrée principale');
 
   // The session is in an hour: within the notice period, so the reason is required; the server says so.
   await chair.getByRole('button', { name: 'Convoquer la séance' }).click();
@@ -104,7 +104,7 @@ test('a vote cannot open without quorum, and the message says how many are prese
   await chair.getByRole('checkbox', { name: 'Je confirme la clôture de la séance.' }).check();
   await chair.getByRole('button', { name: 'Clore la séance' }).click();
   await expect(status(chair, 'La séance est close.')).toBeVisible();
-  await expect(chair.getByRole('region', { name: 'Ordre du jour' })).toContainText('Reporté à une prochaine séance');
+  await expect(chair.getByRole('region', { name: 'Ordre du jour', exact: true })).toContainText('Reporté à une prochaine séance');
 });
 
 test('the committee holds a session, votes on a file and signs its opinion and the minutes', async ({ browser }) => {
@@ -172,7 +172,7 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   await expect(item(member2)).toContainText('Votre vote actuel : Pour.');
   // Nobody sees the others' votes nor the count while the vote is open.
   await expect(item(member2).locator('.tally')).toHaveCount(0);
-  await expect(member2.getByRole('region', { name: 'Ordre du jour' })).not.toContainText(' pour, ');
+  await expect(member2.getByRole('region', { name: 'Ordre du jour', exact: true })).not.toContainText(' pour, ');
 
   await member3.reload();
   const keyboardChoice = item(member3).getByRole('radio', { name: 'Pour' });
@@ -192,7 +192,7 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   await item(chair).getByRole('button', { name: 'Clore le vote' }).click();
   await expect(status(chair, 'Le vote est clos.')).toBeVisible();
   await expect(item(chair)).toContainText('Avis favorable avec conditions');
-  await expect(chair.getByRole('region', { name: 'Ordre du jour' })).toContainText('3 pour, 0 contre, 0 abst.');
+  await expect(chair.getByRole('region', { name: 'Ordre du jour', exact: true })).toContainText('3 pour, 0 contre, 0 abst.');
 
   // The reasoned opinion: its two conditions come from the vote; reasons and summary are required.
   const decision = item(chair);
