@@ -1,12 +1,15 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { alertBox, DEMO, expectAccessible, signIn, tabTo } from './support';
 
+const FILE = 'Cour de la résidence Voltaire';
+
 /**
  * Issue 7: the committee at work. The chair plans a session, puts a file on its agenda,
  * convenes it late with a reason and holds it; members declare conflicts and vote; the
  * chair closes the vote, signs the reasoned opinion, closes the session and signs the
- * minutes. The two tests share the demo's diagnosed file "Entrée principale": the first
- * puts it under review and leaves it carried over, the second decides it.
+ * minutes. The two tests share a file of their own ("Cour de la résidence Voltaire",
+ * made here so that the demo's files stay as other journeys expect them): the first puts
+ * it under review and leaves it carried over, the second decides it.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -21,9 +24,79 @@ const MEMBERS = {
 
 async function as(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  // No internet in tests: answer map tiles with nothing instead of letting them fail.
+  await context.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ status: 204 }));
   const page = await context.newPage();
   await signIn(page, email);
   return page;
+}
+
+/** The field with exactly this label (a required field's label ends with " *"). */
+function labelled(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+}
+
+/** A proposal submitted by the technician and diagnosed by the officer: the address of its file. */
+async function diagnosedFile(browser: Browser): Promise<string> {
+  const technician = await as(browser, DEMO.technician);
+  await technician.goto('/espace/propositions/nouvelle');
+  await technician.getByLabel('Titre').fill(FILE);
+  await technician.getByLabel('Résidence').selectOption({ label: 'Résidence Voltaire – 3 boulevard Richard-Wallace, 92800 Puteaux' });
+  await technician.getByRole('button', { name: 'Créer le brouillon' }).click();
+  await expect(technician.getByRole('status').filter({ hasText: 'Le brouillon a été créé' })).toBeVisible();
+  await technician.getByRole('button', { name: 'Ajouter une caméra' }).click();
+  await technician.getByLabel('Latitude').fill('48.8762');
+  await technician.getByLabel('Longitude').fill('2.2388');
+  await technician.getByLabel('Emplacement').selectOption('outdoor');
+  await technician.getByLabel('Type de caméra').selectOption('fixed');
+  await technician.getByLabel('Fixation').fill('Mât, 4 m');
+  await technician.getByLabel('Orientation (degrés)').fill('90');
+  await technician.getByLabel('Angle de vue (degrés)').fill('60');
+  await technician.getByRole('checkbox', { name: /Prévention des atteintes aux personnes/ }).check();
+  await technician.getByLabel('Durée de conservation (jours)').fill('10');
+  await technician.getByLabel('Personnes habilitées à visionner les images').fill('Opérateurs du centre de supervision urbain');
+  await technician.getByLabel('Responsable du traitement').fill('Ville de Puteaux');
+  await technician.getByLabel('Finalités affichées').fill('Prévention des atteintes aux biens');
+  await technician.getByLabel('Droits des personnes').fill('Droit d’accès aux images');
+  await technician.getByLabel('Contact pour exercer ses droits').fill('dpo@demo.vigie.test');
+  await technician.getByLabel('Durée de conservation affichée').fill('10 jours');
+  await technician.getByLabel('Investissement estimé (€)').fill('8000');
+  await technician.getByLabel('Coût annuel de fonctionnement (€)').fill('900');
+  await technician.getByLabel('Justification : problème constaté sur la résidence').fill('Rodéos de deux-roues dans la cour chaque soir.');
+  await technician.getByRole('button', { name: 'Déposer la proposition' }).click();
+  await expect(technician.getByRole('status').filter({ hasText: 'La proposition a été déposée' })).toBeVisible();
+  const fileUrl = technician.url().replace(/\/modifier.*$/, '').replace(/\?.*$/, '');
+  await technician.context().close();
+
+  const officer = await as(browser, DEMO.diagnostician);
+  await officer.goto(fileUrl);
+  await officer.getByRole('button', { name: 'Commencer le diagnostic' }).click();
+  await expect(officer.getByRole('status').filter({ hasText: 'Le diagnostic est commencé.' })).toBeVisible();
+  await officer.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await officer.getByLabel('Type de faits').selectOption('vandalism');
+  await officer.getByLabel('Année').fill('2025');
+  await officer.getByLabel('Nombre de faits').fill('17');
+  await officer.getByLabel('Description du site').fill('Cour intérieure ouverte sur le boulevard.');
+  await officer.getByLabel('Bailleur social').fill('Hauts-de-Seine Habitat, réunion du 3 mars.');
+  await officer.getByLabel('Amicale ou association de locataires').fill('Amicale consultée le 10 mars.');
+  await officer.getByLabel('Police ou gendarmerie (référent sûreté)').fill('Avis du référent sûreté du 12 mars.');
+  await labelled(officer, 'Éclairage').fill('Renforcé en 2025.');
+  await labelled(officer, 'Médiation').fill('Médiateurs le vendredi soir.');
+  await officer.getByLabel('Correspondants de nuit').fill('Absents du secteur.');
+  await officer.getByLabel('Contrôle d’accès').fill('Portail posé, laissé ouvert.');
+  await labelled(officer, 'Aménagements').fill('Plots posés en 2024.');
+  await labelled(officer, 'Proportionnalité').fill('Une caméra, champ limité à la cour.');
+  await officer.getByLabel('Risques pour la vie privée').fill('Aucune fenêtre dans le champ.');
+  await officer.getByLabel('Effet attendu').fill('Moins de rodéos.');
+  await labelled(officer, 'Coût').fill('8 000 € puis 900 € par an.');
+  await officer.getByLabel('Analyse d’impact (AIPD)').selectOption('completed');
+  await labelled(officer, 'Conclusion').selectOption('opportune');
+  await officer.getByLabel('Résumé public').fill('Une caméra sur la cour de la résidence Voltaire.');
+  await officer.getByRole('checkbox', { name: 'Je confirme conclure et signer ce diagnostic en mon nom.' }).check();
+  await officer.getByRole('button', { name: 'Conclure et signer le diagnostic' }).click();
+  await expect(officer.getByRole('status').filter({ hasText: 'Le diagnostic est conclu et signé' })).toBeVisible();
+  await officer.context().close();
+  return fileUrl;
 }
 
 /** A datetime-local value in Paris time ("2026-11-26T14:05"), as the chair types it. */
@@ -55,12 +128,12 @@ async function planAndConvene(chair: Page, rapporteur?: string): Promise<string>
   const sessionUrl = chair.url().replace(/\?.*$/, '');
 
   const file = chair.getByLabel('Dossier en examen');
-  const value = await file.locator('option', { hasText: 'Entrée principale' }).getAttribute('value');
+  const value = await file.locator('option', { hasText: FILE }).getAttribute('value');
   await file.selectOption(value!);
   if (rapporteur) await chair.getByLabel('Rapporteur ou rapporteuse', { exact: true }).selectOption({ label: rapporteur });
   await chair.getByRole('button', { name: 'Inscrire le dossier' }).click();
   await expect(status(chair, 'Le dossier est inscrit à l’ordre du jour.')).toBeVisible();
-  await expect(chair.getByRole('region', { name: 'Ordre du jour', exact: true })).toContainText('Entrée principale');
+  await expect(chair.getByRole('region', { name: 'Ordre du jour', exact: true })).toContainText(FILE);
 
   // The session is in an hour: within the notice period, so the reason is required; the server says so.
   await chair.getByRole('button', { name: 'Convoquer la séance' }).click();
@@ -85,16 +158,15 @@ async function hold(chair: Page, away: Record<string, 'Absent·e' | 'Excusé·e'
 test('a vote cannot open without quorum, and the message says how many are present and required', async ({ browser }) => {
   test.setTimeout(120_000);
   const chair = await as(browser, DEMO.chair);
-  // The demo's diagnosed file goes under review first (the chair's step on the file page).
-  await chair.goto('/espace/propositions?vue=all');
-  await chair.getByRole('link', { name: /Entrée principale/ }).first().click();
+  // A file of its own goes under review first (the chair's step on the file page).
+  await chair.goto(await diagnosedFile(browser));
   await chair.getByRole('checkbox', { name: /Je confirme l’inscription/ }).check();
   await chair.getByRole('button', { name: 'Inscrire à l’examen du comité' }).click();
   await expect(status(chair, 'Le dossier est inscrit à l’examen du comité.')).toBeVisible();
 
   await planAndConvene(chair);
   await hold(chair, { [MEMBERS.membre2]: 'Absent·e', [MEMBERS.membre3]: 'Absent·e', [MEMBERS.membre4]: 'Excusé·e', [MEMBERS.membre5]: 'Absent·e' });
-  const item = chair.getByRole('region', { name: /Dossier 1 : .* – Entrée principale/ });
+  const item = chair.getByRole('region', { name: new RegExp(`Dossier 1 : .* – ${FILE}`) });
   await expect(item).toContainText('non atteint : 2 membres présents pouvant voter, 4 requis.');
   await item.getByRole('button', { name: 'Ouvrir le vote' }).click();
   await expect(alertBox(chair)).toContainText('Le quorum n’est pas atteint : 2 membres présents pouvant voter, 4 requis.');
@@ -112,7 +184,7 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   const chair = await as(browser, DEMO.chair);
   const sessionUrl = await planAndConvene(chair, MEMBERS.membre3);
   await hold(chair, { [MEMBERS.membre4]: 'Excusé·e', [MEMBERS.membre5]: 'Absent·e' });
-  const item = (page: Page) => page.getByRole('region', { name: /Dossier 1 : .* – Entrée principale/ });
+  const item = (page: Page) => page.getByRole('region', { name: new RegExp(`Dossier 1 : .* – ${FILE}`) });
   await expect(item(chair)).toContainText('atteint : 4 membres présents pouvant voter, 4 requis.');
 
   // A member declares a conflict of interest on the file page, before the vote: recused from then on.
@@ -202,7 +274,7 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   await expect(chair.locator('.error-summary')).toContainText('Motifs');
   await expectAccessible(chair);
   await decision.getByLabel('Motifs').fill('Diagnostic probant ; alternatives essayées sans effet suffisant ; masquage prévu.');
-  await decision.getByLabel('Résumé public').fill('Avis favorable à une caméra à l’entrée de la résidence Voltaire, fenêtres et porte masquées, bilan à un an.');
+  await decision.getByLabel('Résumé public').fill('Avis favorable à une caméra sur la cour de la résidence Voltaire, fenêtres masquées, bilan à un an.');
   await decision.getByRole('checkbox', { name: 'Je confirme signer cet avis au nom du comité.' }).check();
   await decision.getByRole('button', { name: 'Signer l’avis' }).click();
   await expect(status(chair, 'L’avis est signé.')).toBeVisible();
