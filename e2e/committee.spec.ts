@@ -315,3 +315,24 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   await member2.goto(chair.url().replace(/\?.*$/, ''));
   await expect(member2.locator('main')).toContainText(`Signé par ${MEMBERS.chair} le`);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  // No axe check here: axe runs as a script in the page, which this test turns off.
+  test('the chair plans a session through the server alone; a refusal comes back with what was typed', async ({ page }) => {
+    await signIn(page, DEMO.chair);
+    await page.goto('/espace/seances');
+    await page.getByLabel('Date et heure de la séance').fill('2030-03-14T18:30');
+    await page.getByLabel('Lien de visioconférence').fill('http://visio.example.test/comite');
+    await page.getByRole('button', { name: 'Prévoir la séance' }).click();
+    await expect(page.locator('.error-summary').getByRole('link')).toHaveAttribute('href', '#plan-videoLink');
+    await expect(page.getByLabel('Lien de visioconférence')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Date et heure de la séance')).toHaveValue('2030-03-14T18:30');
+    await page.getByLabel('Lien de visioconférence').fill('https://visio.example.test/comite');
+    await page.getByRole('button', { name: 'Prévoir la séance' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'La séance est prévue.' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('14 mars 2030');
+    await expect(page.locator('main')).toContainText('En visioconférence');
+  });
+});
