@@ -295,6 +295,35 @@ describe.each(BACKENDS)('the committee at work on %s', (backend) => {
     });
   });
 
+  describe('minutes', () => {
+    it('are signed by the chair once the session is closed, once, and the signature is recorded', async () => {
+      const { sessionId, items } = await heldSession([await underReview(), await underReview()]);
+      const sign = (who: Id) => runCommand(t.db, COMMANDS.signMinutes, who.id, { sessionId });
+      expect(await sign(chair)).toMatchObject({ code: 'conflict:state', fieldErrors: { _form: `${R}session_not_closed` } });
+      await ok(runCommand(t.db, COMMANDS.adjournItem, chair.id, { itemId: items[0], reason: 'Pièces manquantes' }));
+      await ok(runCommand(t.db, COMMANDS.openItemVote, chair.id, { itemId: items[1] }));
+      await ok(vote(members[0]!, items[1]!, 'for'));
+      const { decisionId } = await ok(runCommand(t.db, COMMANDS.closeItemVote, chair.id, { itemId: items[1] }));
+      await ok(runCommand(t.db, COMMANDS.closeSession, chair.id, { sessionId }));
+      // Not before every decision of the session is signed.
+      expect(await sign(chair)).toMatchObject({ code: 'conflict:state', fieldErrors: { _form: `${R}decisions_unsigned` } });
+      await ok(runCommand(t.db, COMMANDS.signDecision, chair.id, { decisionId, revision: 1, conditions: [], reasons: 'Dossier complet.', publicSummary: 'Avis favorable.' }));
+      expect(await sign(members[0]!)).toMatchObject({ code: 'forbidden' });
+      expect(await runCommand(t.db, COMMANDS.signMinutes, chair.id, { sessionId: 'pas-un-id' })).toMatchObject({ code: 'invalid' });
+      expect(await sign(chair)).toEqual({ ok: true, value: undefined });
+      const [row] = await t.db.select().from(sessions).where(eq(sessions.id, sessionId));
+      expect(row).toMatchObject({ minutesSignedBy: chair.id, state: 'closed' });
+      expect(row!.minutesSignedAt).toBeInstanceOf(Date);
+      const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, sessionId), eq(auditEvents.action, 'session.minutes_signed')));
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ actorId: chair.id, details: {} });
+      // A second signature is refused and changes nothing.
+      expect(await sign(chair)).toMatchObject({ code: 'conflict:state', fieldErrors: { _form: `${R}minutes_signed` } });
+      const [again] = await t.db.select().from(sessions).where(eq(sessions.id, sessionId));
+      expect(again!.minutesSignedAt).toEqual(row!.minutesSignedAt);
+    });
+  });
+
   if (backend === 'postgres') {
     it('counts exactly one vote per member under 50 concurrent requests, and loses none to a racing close', async () => {
       const { items } = await heldSession([await underReview()]);

@@ -60,6 +60,7 @@ const COMMITTEE_EVENTS = {
   'session.agenda_removed': { entity: 'session', details: z.object({ itemId: id, proposalId: id }).strict() },
   'session.rapporteur_set': { entity: 'session', details: z.object({ itemId: id, rapporteurId: id }).strict() },
   'session.conditions_proposed': { entity: 'session', details: z.object({ itemId: id, count: z.number().int().min(0) }).strict() },
+  'session.minutes_signed': { entity: 'session', details: none },
   'conflict.recorded': { entity: 'proposal', details: z.object({ memberId: id, source: z.enum(CONFLICT_SOURCES) }).strict() },
   'vote.cast': {
     entity: 'agenda_item',

@@ -99,3 +99,13 @@ export const REVIEW_TEXT_MAX = 5000;
 export const postDeliberationSchema = z.object({ proposalId: uuid, body: requiredText(REVIEW_TEXT_MAX) });
 export const requestInfoSchema = z.object({ proposalId: uuid, question: requiredText(REVIEW_TEXT_MAX) });
 export const answerInfoSchema = z.object({ proposalId: uuid, requestId: uuid, answer: requiredText(REVIEW_TEXT_MAX) });
+
+/**
+ * The forms of the committee's irreversible steps carry an "I confirm" box that the server
+ * checks (as withdrawing or scheduling a file does): the command's own input plus `confirmed`.
+ */
+const confirmation = (message: string) => ({ confirmed: z.literal(true, { error: message }) });
+export const closeItemVoteFormSchema = itemIdSchema.extend(confirmation('validation.confirm_close_vote'));
+export const signDecisionFormSchema = signDecisionSchema.extend(confirmation('validation.confirm_sign_decision'));
+export const closeSessionFormSchema = sessionIdSchema.extend(confirmation('validation.confirm_close_session'));
+export const signMinutesFormSchema = sessionIdSchema.extend(confirmation('validation.confirm_sign_minutes'));

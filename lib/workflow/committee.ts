@@ -1,6 +1,6 @@
-import { and, eq, inArray, max, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { agendaItems, attendance, committeeSettings, conflicts, diagnostics, proposals, sessions, userRoles, users, type Session } from '@/db/schema';
+import { agendaItems, attendance, committeeSettings, conflicts, decisions, diagnostics, proposals, sessions, userRoles, users, type Session } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { COMMITTEE_ENTITY_ID, sessionEventKind } from '@/lib/domain/audit-events';
 import { isLateConvocation, recusalOf, type CommitteeSettings } from '@/lib/domain/committee';
@@ -256,6 +256,31 @@ export const closeSession = defineCommand({
       await recordEvent(tx, { actorId: actor.id, action: 'item.carried_over', entityId: item.proposalId, details: { itemId: item.id, sessionId } });
     }
     return { carriedOver: notReached.length };
+  },
+});
+
+/**
+ * The chair signs the minutes of a closed session, once: from then on the minutes page
+ * shows who signed and when, and nothing of the session changes any more.
+ */
+export const signMinutes = defineCommand({
+  name: 'signMinutes',
+  permission: 'committee.chair',
+  schema: sessionIdSchema,
+  async run(tx, actor, { sessionId }) {
+    const session = await lockSession(tx, sessionId);
+    if (session.state !== 'closed') throw new AppError('conflict:state', { _form: `${R}session_not_closed` });
+    if (session.minutesSignedAt) throw new AppError('conflict:state', { _form: `${R}minutes_signed` });
+    // The minutes carry each decision's reasons: they are signed once every decision is.
+    const unsigned = await tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+      .where(and(eq(agendaItems.sessionId, sessionId), isNull(decisions.signedAt)));
+    if (unsigned.length) throw new AppError('conflict:state', { _form: `${R}decisions_unsigned` });
+    const now = new Date();
+    await tx.update(sessions).set({ minutesSignedBy: actor.id, minutesSignedAt: now, revision: session.revision + 1, updatedAt: now }).where(eq(sessions.id, sessionId));
+    await recordEvent(tx, { actorId: actor.id, action: 'session.minutes_signed', entityId: sessionId });
   },
 });
 

@@ -12,6 +12,7 @@ import {
   recordConflict,
   removeFromAgenda,
   setRapporteur,
+  signMinutes,
   updateCommitteeSettings,
 } from './committee';
 import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
@@ -66,6 +67,7 @@ export const COMMANDS = {
   postDeliberation,
   requestInfo,
   answerInfo,
+  signMinutes,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

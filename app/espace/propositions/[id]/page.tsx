@@ -5,6 +5,7 @@ import { TableRegion } from '@/app/_components/table-region';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { markProposalRead } from '@/db/queries/committee-home';
+import { ConflictSection } from '@/app/espace/seances/_components/conflict-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { allowedCommands } from '@/lib/domain/lifecycle';
@@ -211,6 +212,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           />
         </section>
       ) : null}
+
+      <ConflictSection actor={actor} proposalId={proposal.id} state={proposal.state} />
 
       <h2>{t('proposals.timeline')}</h2>
       <AuditTimeline events={file.timeline} empty={t('proposals.timelineEmpty')} />

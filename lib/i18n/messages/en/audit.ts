@@ -51,6 +51,7 @@ const audit: Shape<typeof fr> = {
       convene: 'Session convened',
       hold: 'Session held: attendance recorded',
       close: 'Session closed',
+      minutes_signed: 'Minutes signed',
     },
     conflict: {
       recorded: '{source, select, recorded_by_chair {Conflict of interest declared in session, recorded by the chair} other {Conflict of interest declared}}',

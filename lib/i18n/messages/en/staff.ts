@@ -16,6 +16,7 @@ const staff: Shape<typeof fr> = {
       proposals: 'Proposals',
       sites: 'Housing sites',
       committeeSettings: 'Committee rules',
+      sessions: 'Sessions',
     },
     roleTasks: {
       technician: 'File and follow camera-siting proposals.',

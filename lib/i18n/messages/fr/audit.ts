@@ -52,6 +52,7 @@ const audit = {
       convene: 'Séance convoquée',
       hold: 'Séance tenue : présences enregistrées',
       close: 'Séance close',
+      minutes_signed: 'Procès-verbal signé',
     },
     conflict: {
       recorded: '{source, select, recorded_by_chair {Conflit d’intérêts déclaré en séance, enregistré par la présidence} other {Conflit d’intérêts déclaré}}',

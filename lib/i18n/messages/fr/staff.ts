@@ -13,6 +13,7 @@ const staff = {
       proposals: 'Propositions',
       sites: 'Résidences',
       committeeSettings: 'Règles du comité',
+      sessions: 'Séances',
     },
     roleTasks: {
       technician: 'Déposer et suivre les propositions d’implantation de caméras.',
