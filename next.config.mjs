@@ -24,6 +24,10 @@ export default function config(phase) {
   return withNextIntl({
     reactStrictMode: true,
     poweredByHeader: false,
+    // Every page's <title> in its <head>, resolved before the page is sent, for everyone:
+    // Next streams metadata by default, and a title that arrives late (or, without
+    // JavaScript, in the body) fails RGAA 8.5 and is not what a screen reader announces.
+    htmlLimitedBots: /.*/,
     experimental: { authInterrupts: true },
     // Native and WASM modules stay out of the server bundle.
     serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],

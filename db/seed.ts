@@ -1,9 +1,9 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import type { Database } from './client';
-import { notices, sites, userRoles, users } from './schema';
+import { notices, proposals, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
@@ -55,6 +55,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
   if (seeded) {
     await seedProposals(db);
     await seedCommittee(db);
+    await markTakenUpRead(db);
   }
   return seeded;
 }
@@ -193,12 +194,6 @@ async function seedProposals(db: Database): Promise<void> {
   const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: diagnosed.id });
   await run(COMMANDS.concludeDiagnostic, officer, { diagnosticId: diagnostic.id, revision: 1, confirmed: true, ...CONCLUDED_DIAGNOSTIC });
 
-  // The officer has read the notices of the files they already took up; "Hall du bâtiment A" still waits, unread.
-  const taken = await db
-    .select({ id: notices.id })
-    .from(notices)
-    .where(and(eq(notices.recipientId, officer), inArray(notices.proposalId, [inDiagnostic.id, diagnosed.id])));
-  for (const notice of taken) await run(COMMANDS.markNoticeRead, officer, { noticeId: notice.id });
 }
 
 type Choice = 'for' | 'against' | 'abstain';
@@ -292,4 +287,18 @@ async function seedCommittee(db: Database): Promise<void> {
   // Convened for in ten days: the adjourned file comes back, with a new one.
   const upcoming = await fileUnderReview('Les Terrasses du Marché', 'Passage couvert', 48.8858, 2.2400, 'Agressions signalées dans le passage couvert entre les deux bâtiments.');
   await session(at(10, 18), [adjourned, upcoming], { held: false });
+}
+
+/**
+ * The prevention officer has read the notices of the files already past their submission:
+ * only "Hall du bâtiment A", still to diagnose, waits unread.
+ */
+async function markTakenUpRead(db: Database): Promise<void> {
+  const { run, officer } = await seedContext(db);
+  const taken = await db
+    .select({ id: notices.id })
+    .from(notices)
+    .innerJoin(proposals, eq(proposals.id, notices.proposalId))
+    .where(and(eq(notices.recipientId, officer), ne(proposals.state, 'submitted')));
+  for (const notice of taken) await run(COMMANDS.markNoticeRead, officer, { noticeId: notice.id });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { agendaItems, attendance, committeeSettings, conflicts, decisions, diagnostics, proposals, sessions, sites, userRoles, users, votes } from '@/db/schema';
+import { agendaItems, attendance, committeeSettings, conflicts, decisions, diagnostics, dissents, proposals, sessions, sites, userRoles, users, votes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { quorumFor, recusalOf, type CommitteeSettings, type Quorum, type Recusal, type Tally, type VoteChoice } from '@/lib/domain/committee';
 import { PAGE_SIZE, pageWindow, type Page } from '@/lib/pagination';
@@ -132,6 +132,9 @@ export interface ItemView {
     revision: number;
     signedAt: Date | null;
     signedByName: string | null;
+    /** Short internal texts of members who voted against. */
+    dissents: { memberName: string; text: string }[];
+    myDissent: string | null;
   } | null;
 }
 
@@ -176,6 +179,18 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
       ? db.select({ decision: decisions, signedByName: decisionSigner.name }).from(decisions).leftJoin(decisionSigner, eq(decisionSigner.id, decisions.signedBy)).where(inArray(decisions.itemId, itemIds))
       : [],
   ]);
+
+  // Dissents are internal to the committee: this page is the committee's own.
+  const dissentAuthor = alias(users, 'dissent_author');
+  const decisionIds = decisionRows.map((d) => d.decision.id);
+  const dissentRows = decisionIds.length
+    ? await db
+        .select({ decisionId: dissents.decisionId, memberId: dissents.memberId, memberName: dissentAuthor.name, text: dissents.text })
+        .from(dissents)
+        .innerJoin(dissentAuthor, eq(dissentAuthor.id, dissents.memberId))
+        .where(inArray(dissents.decisionId, decisionIds))
+        .orderBy(asc(dissents.createdAt))
+    : [];
 
   const held = session.state === 'held' || session.state === 'closed';
   const items: ItemView[] = itemRows.map(({ item, proposal, site, rapporteurName }) => {
@@ -234,6 +249,8 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
             revision: found.decision.revision,
             signedAt: found.decision.signedAt,
             signedByName: found.signedByName,
+            dissents: dissentRows.filter((d) => d.decisionId === found.decision.id).map(({ memberName, text }) => ({ memberName, text })),
+            myDissent: dissentRows.find((d) => d.decisionId === found.decision.id && d.memberId === actor.id)?.text ?? null,
           }
         : null,
     };

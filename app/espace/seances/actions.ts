@@ -94,3 +94,5 @@ export const signDecisionAction: StepAction = step(
 export const closeSessionAction: StepAction = step(confirmed(COMMANDS.closeSession, closeSessionFormSchema), (f) => ({ ...sessionId(f), confirmed: checkedBox(f) }), 'closed');
 export const signMinutesAction: StepAction = step(confirmed(COMMANDS.signMinutes, signMinutesFormSchema), (f) => ({ ...sessionId(f), confirmed: checkedBox(f) }), 'minutes_signed');
 export const declareConflictAction: StepAction = step(COMMANDS.declareConflict, (f) => ({ proposalId: field('proposalId')(f), reason: field('reason')(f) }), 'conflict');
+export const attachDissentAction: StepAction = step(COMMANDS.attachDissent, (f) => ({ decisionId: field('decisionId')(f), text: field('text')(f) }), 'dissent');
+export const recordConflictAction: StepAction = step(COMMANDS.recordConflict, (f) => ({ proposalId: field('proposalId')(f), memberId: field('memberId')(f), reason: field('reason')(f) }), 'conflict_recorded');

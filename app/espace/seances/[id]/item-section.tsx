@@ -11,11 +11,13 @@ import {
   castVoteAction,
   closeItemVoteAction,
   declareConflictAction,
+  recordConflictAction,
   openItemVoteAction,
   proposeConditionsAction,
   removeFromAgendaAction,
   returnAdjournedAction,
   setRapporteurAction,
+  attachDissentAction,
   signDecisionAction,
 } from '../actions';
 import { StepForm, type FieldSpec } from '../_components/step-form';
@@ -138,6 +140,24 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
                 fields={[
                   { kind: 'hidden', name: 'sessionId', value: session.id },
                   { kind: 'hidden', name: 'proposalId', value: item.proposal.id },
+                  { kind: 'textarea', name: 'reason', label: t('committee.conflict.reason'), hint: t('committee.conflict.reasonHint'), required: true },
+                ]}
+              />
+            </div>
+          ) : null}
+          {isChair && item.eligible.length ? (
+            <div className="card">
+              <h3>{t('committee.conflict.recordTitle')}</h3>
+              <p>{t('committee.conflict.recordHelp')}</p>
+              <StepForm
+                action={recordConflictAction}
+                idPrefix={`${prefix}-record-conflict`}
+                requiredLabel={required}
+                submit={t('committee.conflict.record')}
+                fields={[
+                  { kind: 'hidden', name: 'sessionId', value: session.id },
+                  { kind: 'hidden', name: 'proposalId', value: item.proposal.id },
+                  { kind: 'select', name: 'memberId', label: t('committee.conflict.member'), required: true, options: [{ value: '', label: t('committee.conflict.chooseMember') }, ...item.eligible.map((m) => ({ value: m.id, label: m.name }))] },
                   { kind: 'textarea', name: 'reason', label: t('committee.conflict.reason'), hint: t('committee.conflict.reasonHint'), required: true },
                 ]}
               />
@@ -319,6 +339,35 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
         ) : (
           <p>{t('committee.decision.notSigned')}</p>
         )
+      ) : null}
+      {item.decision?.dissents.length ? (
+        <div className="card">
+          <h3>{t('committee.dissent.title')}</h3>
+          <ul>
+            {item.decision.dissents.map((d) => (
+              <li key={d.memberName}>
+                <strong>{d.memberName}</strong> : {d.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {item.decision && !item.decision.signedAt && item.mine.vote === 'against' ? (
+        <div className="card">
+          <h3>{t('committee.dissent.writeTitle')}</h3>
+          <p>{t('committee.dissent.writeHelp')}</p>
+          <StepForm
+            action={attachDissentAction}
+            idPrefix={`${prefix}-dissent`}
+            requiredLabel={required}
+            submit={t('committee.dissent.submit')}
+            fields={[
+              { kind: 'hidden', name: 'sessionId', value: session.id },
+              { kind: 'hidden', name: 'decisionId', value: item.decision.id },
+              { kind: 'textarea', name: 'text', label: t('committee.dissent.text'), hint: t('committee.dissent.textHint'), required: true, defaultValue: item.decision.myDissent ?? '' },
+            ]}
+          />
+        </div>
       ) : null}
       {isChair && item.outcome === 'adjourned' && item.voteClosedAt && item.proposal.state === 'decided' ? (
         <div className="card">

@@ -19,6 +19,8 @@ import { ItemSection } from './item-section';
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const FLASHES = {
+  conflict_recorded: 'committee.flash.conflict_recorded',
+  dissent: 'committee.flash.dissent',
   planned: 'committee.flash.planned',
   added: 'committee.flash.added',
   removed: 'committee.flash.removed',
