@@ -1,8 +1,8 @@
 'use client';
 
 import type { z } from 'zod';
-import { ErrorSummary } from '@/app/_components/error-summary';
-import { FormAlert, TextField } from '@/app/_components/form-fields';
+import { CheckedForm } from '@/app/_components/checked-form';
+import { TextField } from '@/app/_components/form-fields';
 import { useCheckedActionForm } from '@/app/_components/use-checked-action-form';
 import type { FormState } from '@/lib/forms';
 import { createUserSchema } from '@/lib/validation/users';
@@ -21,23 +21,17 @@ interface Props {
  * the form posts straight to the server action, which checks everything again.
  */
 export function CreateUserForm({ labels, roleLabels }: Props) {
-  const { form, state, pending, formRef, formAction, onSubmit, errorFor, summary } = useCheckedActionForm<Input, z.output<typeof createUserSchema>, FormState>({
+  const checked = useCheckedActionForm<Input, z.output<typeof createUserSchema>, FormState>({
     schema: createUserSchema,
     action: createUserAction,
     defaultValues: { name: '', email: '', password: '', roles: [] },
     // The roles are a group of boxes: its first box stands for it.
     idFor: (path) => (path.startsWith('roles') ? `role-${ROLES[0]}` : path),
   });
+  const { form, pending, errorFor } = checked;
   const { register } = form;
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      onSubmit={onSubmit}
-    >
-      <ErrorSummary {...summary} />
-      {state.message && !state.ok && !summary.items.length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+    <CheckedForm checked={checked}>
       <TextField id="name" label={labels.name} required requiredLabel={labels.required} autoComplete="off" error={errorFor('name')} {...register('name')} />
       <TextField id="email" type="email" label={labels.email} required requiredLabel={labels.required} autoComplete="off" error={errorFor('email')} {...register('email')} />
       <TextField
@@ -62,6 +56,6 @@ export function CreateUserForm({ labels, roleLabels }: Props) {
       <button type="submit" disabled={pending}>
         {labels.submit}
       </button>
-    </form>
+    </CheckedForm>
   );
 }

@@ -2,8 +2,8 @@
 
 import type { HTMLAttributes } from 'react';
 import type { z } from 'zod';
-import { ErrorSummary } from '@/app/_components/error-summary';
-import { FormAlert, TextField } from '@/app/_components/form-fields';
+import { CheckedForm } from '@/app/_components/checked-form';
+import { TextField } from '@/app/_components/form-fields';
 import { useCheckedActionForm } from '@/app/_components/use-checked-action-form';
 import type { FormState } from '@/lib/forms';
 import { SITE_FIELDS, siteSchema, type SiteField, type SiteInput } from '@/lib/validation/sites';
@@ -36,22 +36,16 @@ const INPUT_MODES: Partial<Record<SiteField, HTMLAttributes<HTMLInputElement>['i
  */
 export function SiteForm({ site, initial, labels }: Props) {
   const prefix = site ? 'edit-site' : 'new-site';
-  const { form, state, pending, formRef, formAction, onSubmit, errorFor, summary } = useCheckedActionForm<SiteInput, z.output<typeof siteSchema>, SiteFormState>({
+  const checked = useCheckedActionForm<SiteInput, z.output<typeof siteSchema>, SiteFormState>({
     schema: siteSchema,
     action: site ? updateSiteAction : createSiteAction,
     defaultValues: initial,
     idFor: (path) => `${prefix}-${path}`,
   });
+  const { form, state, pending, errorFor } = checked;
   const { register } = form;
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      onSubmit={onSubmit}
-    >
-      <ErrorSummary {...summary} />
-      {state.message && !state.ok && !summary.items.length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+    <CheckedForm checked={checked}>
       {site ? (
         <>
           <input type="hidden" name="siteId" value={site.id} />
@@ -78,6 +72,6 @@ export function SiteForm({ site, initial, labels }: Props) {
       <button type="submit" disabled={pending}>
         {labels.submit}
       </button>
-    </form>
+    </CheckedForm>
   );
 }

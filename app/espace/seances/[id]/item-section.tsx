@@ -54,6 +54,46 @@ export function ConditionList({ conditions, t }: { conditions: readonly Decision
   );
 }
 
+/** An agenda item's rapporteur, state, quorum and recusals, as entries of a description list (session page and minutes). */
+export function ItemStanding({ item, t }: { item: Pick<ItemView, 'rapporteur' | 'state' | 'quorum' | 'recused'>; t: AppTranslator }) {
+  return (
+    <>
+      <dt>{t('committee.item.rapporteur')}</dt>
+      <dd>{item.rapporteur?.name || t('committee.item.noRapporteur')}</dd>
+      <dt>{t('committee.item.state')}</dt>
+      <dd>{t(`committee.itemStates.${item.state}`)}</dd>
+      {item.quorum ? (
+        <>
+          <dt>{t('committee.quorum.title')}</dt>
+          <dd>{quorumText(t, item.quorum)}</dd>
+        </>
+      ) : null}
+      <dt>{t('committee.item.recused')}</dt>
+      <dd>{item.recused.length ? item.recused.map((r) => t('committee.item.recusedMember', { name: r.name, reason: t(`committee.recusal.${r.reason}`) })).join(' ; ') : t('committee.item.nobodyRecused')}</dd>
+    </>
+  );
+}
+
+/** A signed decision's terms (conditions, reasons, public summary) as entries of a description list. */
+export function DecisionTerms({ decision, t }: { decision: { conditions: readonly DecisionCondition[]; reasons: string; publicSummary: string }; t: AppTranslator }) {
+  return (
+    <>
+      {decision.conditions.length ? (
+        <>
+          <dt>{t('committee.decision.conditions')}</dt>
+          <dd>
+            <ConditionList conditions={decision.conditions} t={t} />
+          </dd>
+        </>
+      ) : null}
+      <dt>{t('committee.decision.reasons')}</dt>
+      <dd>{decision.reasons}</dd>
+      <dt>{t('committee.decision.publicSummary')}</dt>
+      <dd>{decision.publicSummary}</dd>
+    </>
+  );
+}
+
 /** "Quorum reached: 4 members present who may vote, 3 required." */
 export function quorumText(t: AppTranslator, quorum: NonNullable<ItemView['quorum']>) {
   return t(quorum.reached ? 'committee.quorum.reached' : 'committee.quorum.notReached', { present: quorum.present, required: quorum.required });
@@ -86,18 +126,7 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
           <Link href={`/espace/propositions/${item.proposal.id}`}>{t('committee.item.openFile', { reference: item.proposal.reference })}</Link> – {item.proposal.siteName},{' '}
           {item.proposal.siteAddress}
         </dd>
-        <dt>{t('committee.item.rapporteur')}</dt>
-        <dd>{item.rapporteur?.name || t('committee.item.noRapporteur')}</dd>
-        <dt>{t('committee.item.state')}</dt>
-        <dd>{t(`committee.itemStates.${item.state}`)}</dd>
-        {item.quorum ? (
-          <>
-            <dt>{t('committee.quorum.title')}</dt>
-            <dd>{quorumText(t, item.quorum)}</dd>
-          </>
-        ) : null}
-        <dt>{t('committee.item.recused')}</dt>
-        <dd>{item.recused.length ? item.recused.map((r) => t('committee.item.recusedMember', { name: r.name, reason: t(`committee.recusal.${r.reason}`) })).join(' ; ') : t('committee.item.nobodyRecused')}</dd>
+        <ItemStanding item={item} t={t} />
         {item.proxies.length ? (
           <>
             <dt>{t('committee.item.proxies')}</dt>
@@ -301,18 +330,7 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
           <div className="card">
             <h3>{t('committee.decision.title')}</h3>
             <dl className="summary">
-              {item.decision.conditions.length ? (
-                <>
-                  <dt>{t('committee.decision.conditions')}</dt>
-                  <dd>
-                    <ConditionList conditions={item.decision.conditions} t={t} />
-                  </dd>
-                </>
-              ) : null}
-              <dt>{t('committee.decision.reasons')}</dt>
-              <dd>{item.decision.reasons}</dd>
-              <dt>{t('committee.decision.publicSummary')}</dt>
-              <dd>{item.decision.publicSummary}</dd>
+              <DecisionTerms decision={item.decision} t={t} />
             </dl>
             <p>{t('committee.decision.signed', { name: item.decision.signedByName ?? '', date: format.dateTime(item.decision.signedAt, 'long') })}</p>
           </div>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
+import { SessionFacts } from '../_components/session-facts';
 import { TableRegion } from '@/app/_components/table-region';
 import { getDb } from '@/db/client';
 import { filesToSchedule, getSession } from '@/db/queries/committee';
@@ -94,46 +95,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
       </p>
       <FlashAlerts query={query} successes={FLASHES} />
 
-      <dl className="summary">
-        <dt>{t('committee.sessions.date')}</dt>
-        <dd>{format.dateTime(session.scheduledAt, 'long')}</dd>
-        <dt>{t('committee.sessions.place')}</dt>
-        <dd>{session.place || t('committee.sessions.videoOnly')}</dd>
-        {session.videoLink ? (
-          <>
-            <dt>{t('committee.sessions.videoLink')}</dt>
-            <dd>
-              <a href={session.videoLink} rel="noopener noreferrer">
-                {session.videoLink}
-              </a>
-            </dd>
-          </>
-        ) : null}
-        {session.convenedAt ? (
-          <>
-            <dt>{t('committee.sessions.convenedAt')}</dt>
-            <dd>{format.dateTime(session.convenedAt, 'long')}</dd>
-          </>
-        ) : null}
-        {session.lateReason ? (
-          <>
-            <dt>{t('committee.sessions.lateReason')}</dt>
-            <dd>{session.lateReason}</dd>
-          </>
-        ) : null}
-        {session.heldAt ? (
-          <>
-            <dt>{t('committee.sessions.heldAt')}</dt>
-            <dd>{format.dateTime(session.heldAt, 'long')}</dd>
-          </>
-        ) : null}
-        {session.closedAt ? (
-          <>
-            <dt>{t('committee.sessions.closedAt')}</dt>
-            <dd>{format.dateTime(session.closedAt, 'long')}</dd>
-          </>
-        ) : null}
-      </dl>
+      <SessionFacts session={session} />
       {session.state === 'held' || session.state === 'closed' ? (
         <p>
           <Link href={`/espace/seances/${session.id}/proces-verbal`}>{t('committee.minutes.open')}</Link>

@@ -61,6 +61,17 @@ export function StepForm({
   // Errors about no one field (the session's state, the quorum, the attendance as a whole): above the form.
   const general = Object.entries(errors).filter(([path]) => !known.has(path));
 
+  /** What every labelled field shares: its id, name, label, hint, required mark and error. */
+  const labelled = (f: { name: string; label: string; hint?: string; required?: boolean }) => ({
+    id: idOf(f.name),
+    name: f.name,
+    label: f.label,
+    hint: f.hint,
+    required: f.required,
+    requiredLabel,
+    error: errors[f.name],
+  });
+
   const render = (f: FieldSpec, key: string) => {
     switch (f.kind) {
       case 'hidden':
@@ -69,14 +80,8 @@ export function StepForm({
         return (
           <TextField
             key={key}
-            id={idOf(f.name)}
-            name={f.name}
+            {...labelled(f)}
             type={f.type ?? 'text'}
-            label={f.label}
-            hint={f.hint}
-            required={f.required}
-            requiredLabel={requiredLabel}
-            error={errors[f.name]}
             defaultValue={values[f.name] ?? f.defaultValue}
             autoComplete={f.autoComplete}
           />
@@ -85,13 +90,7 @@ export function StepForm({
         return (
           <TextAreaField
             key={key}
-            id={idOf(f.name)}
-            name={f.name}
-            label={f.label}
-            hint={f.hint}
-            required={f.required}
-            requiredLabel={requiredLabel}
-            error={errors[f.name]}
+            {...labelled(f)}
             defaultValue={values[f.name] ?? f.defaultValue}
             rows={f.rows ?? 3}
           />
@@ -100,13 +99,7 @@ export function StepForm({
         return (
           <SelectField
             key={key}
-            id={idOf(f.name)}
-            name={f.name}
-            label={f.label}
-            hint={f.hint}
-            required={f.required}
-            requiredLabel={requiredLabel}
-            error={errors[f.name]}
+            {...labelled(f)}
             defaultValue={values[f.name] ?? f.defaultValue ?? ''}
           >
             {f.options.map((o) => (

@@ -11,7 +11,8 @@ import { requirePermission } from '@/lib/auth/session';
 import { uuid } from '@/lib/validation/fields';
 import { signMinutesAction } from '../../actions';
 import { StepForm } from '../../_components/step-form';
-import { ConditionList, quorumText } from '../item-section';
+import { DecisionTerms, ItemStanding } from '../item-section';
+import { SessionFacts } from '../../_components/session-facts';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -49,32 +50,7 @@ export default async function MinutesPage({ params, searchParams }: Props) {
       <FlashAlerts query={query} successes={FLASHES} />
       <p className="no-print hint">{t('committee.minutes.printHint')}</p>
 
-      <dl className="summary">
-        <dt>{t('committee.sessions.date')}</dt>
-        <dd>{format.dateTime(session.scheduledAt, 'long')}</dd>
-        <dt>{t('committee.sessions.place')}</dt>
-        <dd>{session.place || t('committee.sessions.videoOnly')}</dd>
-        {session.videoLink ? (
-          <>
-            <dt>{t('committee.sessions.videoLink')}</dt>
-            <dd>{session.videoLink}</dd>
-          </>
-        ) : null}
-        {session.convenedAt ? (
-          <>
-            <dt>{t('committee.sessions.convenedAt')}</dt>
-            <dd>{format.dateTime(session.convenedAt, 'long')}</dd>
-          </>
-        ) : null}
-        {session.lateReason ? (
-          <>
-            <dt>{t('committee.sessions.lateReason')}</dt>
-            <dd>{session.lateReason}</dd>
-          </>
-        ) : null}
-        <dt>{t('committee.sessions.state')}</dt>
-        <dd>{t(`committee.sessionStates.${session.state}`)}</dd>
-      </dl>
+      <SessionFacts session={session} withState />
 
       <h2>{t('committee.minutes.attendance')}</h2>
       <dl className="summary">
@@ -98,18 +74,7 @@ export default async function MinutesPage({ params, searchParams }: Props) {
             <dd>
               {item.proposal.siteName}, {item.proposal.siteAddress}
             </dd>
-            <dt>{t('committee.item.rapporteur')}</dt>
-            <dd>{item.rapporteur?.name || t('committee.item.noRapporteur')}</dd>
-            {item.quorum ? (
-              <>
-                <dt>{t('committee.quorum.title')}</dt>
-                <dd>{quorumText(t, item.quorum)}</dd>
-              </>
-            ) : null}
-            <dt>{t('committee.item.recused')}</dt>
-            <dd>{item.recused.length ? item.recused.map((r) => t('committee.item.recusedMember', { name: r.name, reason: t(`committee.recusal.${r.reason}`) })).join(' ; ') : t('committee.item.nobodyRecused')}</dd>
-            <dt>{t('committee.item.state')}</dt>
-            <dd>{t(`committee.itemStates.${item.state}`)}</dd>
+            <ItemStanding item={item} t={t} />
             {item.tally ? (
               <>
                 <dt>{t('committee.minutes.counts')}</dt>
@@ -130,18 +95,7 @@ export default async function MinutesPage({ params, searchParams }: Props) {
             ) : null}
             {item.decision?.signedAt ? (
               <>
-                {item.decision.conditions.length ? (
-                  <>
-                    <dt>{t('committee.decision.conditions')}</dt>
-                    <dd>
-                      <ConditionList conditions={item.decision.conditions} t={t} />
-                    </dd>
-                  </>
-                ) : null}
-                <dt>{t('committee.decision.reasons')}</dt>
-                <dd>{item.decision.reasons}</dd>
-                <dt>{t('committee.decision.publicSummary')}</dt>
-                <dd>{item.decision.publicSummary}</dd>
+                <DecisionTerms decision={item.decision} t={t} />
                 <dt>{t('committee.decision.title')}</dt>
                 <dd>{t('committee.decision.signed', { name: item.decision.signedByName ?? '', date: format.dateTime(item.decision.signedAt, 'long') })}</dd>
               </>
