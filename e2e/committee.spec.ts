@@ -314,6 +314,19 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   // A member reads the same minutes, without the chair's steps.
   await member2.goto(chair.url().replace(/\?.*$/, ''));
   await expect(member2.locator('main')).toContainText(`Signé par ${MEMBERS.chair} le`);
+
+  // The members were convened and told the vote was open; the technician learns the decision on their file.
+  await member2.goto('/espace/avis');
+  const memberNotices = member2.getByRole('list', { name: 'Vos notifications, les plus récentes d’abord' });
+  await expect(memberNotices.getByRole('link', { name: new RegExp(`^Vote ouvert sur le dossier VIG-\\d{4} : ${FILE}$`) })).toBeVisible();
+  await expect(memberNotices.getByRole('link', { name: /^Convocation à la séance n°\d+ du comité/ }).first()).toBeVisible();
+  const technician = await as(browser, DEMO.technician);
+  await technician.goto('/espace/avis');
+  const decided = technician.getByRole('link', { name: new RegExp(`^Décision rendue sur votre dossier VIG-\\d{4} : ${FILE}$`) });
+  await expect(decided).toBeVisible();
+  await expectAccessible(technician);
+  await decided.click();
+  await expect(technician.getByRole('heading', { level: 1 })).toContainText(FILE);
 });
 
 test.describe('without JavaScript', () => {
