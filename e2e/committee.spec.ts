@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { alertBox, DEMO, expectAccessible, signIn, tabTo } from './support';
+import { alertBox, DEMO, expectAccessible, fillDiagnostic, signIn, tabTo } from './support';
 
 const FILE = 'Cour de la résidence Voltaire';
 
@@ -31,10 +31,6 @@ async function as(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-/** The field with exactly this label (a required field's label ends with " *"). */
-function labelled(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
-}
 
 /** A proposal submitted by the technician and diagnosed by the officer: the address of its file. */
 async function diagnosedFile(browser: Browser): Promise<string> {
@@ -72,25 +68,22 @@ async function diagnosedFile(browser: Browser): Promise<string> {
   await officer.goto(fileUrl);
   await officer.getByRole('button', { name: 'Commencer le diagnostic' }).click();
   await expect(officer.getByRole('status').filter({ hasText: 'Le diagnostic est commencé.' })).toBeVisible();
-  await officer.getByRole('button', { name: 'Ajouter une ligne' }).click();
-  await officer.getByLabel('Type de faits').selectOption('vandalism');
-  await officer.getByLabel('Année').fill('2025');
-  await officer.getByLabel('Nombre de faits').fill('17');
-  await officer.getByLabel('Description du site').fill('Cour intérieure ouverte sur le boulevard.');
-  await officer.getByLabel('Bailleur social').fill('Hauts-de-Seine Habitat, réunion du 3 mars.');
-  await officer.getByLabel('Amicale ou association de locataires').fill('Amicale consultée le 10 mars.');
-  await officer.getByLabel('Police ou gendarmerie (référent sûreté)').fill('Avis du référent sûreté du 12 mars.');
-  await labelled(officer, 'Éclairage').fill('Renforcé en 2025.');
-  await labelled(officer, 'Médiation').fill('Médiateurs le vendredi soir.');
-  await officer.getByLabel('Correspondants de nuit').fill('Absents du secteur.');
-  await officer.getByLabel('Contrôle d’accès').fill('Portail posé, laissé ouvert.');
-  await labelled(officer, 'Aménagements').fill('Plots posés en 2024.');
-  await labelled(officer, 'Proportionnalité').fill('Une caméra, champ limité à la cour.');
-  await officer.getByLabel('Risques pour la vie privée').fill('Aucune fenêtre dans le champ.');
-  await officer.getByLabel('Effet attendu').fill('Moins de rodéos.');
-  await labelled(officer, 'Coût').fill('8 000 € puis 900 € par an.');
-  await officer.getByLabel('Analyse d’impact (AIPD)').selectOption('completed');
-  await labelled(officer, 'Conclusion').selectOption('opportune');
+  await fillDiagnostic(officer, {
+    facts: '17',
+    site: 'Cour intérieure ouverte sur le boulevard.',
+    landlord: 'Hauts-de-Seine Habitat, réunion du 3 mars.',
+    tenants: 'Amicale consultée le 10 mars.',
+    police: 'Avis du référent sûreté du 12 mars.',
+    lighting: 'Renforcé en 2025.',
+    mediation: 'Médiateurs le vendredi soir.',
+    nightCorrespondents: 'Absents du secteur.',
+    accessControl: 'Portail posé, laissé ouvert.',
+    layout: 'Plots posés en 2024.',
+    proportionality: 'Une caméra, champ limité à la cour.',
+    privacyRisks: 'Aucune fenêtre dans le champ.',
+    expectedEffect: 'Moins de rodéos.',
+    cost: '8 000 € puis 900 € par an.',
+  });
   await officer.getByLabel('Résumé public').fill('Une caméra sur la cour de la résidence Voltaire.');
   await officer.getByRole('checkbox', { name: 'Je confirme conclure et signer ce diagnostic en mon nom.' }).check();
   await officer.getByRole('button', { name: 'Conclure et signer le diagnostic' }).click();

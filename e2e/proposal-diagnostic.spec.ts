@@ -1,10 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { alertBox, DEMO, expectAccessible, signIn } from './support';
+import { alertBox, DEMO, expectAccessible, fillDiagnostic, labelled, signIn } from './support';
 
-/** The field with exactly this label (a required field's label ends with " *"). */
-function labelled(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
-}
 
 /** A signed-in page of its own for one person. */
 async function as(browser: Browser, email: string): Promise<Page> {
@@ -109,25 +105,22 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await expect(officer.getByRole('status').filter({ hasText: 'Le diagnostic est commencé.' })).toBeVisible();
   await expectAccessible(officer);
 
-  await officer.getByRole('button', { name: 'Ajouter une ligne' }).click();
-  await officer.getByLabel('Type de faits').selectOption('vandalism');
-  await officer.getByLabel('Année').fill('2025');
-  await officer.getByLabel('Nombre de faits').fill('23');
-  await officer.getByLabel('Description du site').fill('Parvis ouvert entre deux bâtiments.');
-  await officer.getByLabel('Bailleur social').fill('Puteaux Habitat, réunion du 2 mars.');
-  await officer.getByLabel('Amicale ou association de locataires').fill('Amicale consultée le 9 mars.');
-  await officer.getByLabel('Police ou gendarmerie (référent sûreté)').fill('Avis du référent sûreté du 12 mars.');
-  await labelled(officer, 'Éclairage').fill('Renforcé en 2025, sans effet le week-end.');
-  await labelled(officer, 'Médiation').fill('Médiateurs présents le vendredi.');
-  await officer.getByLabel('Correspondants de nuit').fill('Absents du secteur.');
-  await officer.getByLabel('Contrôle d’accès').fill('Sans objet : parvis ouvert.');
-  await labelled(officer, 'Aménagements').fill('Jardinières posées en 2024.');
-  await labelled(officer, 'Proportionnalité').fill('Une caméra, champ limité au parvis.');
-  await officer.getByLabel('Risques pour la vie privée').fill('Porte du hall masquée.');
-  await officer.getByLabel('Effet attendu').fill('Moins de dégradations.');
-  await labelled(officer, 'Coût').fill('9 000 € puis 1 200 € par an.');
-  await officer.getByLabel('Analyse d’impact (AIPD)').selectOption('completed');
-  await labelled(officer, 'Conclusion').selectOption('opportune');
+  await fillDiagnostic(officer, {
+    facts: '23',
+    site: 'Parvis ouvert entre deux bâtiments.',
+    landlord: 'Puteaux Habitat, réunion du 2 mars.',
+    tenants: 'Amicale consultée le 9 mars.',
+    police: 'Avis du référent sûreté du 12 mars.',
+    lighting: 'Renforcé en 2025, sans effet le week-end.',
+    mediation: 'Médiateurs présents le vendredi.',
+    nightCorrespondents: 'Absents du secteur.',
+    accessControl: 'Sans objet : parvis ouvert.',
+    layout: 'Jardinières posées en 2024.',
+    proportionality: 'Une caméra, champ limité au parvis.',
+    privacyRisks: 'Porte du hall masquée.',
+    expectedEffect: 'Moins de dégradations.',
+    cost: '9 000 € puis 1 200 € par an.',
+  });
 
   // Concluding with the public summary missing and without confirming is refused on those fields.
   await officer.getByRole('button', { name: 'Conclure et signer le diagnostic' }).click();

@@ -49,3 +49,49 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 60) {
   }
   await expect(target).toBeFocused();
 }
+
+/** The field with exactly this label (a required field's label ends with " *"). */
+export function labelled(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
+}
+
+/** What a prevention officer writes in each section of a diagnostic (DOMAIN.md rule 5). */
+export interface DiagnosticText {
+  facts: string;
+  site: string;
+  landlord: string;
+  tenants: string;
+  police: string;
+  lighting: string;
+  mediation: string;
+  nightCorrespondents: string;
+  accessControl: string;
+  layout: string;
+  proportionality: string;
+  privacyRisks: string;
+  expectedEffect: string;
+  cost: string;
+}
+
+/** Fills every section of a started diagnostic (vandalism facts in 2025), concluded "opportune"; the public summary and the signature are left to the test. */
+export async function fillDiagnostic(page: Page, d: DiagnosticText) {
+  await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+  await page.getByLabel('Type de faits').selectOption('vandalism');
+  await page.getByLabel('Année').fill('2025');
+  await page.getByLabel('Nombre de faits').fill(d.facts);
+  await page.getByLabel('Description du site').fill(d.site);
+  await page.getByLabel('Bailleur social').fill(d.landlord);
+  await page.getByLabel('Amicale ou association de locataires').fill(d.tenants);
+  await page.getByLabel('Police ou gendarmerie (référent sûreté)').fill(d.police);
+  await labelled(page, 'Éclairage').fill(d.lighting);
+  await labelled(page, 'Médiation').fill(d.mediation);
+  await page.getByLabel('Correspondants de nuit').fill(d.nightCorrespondents);
+  await page.getByLabel('Contrôle d’accès').fill(d.accessControl);
+  await labelled(page, 'Aménagements').fill(d.layout);
+  await labelled(page, 'Proportionnalité').fill(d.proportionality);
+  await page.getByLabel('Risques pour la vie privée').fill(d.privacyRisks);
+  await page.getByLabel('Effet attendu').fill(d.expectedEffect);
+  await labelled(page, 'Coût').fill(d.cost);
+  await page.getByLabel('Analyse d’impact (AIPD)').selectOption('completed');
+  await labelled(page, 'Conclusion').selectOption('opportune');
+}

@@ -5,7 +5,7 @@ import { loadActor, type Actor } from '@/lib/auth/actor';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
-import { completeDiagnostic, makeSite, makeUser, validProposal } from './support/fixtures';
+import { fileUnderReview, makeSite, makeUser, ok } from './support/fixtures';
 
 type Id = { id: string };
 
@@ -29,22 +29,10 @@ describe.each(BACKENDS)('the committee read models on %s', (backend) => {
   });
   afterAll(() => t.close());
 
-  const ok = async <R,>(promise: Promise<{ ok: true; value: R } | { ok: false; code: string; fieldErrors: unknown }>): Promise<R> => {
-    const result = await promise;
-    if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`);
-    return result.value;
-  };
   const actor = async (who: Id): Promise<Actor> => (await loadActor(t.db, who.id))!;
   const inHours = (hours: number) => dateToParisLocal(new Date(Date.now() + hours * 3_600_000));
 
-  async function underReview(): Promise<string> {
-    const { id } = await ok(runCommand(t.db, COMMANDS.createProposal, technician.id, validProposal(siteId)));
-    await ok(runCommand(t.db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), proposalId: id, revision: 1 }));
-    const started = await ok(runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id }));
-    await ok(runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.id, revision: 1, confirmed: true }));
-    await ok(runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id, confirmed: true }));
-    return id;
-  }
+  const underReview = () => fileUnderReview(t.db, { technician, officer, chair }, siteId);
 
   it('shows the quorum per item, the reader’s own votes only, and the counts only once the vote is closed', async () => {
     const file = await underReview();

@@ -4,7 +4,7 @@ import { agendaItems, auditEvents, committeeSettings, decisions, dissents, notic
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
-import { completeDiagnostic, makeSite, makeUser, validProposal } from './support/fixtures';
+import { fileUnderReview, makeSite, makeUser, ok, validProposal } from './support/fixtures';
 
 type Id = { id: string };
 const R = 'committee.refusals.';
@@ -35,21 +35,8 @@ describe.each(BACKENDS)('the committee at work on %s', (backend) => {
     await t.db.update(committeeSettings).set({ quorumRule: 'majority_of_serving', quorumFixed: null, majorityRule: 'cast', chairCastingVote: true, noticeDays: 5, proxiesAllowed: false });
   });
 
-  const ok = async <R,>(promise: Promise<{ ok: true; value: R } | { ok: false; code: string; fieldErrors: unknown }>): Promise<R> => {
-    const result = await promise;
-    if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`);
-    return result.value;
-  };
 
-  /** A file through diagnostic and onto the committee's review. */
-  async function underReview(): Promise<string> {
-    const { id } = await ok(runCommand(t.db, COMMANDS.createProposal, technician.id, validProposal(siteId)));
-    await ok(runCommand(t.db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), proposalId: id, revision: 1 }));
-    const started = await ok(runCommand(t.db, COMMANDS.startDiagnostic, officer.id, { proposalId: id }));
-    await ok(runCommand(t.db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.id, revision: 1, confirmed: true }));
-    await ok(runCommand(t.db, COMMANDS.scheduleReview, chair.id, { proposalId: id, confirmed: true }));
-    return id;
-  }
+  const underReview = () => fileUnderReview(t.db, { technician, officer, chair }, siteId);
 
   const inHours = (hours: number) => dateToParisLocal(new Date(Date.now() + hours * 3_600_000));
   const everyone = () => [chair, ...members];

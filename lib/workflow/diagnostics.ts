@@ -94,7 +94,6 @@ export const concludeDiagnostic = defineCommand({
   permission: 'diagnostics.conduct',
   schema: concludeDiagnosticSchema,
   // `confirmed` is checked by the schema and not stored.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   async run(tx, actor, { diagnosticId, revision, confirmed, ...values }) {
     const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, revision);
     const now = new Date();

@@ -1,6 +1,7 @@
 import { sites, userRoles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from '@/db/client';
+import { COMMANDS, runCommand, type CommandResult } from '@/lib/workflow';
 import { type Role } from '@/lib/domain/vocabulary';
 
 let counter = 0;
@@ -94,4 +95,22 @@ export function completeDiagnostic() {
     conclusion: 'opportune_with_conditions' as const,
     conditions: 'Bilan après un an.',
   };
+}
+
+/** The value of a command that must succeed; anything else fails the test with the refusal. */
+export async function ok<R>(promise: Promise<CommandResult<R>>): Promise<R> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+/** A file taken through submission and a signed diagnostic onto the committee's review, by these people. */
+export async function fileUnderReview(db: Database, people: { technician: { id: string }; officer: { id: string }; chair: { id: string } }, siteId: string): Promise<string> {
+  const { technician, officer, chair } = people;
+  const { id } = await ok(runCommand(db, COMMANDS.createProposal, technician.id, validProposal(siteId)));
+  await ok(runCommand(db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), proposalId: id, revision: 1 }));
+  const started = await ok(runCommand(db, COMMANDS.startDiagnostic, officer.id, { proposalId: id }));
+  await ok(runCommand(db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.id, revision: 1, confirmed: true }));
+  await ok(runCommand(db, COMMANDS.scheduleReview, chair.id, { proposalId: id, confirmed: true }));
+  return id;
 }

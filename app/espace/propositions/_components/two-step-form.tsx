@@ -19,8 +19,8 @@ import type { SaveResult } from '../actions';
 export function useTwoStepForm<Input extends FieldValues, Values>(options: {
   defaultValues: DefaultValues<Input>;
   lenient: z.ZodType<Values, Input>;
-  /** A function: the strict check may depend on the form's state (the chosen site). */
-  strict: () => z.ZodType<Values, Input>;
+  /** A function of the values being checked: the strict check may depend on them (the chosen site). */
+  strict: (values: Input) => z.ZodType<Values, Input>;
   /** Sends the values; `final` is true for the strict button. */
   send(values: Values, final: boolean): Promise<SaveResult>;
   /** A field path → its input's id, when the form does not use the path with dashes. */
@@ -34,7 +34,7 @@ export function useTwoStepForm<Input extends FieldValues, Values>(options: {
   const t = useTranslations();
   // The button pressed decides the schema, read when the form is checked (not while rendering).
   const resolver: Resolver<Input, unknown, Values> = (values, context, resolverOptions) =>
-    translatedResolver<Input, Values>(final.current ? options.strict : () => options.lenient, t)(values, context, resolverOptions);
+    translatedResolver<Input, Values>(final.current ? () => options.strict(values) : () => options.lenient, t)(values, context, resolverOptions);
   const form = useForm<Input, unknown, Values>({ resolver, defaultValues: options.defaultValues, shouldFocusError: false });
   const { errors } = form.formState;
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { fieldId } from '@/app/_components/error-summary';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
@@ -52,12 +52,16 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
   const locale = useLocale();
   const [revision, setRevision] = useState(initialRevision);
   const [selectedCamera, setSelectedCamera] = useState(0);
-  // The chosen site's position, read by the submission check (each camera lies near its site).
-  const siteRef = useRef<{ latitude: number; longitude: number } | undefined>(undefined);
+  // A site's position, for the submission check (each camera lies near its site); the first site when none is chosen yet, as the map shows.
+  const positionOf = (siteId: string | undefined) => {
+    const chosen = sites.find((s) => s.id === siteId) ?? sites[0];
+    return chosen ? { latitude: chosen.latitude, longitude: chosen.longitude } : undefined;
+  };
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<ProposalFormInput, ProposalFormValues>({
     defaultValues,
     lenient: proposalDraftSchema,
-    strict: () => proposalSubmitSchemaNear(siteRef.current),
+    // The site chosen in the values being checked: the cameras must lie near it.
+    strict: (values) => proposalSubmitSchemaNear(positionOf(values.siteId)),
     idFor,
     async send(values, final) {
       const payload = { ...values, proposalId, revision };
@@ -71,8 +75,6 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
 
   const siteId = useWatch({ control, name: 'siteId' });
   const site = sites.find((s) => s.id === siteId) ?? sites[0];
-  // eslint-disable-next-line react-hooks/refs -- read by the resolver on the next submission only
-  siteRef.current = site ? { latitude: site.latitude, longitude: site.longitude } : undefined;
   const cameras = useWatch({ control, name: 'cameras' }) ?? [];
   const numberField = (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(String(value).replace(',', '.')));
   const required = t('common.required');
