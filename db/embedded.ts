@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net, { type Socket } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
@@ -106,7 +107,8 @@ export async function startEmbeddedServer(options: EmbeddedOptions): Promise<Emb
   try {
     const pgdata = path.join(options.dataDir, 'pgdata');
     if (options.reset && !inMemory) fs.rmSync(pgdata, { recursive: true, force: true });
-    db = await PGlite.create(inMemory ? options.dataDir : pgdata);
+    // unaccent: the register's French full-text search folds accents (migration 0010).
+    db = await PGlite.create(inMemory ? options.dataDir : pgdata, { extensions: { unaccent } });
     const port = options.port ?? (await freePort());
     // The library's own limit only bounds how many sockets may wait; `serveOneAtATime` admits one.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 8 });

@@ -4,6 +4,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -13,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
   check,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
 import {
@@ -21,6 +23,7 @@ import {
   CAMERA_PLACEMENTS,
   CONFLICT_SOURCES,
   DECISION_OUTCOMES,
+  REGISTER_ENTRY_KINDS,
   NOTICE_KINDS,
   SESSION_STATES,
   type DecisionCondition,
@@ -35,6 +38,7 @@ import {
   type DelinquencyFact,
   type Signage,
 } from '@/lib/domain/vocabulary';
+import type { RegisterEntry } from '@/lib/domain/register';
 
 export const roleEnum = pgEnum('role', ROLES);
 
@@ -555,3 +559,57 @@ export const dissents = pgTable(
   },
   (t) => [uniqueIndex('dissents_decision_member_unique').on(t.decisionId, t.memberId)],
 );
+
+export const registerEntryKindEnum = pgEnum('register_entry_kind', REGISTER_ENTRY_KINDS);
+
+/**
+ * The public register of decisions: append-only (a trigger refuses UPDATE, DELETE and
+ * TRUNCATE, and checks each insert continues the chain), read without an actor by
+ * db/queries/register.ts. `entry` is the entry exactly as the open data serves it
+ * (lib/domain/register.ts); the other columns copy what lists filter, sort and search on.
+ */
+export const registerEntries = pgTable(
+  'register_entries',
+  {
+    /** 1, 2, 3…: gapless, assigned under a table lock by the publish command. */
+    sequence: integer().primaryKey(),
+    reference: text().notNull(),
+    kind: registerEntryKindEnum().notNull(),
+    decisionId: uuid()
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'restrict' }),
+    /** The entry this one corrects or revokes. */
+    correctsSequence: integer().references((): AnyPgColumn => registerEntries.sequence, { onDelete: 'restrict' }),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id, { onDelete: 'restrict' }),
+    outcome: decisionOutcomeEnum().notNull(),
+    decidedYear: integer().notNull(),
+    landlord: text().notNull(),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+    /** json, not jsonb: kept as written, so the served entry has its fields in the documented order. */
+    entry: json().$type<RegisterEntry>().notNull(),
+    hash: text().notNull(),
+    previousHash: text().notNull(),
+    /** Site, address, landlord, reasons and summaries: what the French full-text search reads. */
+    searchText: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex('register_entries_reference_unique').on(t.reference),
+    uniqueIndex('register_entries_hash_unique').on(t.hash),
+    // A decision is published once, however often the button is pressed.
+    uniqueIndex('register_entries_decision_published_once').on(t.decisionId).where(sql`${t.kind} = 'decision'`),
+    // An entry is corrected or revoked at most once: later changes correct the correction.
+    uniqueIndex('register_entries_corrected_once').on(t.correctsSequence),
+    // Filters, each served newest first by keyset on the sequence.
+    index('register_entries_site_idx').on(t.siteId, t.sequence.desc()),
+    index('register_entries_outcome_idx').on(t.outcome, t.sequence.desc()),
+    index('register_entries_year_idx').on(t.decidedYear, t.sequence.desc()),
+    index('register_entries_landlord_idx').on(t.landlord, t.sequence.desc()),
+    // French full text, accents folded (the vigie_french configuration of migration 0010).
+    index('register_entries_search_idx').using('gin', sql`to_tsvector('vigie_french'::regconfig, ${t.searchText})`),
+    check('register_entries_published_outcome', sql`${t.outcome} <> 'adjourned'`),
+    check('register_entries_corrects', sql`(${t.kind} = 'decision') = (${t.correctsSequence} IS NULL)`),
+  ],
+);
+export type RegisterEntryRow = typeof registerEntries.$inferSelect;

@@ -278,6 +278,8 @@ async function seedCommittee(db: Database): Promise<void> {
   await voteAndClose(itemAdjourned, ['abstain', 'for', 'for', 'against', 'against', 'abstain']);
   await run(COMMANDS.returnAdjournedFile, chair, { proposalId: adjourned, to: 'review' });
   await run(COMMANDS.closeSession, chair, { sessionId: past.sessionId });
+  // The three signed opinions are in the public register.
+  for (const decided of [a, b, c]) await run(COMMANDS.publishDecision, chair, { decisionId: decided.decisionId });
 
   // Held today, with its vote open: a member can vote at once.
   const today = await fileUnderReview('Cité Lorilleux', 'Entrée rue Lorilleux', 48.8835, 2.2390, 'Trafic de stupéfiants dans le hall, signalé par le bailleur et l’amicale.');

@@ -40,7 +40,7 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
   it('creates proposals in draft, submitted, in diagnostic and diagnosed, through the real commands', async () => {
     const rows = await t.db.select({ state: proposals.state }).from(proposals);
     expect(rows.map((r) => r.state).sort()).toEqual(
-      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...['decided', 'decided', 'decided', 'under_review', 'under_review', 'voting']].sort(),
+      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...['published', 'published', 'published', 'under_review', 'under_review', 'voting']].sort(),
     );
     const [concluded] = await t.db.select().from(diagnostics).where(eq(diagnostics.state, 'concluded'));
     expect(concluded?.signedAt).toBeInstanceOf(Date);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VOTE_CHOICES } from './committee';
 import { proposalLifecycle, type ProposalCommand } from './lifecycle';
 import { sessionLifecycle, type SessionCommand } from './session-lifecycle';
-import { CONFLICT_SOURCES, DECISION_OUTCOMES, ROLES, SITE_FIELDS } from './vocabulary';
+import { CONFLICT_SOURCES, DECISION_OUTCOMES, REGISTER_ENTRY_KINDS, ROLES, SITE_FIELDS } from './vocabulary';
 
 /**
  * The closed catalog of audit events. Votes, decisions and who changed what are legal
@@ -69,6 +69,11 @@ const COMMITTEE_EVENTS = {
   'item.adjourned': { entity: 'proposal', details: z.object({ itemId: id }).strict() },
   'item.carried_over': { entity: 'proposal', details: z.object({ itemId: id, sessionId: id }).strict() },
   'decision.signed': { entity: 'proposal', details: z.object({ decisionId: id, outcome: z.enum(DECISION_OUTCOMES) }).strict() },
+  /** An entry added to the public register: the decision's publication, or a correction or revocation of an earlier entry. */
+  'decision.entered_in_register': {
+    entity: 'proposal',
+    details: z.object({ reference: z.string(), kind: z.enum(REGISTER_ENTRY_KINDS), corrects: z.string().nullable() }).strict(),
+  },
   'decision.dissent_attached': { entity: 'proposal', details: z.object({ decisionId: id }).strict() },
   /** A message in the committee's internal deliberation: its text stays in deliberation_messages, never in the trail. */
   'deliberation.posted': { entity: 'proposal', details: z.object({ messageId: id }).strict() },

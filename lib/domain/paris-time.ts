@@ -41,3 +41,8 @@ export function parisLocalToDate(value: string): Date | null {
 export function dateToParisLocal(date: Date): string {
   return new Date(parisFieldsAsUtc(date.getTime())).toISOString().slice(0, 16);
 }
+
+/** The calendar day of an instant in Paris, "YYYY-MM-DD". */
+export function parisDate(date: Date): string {
+  return dateToParisLocal(date).slice(0, 10);
+}

@@ -27,6 +27,16 @@ export type ProposalState = (typeof PROPOSAL_STATES)[number];
 export const DECISION_OUTCOMES = ['favourable', 'favourable_with_conditions', 'unfavourable', 'adjourned'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
+/**
+ * An entry of the public register: a published decision, a correction of an earlier
+ * entry (new content that replaces it), or a revocation (the decision no longer holds).
+ */
+export const REGISTER_ENTRY_KINDS = ['decision', 'correction', 'revocation'] as const;
+export type RegisterEntryKind = (typeof REGISTER_ENTRY_KINDS)[number];
+/** The outcomes a register entry can carry: an adjourned decision is never published. */
+export const PUBLISHED_OUTCOMES = ['favourable', 'favourable_with_conditions', 'unfavourable'] as const;
+export type PublishedOutcome = (typeof PUBLISHED_OUTCOMES)[number];
+
 /** A committee session: planned, convened (notice sent), held (attendance taken, votes), closed (minutes signed). */
 export const SESSION_STATES = ['planned', 'convened', 'held', 'closed'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
 import { parisLocalToDate } from '@/lib/domain/paris-time';
 import { ATTENDANCE, CONDITION_KINDS } from '@/lib/domain/vocabulary';
-import { formNumber, optionalText, requiredText, revision, uuid } from './fields';
+import { confirmation, formNumber, optionalText, requiredText, revision, uuid } from './fields';
 
 /** Schemas of the committee's commands: settings, sessions, agenda, attendance, conflicts, votes, decisions. */
 
@@ -104,7 +104,6 @@ export const answerInfoSchema = z.object({ proposalId: uuid, requestId: uuid, an
  * The forms of the committee's irreversible steps carry an "I confirm" box that the server
  * checks (as withdrawing or scheduling a file does): the command's own input plus `confirmed`.
  */
-const confirmation = (message: string) => ({ confirmed: z.literal(true, { error: message }) });
 export const closeItemVoteFormSchema = itemIdSchema.extend(confirmation('validation.confirm_close_vote'));
 export const signDecisionFormSchema = signDecisionSchema.extend(confirmation('validation.confirm_sign_decision'));
 export const closeSessionFormSchema = sessionIdSchema.extend(confirmation('validation.confirm_close_session'));

@@ -98,3 +98,6 @@ export function addFieldIssues(ctx: z.RefinementCtx, errors: FieldErrors): void 
 /** A choice from a select: '' (the "choose…" option) means not chosen yet. */
 export const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(values, { error: 'validation.invalid' }).nullable());
+
+/** The ticked box of a form that does something irreversible (sign, publish, close). */
+export const confirmation = (message: string) => ({ confirmed: z.literal(true, { error: message }) });

@@ -17,6 +17,7 @@ import {
 } from './committee';
 import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
 import { markAllNoticesRead, markNoticeRead } from './notices';
+import { correctRegisterEntry, publishDecision } from './register';
 import { answerInfo, postDeliberation, requestInfo } from './review';
 import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
@@ -68,6 +69,8 @@ export const COMMANDS = {
   requestInfo,
   answerInfo,
   signMinutes,
+  publishDecision,
+  correctRegisterEntry,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -2,7 +2,8 @@ import { sites, userRoles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from '@/db/client';
 import { COMMANDS, runCommand, type CommandResult } from '@/lib/workflow';
-import { type Role } from '@/lib/domain/vocabulary';
+import { type DecisionCondition, type Role } from '@/lib/domain/vocabulary';
+import { dateToParisLocal } from '@/lib/domain/paris-time';
 
 let counter = 0;
 // Hashing is the slow part: one hash serves every fixture user.
@@ -113,4 +114,41 @@ export async function fileUnderReview(db: Database, people: { technician: { id: 
   await ok(runCommand(db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.id, revision: 1, confirmed: true }));
   await ok(runCommand(db, COMMANDS.scheduleReview, chair.id, { proposalId: id, confirmed: true }));
   return id;
+}
+
+type Person = { id: string };
+
+/**
+ * A decision voted and signed by the committee on a new file of this site: one session
+ * held an hour ago, everyone present, every member voting `choice`. Returns the ids a
+ * register test needs.
+ */
+export async function signedDecision(
+  db: Database,
+  people: { technician: Person; officer: Person; chair: Person; members: Person[] },
+  siteId: string,
+  wording: { choice?: 'for' | 'against'; reasons?: string; publicSummary?: string; conditions?: DecisionCondition[] } = {},
+): Promise<{ proposalId: string; decisionId: string }> {
+  const { chair, members } = people;
+  const proposalId = await fileUnderReview(db, people, siteId);
+  const session = await ok(runCommand(db, COMMANDS.planSession, chair.id, { scheduledAt: dateToParisLocal(new Date(Date.now() - 3_600_000)), place: 'Salle du conseil' }));
+  const { id: itemId } = await ok(runCommand(db, COMMANDS.addToAgenda, chair.id, { sessionId: session.id, proposalId }));
+  // Conditions put to the vote make a favourable vote a favourable opinion with conditions.
+  if (wording.conditions?.length) await ok(runCommand(db, COMMANDS.proposeConditions, chair.id, { itemId, revision: 1, conditions: wording.conditions }));
+  await ok(runCommand(db, COMMANDS.conveneSession, chair.id, { sessionId: session.id, reason: 'Séance extraordinaire' }));
+  const voters = [chair, ...members];
+  await ok(runCommand(db, COMMANDS.holdSession, chair.id, { sessionId: session.id, attendance: voters.map((m) => ({ memberId: m.id, status: 'present' })) }));
+  await ok(runCommand(db, COMMANDS.openItemVote, chair.id, { itemId }));
+  for (const m of voters) await ok(runCommand(db, COMMANDS.castVote, m.id, { itemId, choice: wording.choice ?? 'for' }));
+  const closed = await ok(runCommand(db, COMMANDS.closeItemVote, chair.id, { itemId, confirmed: true }));
+  await ok(
+    runCommand(db, COMMANDS.signDecision, chair.id, {
+      decisionId: closed.decisionId,
+      revision: 1,
+      conditions: wording.conditions ?? [],
+      reasons: wording.reasons ?? 'Diagnostic probant, atteinte à la vie privée maîtrisée par le masquage.',
+      publicSummary: wording.publicSummary ?? 'Avis rendu après examen du diagnostic.',
+    }),
+  );
+  return { proposalId, decisionId: closed.decisionId };
 }

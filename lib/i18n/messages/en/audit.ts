@@ -64,6 +64,7 @@ const audit: Shape<typeof fr> = {
       carried_over: 'File not reached, carried over to a later session',
     },
     decision: {
+      entered_in_register: '{kind, select, decision {Entered in the public register as {reference}} correction {Correction {reference} entered in the public register (corrects {corrects})} other {Revocation {reference} entered in the public register (revokes {corrects})}}',
       dissent_attached: 'Dissent attached to the opinion',
       signed: 'Reasoned opinion signed: {outcome}',
     },

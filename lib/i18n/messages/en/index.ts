@@ -11,8 +11,9 @@ import diagnostics from './diagnostics';
 import sites from './sites';
 import committee from './committee';
 import notices from './notices';
+import register from './register';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices };
+const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register };
 
 export default en;

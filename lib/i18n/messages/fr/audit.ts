@@ -65,6 +65,7 @@ const audit = {
       carried_over: 'Dossier non examiné, reporté à une prochaine séance',
     },
     decision: {
+      entered_in_register: '{kind, select, decision {Inscrit au registre public sous la référence {reference}} correction {Correction {reference} inscrite au registre public (corrige {corrects})} other {Révocation {reference} inscrite au registre public (révoque {corrects})}}',
       dissent_attached: 'Opinion divergente jointe à l’avis',
       signed: 'Avis motivé signé : {outcome}',
     },

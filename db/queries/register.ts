@@ -1,0 +1,157 @@
+import 'server-only';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '@/db/client';
+import { registerEntries } from '@/db/schema';
+import type { RegisterEntry } from '@/lib/domain/register';
+import type { RegisterEntryKind } from '@/lib/domain/vocabulary';
+import { cachedRegisterRead } from '@/lib/register-cache';
+import { REGISTER_PAGE_SIZE, type RegisterFilters } from '@/lib/validation/register';
+
+/**
+ * The public read side of the register: no actor, no staff table, only what the
+ * register holds (its `entry` column is exactly the public content). Every read goes
+ * through the register cache (lib/register-cache.ts), keyed by its arguments.
+ */
+
+export interface PublicEntry {
+  entry: RegisterEntry;
+  /** The later entry that corrects or revokes this one, if any. */
+  correctedBy: { reference: string; kind: RegisterEntryKind } | null;
+}
+
+const later = alias(registerEntries, 'later');
+
+function filtersSql(filters: RegisterFilters): SQL[] {
+  const where: SQL[] = [];
+  if (filters.q) where.push(sql`to_tsvector('vigie_french'::regconfig, ${registerEntries.searchText}) @@ websearch_to_tsquery('vigie_french'::regconfig, ${filters.q})`);
+  if (filters.site) where.push(eq(registerEntries.siteId, filters.site));
+  if (filters.outcome) where.push(eq(registerEntries.outcome, filters.outcome));
+  if (filters.year) where.push(eq(registerEntries.decidedYear, filters.year));
+  if (filters.landlord) where.push(eq(registerEntries.landlord, filters.landlord));
+  return where;
+}
+
+export interface RegisterPage {
+  items: PublicEntry[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: number | null;
+}
+
+/** Newest first, filtered, one keyset page (`cursor`: the sequence to start below). */
+export function listRegister(db: Database, filters: RegisterFilters, limit = filters.limit ?? REGISTER_PAGE_SIZE): Promise<RegisterPage> {
+  const key = JSON.stringify(['list', filters.q, filters.site, filters.outcome, filters.year, filters.landlord, filters.cursor, limit]);
+  return cachedRegisterRead(db, key, async () => {
+    const where = filtersSql(filters);
+    if (filters.cursor) where.push(lt(registerEntries.sequence, filters.cursor));
+    const rows = await db
+      .select({ entry: registerEntries.entry, laterReference: later.reference, laterKind: later.kind })
+      .from(registerEntries)
+      .leftJoin(later, eq(later.correctsSequence, registerEntries.sequence))
+      .where(and(...where))
+      .orderBy(desc(registerEntries.sequence))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit).map(toPublic);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.entry.sequence : null };
+  });
+}
+
+function toPublic(row: { entry: RegisterEntry; laterReference: string | null; laterKind: RegisterEntryKind | null }): PublicEntry {
+  return { entry: row.entry, correctedBy: row.laterReference && row.laterKind ? { reference: row.laterReference, kind: row.laterKind } : null };
+}
+
+export interface EntryWithVersions extends PublicEntry {
+  /** Every entry of the same decision, in register order: the publication, then its corrections. */
+  versions: { reference: string; kind: RegisterEntryKind; publishedAt: string; note: string | null }[];
+}
+
+/** One entry by its reference, with the history of its decision; null when unknown. */
+export function registerEntry(db: Database, reference: string): Promise<EntryWithVersions | null> {
+  return cachedRegisterRead(db, JSON.stringify(['entry', reference]), async () => {
+    const [row] = await db
+      .select({ entry: registerEntries.entry, decisionId: registerEntries.decisionId, laterReference: later.reference, laterKind: later.kind })
+      .from(registerEntries)
+      .leftJoin(later, eq(later.correctsSequence, registerEntries.sequence))
+      .where(eq(registerEntries.reference, reference));
+    if (!row) return null;
+    const versions = await db
+      .select({ entry: registerEntries.entry })
+      .from(registerEntries)
+      .where(eq(registerEntries.decisionId, row.decisionId))
+      .orderBy(asc(registerEntries.sequence));
+    return {
+      ...toPublic(row),
+      versions: versions.map(({ entry }) => ({ reference: entry.reference, kind: entry.kind, publishedAt: entry.publishedAt, note: entry.note })),
+    };
+  });
+}
+
+export interface SiteHistory {
+  site: RegisterEntry['site'];
+  /** Newest first. */
+  entries: PublicEntry[];
+}
+
+/** A site's whole history in the register (newest first); null when the register has nothing on it. */
+export function siteHistory(db: Database, siteId: string): Promise<SiteHistory | null> {
+  return cachedRegisterRead(db, JSON.stringify(['site', siteId]), async () => {
+    const rows = await db
+      .select({ entry: registerEntries.entry, laterReference: later.reference, laterKind: later.kind })
+      .from(registerEntries)
+      .leftJoin(later, eq(later.correctsSequence, registerEntries.sequence))
+      .where(eq(registerEntries.siteId, siteId))
+      .orderBy(desc(registerEntries.sequence));
+    if (!rows.length) return null;
+    return { site: rows[0]!.entry.site, entries: rows.map(toPublic) };
+  });
+}
+
+export interface RegisterFacets {
+  sites: { id: string; name: string }[];
+  landlords: string[];
+  years: number[];
+}
+
+/** What the filters offer: the sites, landlords and years the register holds. */
+export function registerFacets(db: Database): Promise<RegisterFacets> {
+  return cachedRegisterRead(db, 'facets', async () => {
+    const [sites, landlords, years] = await Promise.all([
+      db.execute<{ id: string; name: string }>(
+        sql`SELECT DISTINCT ON (site_id) site_id AS id, entry->'site'->>'name' AS name FROM register_entries ORDER BY site_id, sequence DESC`,
+      ),
+      db.selectDistinct({ landlord: registerEntries.landlord }).from(registerEntries).orderBy(asc(registerEntries.landlord)),
+      db.selectDistinct({ year: registerEntries.decidedYear }).from(registerEntries).orderBy(desc(registerEntries.decidedYear)),
+    ]);
+    return {
+      sites: sites.rows.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      landlords: landlords.map((r) => r.landlord),
+      years: years.map((r) => r.year),
+    };
+  });
+}
+
+/**
+ * Entries in register order after `afterSequence`, `batch` at a time: exports and the
+ * chain verification walk the whole register this way without holding it in memory.
+ * Not cached (each batch is read once per walk).
+ */
+export async function registerBatch(db: Database, afterSequence: number, batch: number, filters: RegisterFilters = {}): Promise<RegisterEntry[]> {
+  const rows = await db
+    .select({ entry: registerEntries.entry })
+    .from(registerEntries)
+    .where(and(gt(registerEntries.sequence, afterSequence), ...filtersSql(filters)))
+    .orderBy(asc(registerEntries.sequence))
+    .limit(batch);
+  return rows.map((r) => r.entry);
+}
+
+/** Walks the register in order (optionally filtered), in batches. */
+export async function* walkRegister(db: Database, filters: RegisterFilters = {}, batch = 500): AsyncGenerator<RegisterEntry> {
+  let after = 0;
+  for (;;) {
+    const entries = await registerBatch(db, after, batch, filters);
+    yield* entries;
+    if (entries.length < batch) return;
+    after = entries[entries.length - 1]!.sequence;
+  }
+}

@@ -1,0 +1,85 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+
+/**
+ * The register is read far more than it is written, and it only ever grows: every public
+ * read (a page, a list, an export's first page) is a pure function of the register's
+ * head (its last sequence number) and the request. So results are kept per head:
+ *
+ * - a publication on this instance clears the cache as soon as it commits;
+ * - any other change of head (another instance, a script) is seen at the next head
+ *   check, at most HEAD_CHECK_MS later: one indexed `max(sequence)` shared by all the
+ *   requests of that window, instead of one set of queries per request.
+ *
+ * So a publication is visible everywhere within HEAD_CHECK_MS, and a burst of readers
+ * costs the database one tiny query every HEAD_CHECK_MS.
+ */
+
+export const HEAD_CHECK_MS = 250;
+/** Results kept per database (least recently used dropped first): searches are many and varied. */
+const MAX_RESULTS = 2000;
+
+interface CacheState {
+  head: number | null;
+  checkedAt: number;
+  pending: Promise<number> | null;
+  results: Map<string, { head: number; value: unknown }>;
+}
+
+// One cache per database handle (tests run two databases in one process), shared by every
+// bundle of the server that imports this module.
+const store = globalThis as unknown as { vigieRegisterCache?: WeakMap<Database, CacheState> };
+const states = (store.vigieRegisterCache ??= new WeakMap());
+
+function stateOf(db: Database): CacheState {
+  let state = states.get(db);
+  if (!state) {
+    state = { head: null, checkedAt: 0, pending: null, results: new Map() };
+    states.set(db, state);
+  }
+  return state;
+}
+
+/** Forgets every cached result (this instance): the next read checks the head again. */
+export function invalidateRegisterCache(db: Database): void {
+  const state = stateOf(db);
+  state.head = null;
+  state.results.clear();
+}
+
+/** The register's last sequence number (0 when empty), read at most once per HEAD_CHECK_MS. */
+export async function registerHead(db: Database): Promise<number> {
+  const state = stateOf(db);
+  if (state.head !== null && Date.now() - state.checkedAt < HEAD_CHECK_MS) return state.head;
+  state.pending ??= db
+    .execute<{ head: number }>(sql`SELECT coalesce(max(sequence), 0)::int AS head FROM register_entries`)
+    .then((result) => {
+      const head = Number(result.rows[0]?.head ?? 0);
+      if (head !== state.head) state.results.clear();
+      state.head = head;
+      state.checkedAt = Date.now();
+      return head;
+    })
+    .finally(() => {
+      state.pending = null;
+    });
+  return state.pending;
+}
+
+/** `load()`'s result for `key`, computed once per register head. */
+export async function cachedRegisterRead<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
+  const head = await registerHead(db);
+  const state = stateOf(db);
+  const hit = state.results.get(key);
+  if (hit && hit.head === head) {
+    // Most recently used last: the first key is the one to drop.
+    state.results.delete(key);
+    state.results.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await load();
+  state.results.set(key, { head, value });
+  if (state.results.size > MAX_RESULTS) state.results.delete(state.results.keys().next().value as string);
+  return value;
+}
