@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { canonicalize as otherCanonicalize } from 'json-canonicalize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, proposals, registerEntries } from '@/db/schema';
-import { listRegister, registerEntry, registerFacets, siteHistory, walkRegister } from '@/db/queries/register';
+import { listRegister, registerEntry, registerFacets, registerSites, siteHistory, walkRegister } from '@/db/queries/register';
 import { GENESIS_HASH, registerEntrySchema, verifyChain, type RegisterEntry } from '@/lib/domain/register';
 import { HEAD_CHECK_MS } from '@/lib/register-cache';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -192,5 +192,29 @@ describe.each(BACKENDS)('the public register on %s', (backend) => {
     for await (const e of walkRegister(t.db, {}, 3)) walked.push(e);
     expect(walked.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(verifyChain(walked)).toMatchObject({ ok: true, length: 8 });
+  });
+});
+
+describe.each(BACKENDS)('the register’s sites on %s', (backend) => {
+  it('lists each site once with its latest entry', async () => {
+    const t = await createTestDatabase(backend);
+    try {
+      const people = {
+        chair: await makeUser(t.db, ['chair', 'member']),
+        members: [await makeUser(t.db, ['member'])],
+        technician: await makeUser(t.db, ['technician']),
+        officer: await makeUser(t.db, ['diagnostician']),
+      };
+      const site = (await makeSite(t.db, { name: 'Zola' })).id;
+      const other = (await makeSite(t.db, { name: 'Arago' })).id;
+      for (const id of [site, other, site]) await ok(runCommand(t.db, COMMANDS.publishDecision, people.chair.id, { decisionId: (await signedDecision(t.db, people, id)).decisionId }));
+      const sites = await registerSites(t.db);
+      expect(sites.map((s) => [s.site.name, s.entryCount, s.latest.reference])).toEqual([
+        ['Arago', 1, `CE-${year}-002`],
+        ['Zola', 2, `CE-${year}-003`],
+      ]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -155,3 +155,32 @@ export async function* walkRegister(db: Database, filters: RegisterFilters = {},
     after = entries[entries.length - 1]!.sequence;
   }
 }
+
+export interface RegisterSite {
+  site: RegisterEntry['site'];
+  /** How many register entries name the site. */
+  entryCount: number;
+  /** Its most recent entry. */
+  latest: Pick<RegisterEntry, 'reference' | 'kind' | 'outcome' | 'decidedAt' | 'cameraCount'>;
+}
+
+/** Every site the register names (as its latest entry describes it), by name: the map and its list. */
+export function registerSites(db: Database): Promise<RegisterSite[]> {
+  return cachedRegisterRead(db, 'sites', async () => {
+    const result = await db.execute<{ entry: RegisterEntry; entry_count: number }>(sql`
+      SELECT DISTINCT ON (site_id) entry, (count(*) OVER (PARTITION BY site_id))::int AS entry_count
+      FROM register_entries
+      ORDER BY site_id, sequence DESC`);
+    return result.rows
+      .map(({ entry, entry_count }) => {
+        // `json` comes back as text from a raw query on some drivers.
+        const e: RegisterEntry = typeof entry === 'string' ? JSON.parse(entry) : entry;
+        return {
+          site: e.site,
+          entryCount: Number(entry_count),
+          latest: { reference: e.reference, kind: e.kind, outcome: e.outcome, decidedAt: e.decidedAt, cameraCount: e.cameraCount },
+        };
+      })
+      .sort((a, b) => a.site.name.localeCompare(b.site.name, 'fr'));
+  });
+}
