@@ -1,9 +1,12 @@
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
-import { dateToParisLocal } from '@/lib/domain/paris-time';
+import { dateToParisLocal, parisLocalToDate } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
+import { loadActor } from '@/lib/auth/actor';
+import { recordEvent } from '@/lib/workflow/audit';
+import { appendEntry, publishSignedDecision } from '@/lib/workflow/register';
 import type { Database } from './client';
-import { notices, proposals, sites, userRoles, users } from './schema';
+import { agendaItems, decisions, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
@@ -27,6 +30,10 @@ export const DEMO_SITES = [
   { name: 'Cité Lorilleux', address: '45 rue Lorilleux, 92800 Puteaux', landlord: 'Seine-Ouest Logement', dwellings: 96, latitude: 48.8836, longitude: 2.2389 },
   { name: 'Les Terrasses du Marché', address: '8 rue Eichenberger, 92800 Puteaux', landlord: 'Puteaux Habitat (OPH)', dwellings: 132, latitude: 48.8857, longitude: 2.2402 },
   { name: 'Résidence Voltaire', address: '3 boulevard Richard-Wallace, 92800 Puteaux', landlord: 'Hauts-de-Seine Habitat', dwellings: 58, latitude: 48.8761, longitude: 2.2387 },
+  { name: 'Résidence Arago', address: '17 rue Arago, 92800 Puteaux', landlord: 'Puteaux Habitat (OPH)', dwellings: 120, latitude: 48.8806, longitude: 2.2356 },
+  { name: 'Les Pavillons', address: '30 rue des Pavillons, 92800 Puteaux', landlord: 'Seine-Ouest Logement', dwellings: 74, latitude: 48.8771, longitude: 2.2334 },
+  { name: 'Cité Jean-Jaurès', address: '64 rue Jean-Jaurès, 92800 Puteaux', landlord: 'Hauts-de-Seine Habitat', dwellings: 168, latitude: 48.8822, longitude: 2.2371 },
+  { name: 'Résidence du Quai', address: '5 quai de Dion-Bouton, 92800 Puteaux', landlord: 'Puteaux Habitat (OPH)', dwellings: 90, latitude: 48.8848, longitude: 2.2428 },
 ];
 
 /**
@@ -54,6 +61,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
   });
   if (seeded) {
     await seedProposals(db);
+    // The register's past first: its entries are appended in the order they were published.
+    await seedRegisterHistory(db);
     await seedCommittee(db);
     await markTakenUpRead(db);
   }
@@ -278,8 +287,12 @@ async function seedCommittee(db: Database): Promise<void> {
   await voteAndClose(itemAdjourned, ['abstain', 'for', 'for', 'against', 'against', 'abstain']);
   await run(COMMANDS.returnAdjournedFile, chair, { proposalId: adjourned, to: 'review' });
   await run(COMMANDS.closeSession, chair, { sessionId: past.sessionId });
-  // The three signed opinions are in the public register.
-  for (const decided of [a, b, c]) await run(COMMANDS.publishDecision, chair, { decisionId: decided.decisionId });
+  // That session was a month ago: its votes closed that evening, and the three signed
+  // opinions entered the public register a week later.
+  const heldAt = parisLocalToDate(at(-30, 18))!;
+  await db.update(agendaItems).set({ voteClosedAt: heldAt }).where(inArray(agendaItems.id, past.items));
+  const chairActor = (await loadActor(db, chair))!;
+  for (const decided of [a, b, c]) await db.transaction((tx) => publishSignedDecision(tx, chairActor, decided.decisionId, new Date(heldAt.getTime() + 7 * 86_400_000)));
 
   // Held today, with its vote open: a member can vote at once.
   const today = await fileUnderReview('Cité Lorilleux', 'Entrée rue Lorilleux', 48.8835, 2.2390, 'Trafic de stupéfiants dans le hall, signalé par le bailleur et l’amicale.');
@@ -303,4 +316,311 @@ async function markTakenUpRead(db: Database): Promise<void> {
     .innerJoin(proposals, eq(proposals.id, notices.proposalId))
     .where(and(eq(notices.recipientId, officer), ne(proposals.state, 'submitted')));
   for (const notice of taken) await run(COMMANDS.markNoticeRead, officer, { noticeId: notice.id });
+}
+
+interface PastFile {
+  site: string;
+  title: string;
+  justification: string;
+  purposes?: string[];
+  cameras: number;
+  /** Masking planned (windows or entrances in view). */
+  masked?: boolean;
+  retentionDays?: number;
+  investmentEuros: number;
+  yearlyCostEuros: number;
+  diagnostic: { conclusion: 'opportune' | 'opportune_with_conditions' | 'not_opportune'; publicSummary: string };
+  /** Votes in the order chair, membre1…membre5; null: recused (a declared conflict). */
+  votes: (Choice | null)[];
+  conditions?: { kind: string; text: string; dueInDays: number | null }[];
+  reasons: string;
+  publicSummary: string;
+}
+
+/**
+ * A year and a half of the committee's past decisions on Puteaux's social-housing sites,
+ * every outcome, one entry later corrected: what residents find on the register, the map,
+ * the feeds and the annual reports. Made through the same commands as today's work; then
+ * the dates that say when things happened (sessions, votes, publications) are set in the
+ * past. Signatures keep the seeding day: signed records are read-only.
+ */
+const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
+  {
+    monthsAgo: 18,
+    files: [
+      {
+        site: 'Résidence Arago',
+        title: 'Parking souterrain, niveau -1',
+        justification: 'Incendies de véhicules et vols répétés au niveau -1 du parking, 31 plaintes en un an.',
+        cameras: 3,
+        investmentEuros: 32000,
+        yearlyCostEuros: 3600,
+        diagnostic: { conclusion: 'opportune', publicSummary: 'Parking fermé, sans fenêtre ni logement en vue ; éclairage et contrôle d’accès déjà renforcés sans effet durable.' },
+        votes: ['for', 'for', 'for', 'for', 'for', 'abstain'],
+        reasons: 'Les faits sont nombreux et documentés ; les caméras ne filment que le parking, aucun logement n’est visible ; les alternatives ont été essayées.',
+        publicSummary: 'Avis favorable à trois caméras dans le parking souterrain de la résidence Arago.',
+      },
+      {
+        site: 'Les Pavillons',
+        title: 'Square central',
+        justification: 'Regroupements nocturnes et nuisances sonores signalés par des locataires.',
+        cameras: 2,
+        masked: true,
+        investmentEuros: 21000,
+        yearlyCostEuros: 2400,
+        diagnostic: { conclusion: 'not_opportune', publicSummary: 'Nuisances réelles mais peu de faits de délinquance ; la médiation de nuit n’a pas été essayée ; le square est entouré de fenêtres.' },
+        votes: ['against', 'against', 'against', 'against', 'for', 'against'],
+        reasons: 'Le diagnostic conclut que la vidéoprotection n’est pas opportune : la médiation et l’éclairage doivent être essayés d’abord, et des fenêtres de logements donnent sur tout le square.',
+        publicSummary: 'Avis défavorable : essayer d’abord la médiation de nuit et l’éclairage.',
+      },
+    ],
+  },
+  {
+    monthsAgo: 15,
+    files: [
+      {
+        site: 'Cité Jean-Jaurès',
+        title: 'Hall et boîtes aux lettres, bâtiment C',
+        justification: 'Trafic de stupéfiants installé dans le hall du bâtiment C, dégradations des boîtes aux lettres.',
+        purposes: ['assault_theft_drug_trafficking_prevention'],
+        cameras: 1,
+        masked: true,
+        investmentEuros: 9800,
+        yearlyCostEuros: 1200,
+        diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Trafic constant dans le hall malgré la médiation ; une caméra intérieure, porte des logements masquée.' },
+        votes: ['for', 'for', 'for', null, 'for', 'against'],
+        conditions: [
+          { kind: 'masking', text: 'Masquer les portes palières visibles depuis le hall.', dueInDays: 60 },
+          { kind: 'signage', text: 'Afficher l’information du public dans le hall et à l’entrée, en français et en anglais.', dueInDays: 30 },
+        ],
+        reasons: 'Le trafic est établi par les faits du diagnostic ; une seule caméra, intérieure, avec les portes des logements masquées, reste proportionnée.',
+        publicSummary: 'Avis favorable sous conditions à deux caméras dans le hall du bâtiment C : portes masquées, information affichée.',
+      },
+    ],
+  },
+  {
+    monthsAgo: 12,
+    files: [
+      {
+        site: 'Résidence du Quai',
+        title: 'Local à vélos et poussettes',
+        justification: 'Vols de vélos dans le local commun, huit plaintes depuis janvier.',
+        cameras: 1,
+        investmentEuros: 6500,
+        yearlyCostEuros: 700,
+        diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Local fermé, sans vue sur les logements ; la serrure changée n’a pas suffi.' },
+        votes: ['for', 'for', 'abstain', 'for', 'for', 'for'],
+        conditions: [{ kind: 'retention', text: 'Conserver les images sept jours au plus.', dueInDays: null }],
+        reasons: 'Les vols sont établis ; le local ne montre aucun logement ; une conservation courte suffit à l’objectif.',
+        publicSummary: 'Avis favorable sous condition d’une conservation de sept jours au plus.',
+      },
+      {
+        site: 'Résidence des Bergères',
+        title: 'Aire de jeux',
+        justification: 'Dégradations du mobilier de l’aire de jeux.',
+        cameras: 2,
+        masked: true,
+        investmentEuros: 18000,
+        yearlyCostEuros: 2000,
+        diagnostic: { conclusion: 'not_opportune', publicSummary: 'Dégradations peu nombreuses ; des enfants et les balcons seraient filmés en permanence ; l’aménagement suffit.' },
+        votes: ['against', 'against', 'against', 'against', 'against', 'abstain'],
+        reasons: 'Filmer une aire de jeux et les balcons qui la bordent serait disproportionné au regard de quelques dégradations ; la réparation et l’aménagement sont préférables.',
+        publicSummary: 'Avis défavorable : disproportionné pour une aire de jeux.',
+      },
+    ],
+  },
+  {
+    monthsAgo: 9,
+    files: [
+      {
+        site: 'Les Terrasses du Marché',
+        title: 'Entrée du parking',
+        justification: 'Rodéos et vols de véhicules à l’entrée du parking, signalés par le bailleur.',
+        purposes: ['assault_theft_drug_trafficking_prevention', 'traffic_offences'],
+        cameras: 2,
+        investmentEuros: 15500,
+        yearlyCostEuros: 1900,
+        diagnostic: { conclusion: 'opportune', publicSummary: 'Entrée de parking sur la voie publique, sans logement en vue ; faits nombreux.' },
+        votes: ['for', 'for', 'for', 'for', 'against', 'for'],
+        reasons: 'Faits nombreux, aucun logement filmé, caméras orientées vers la rampe d’accès ; conservation de quinze jours.',
+        publicSummary: 'Avis favorable à deux caméras à l’entrée du parking des Terrasses du Marché.',
+      },
+      {
+        site: 'Cité Lorilleux',
+        title: 'Dépôts sauvages, rue Lorilleux',
+        justification: 'Dépôts sauvages chaque semaine devant les bacs, 52 signalements.',
+        purposes: ['fly_tipping'],
+        cameras: 1,
+        investmentEuros: 7200,
+        yearlyCostEuros: 900,
+        diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Dépôts répétés malgré l’affichage ; caméra orientée vers les bacs uniquement.' },
+        votes: ['for', 'for', 'for', 'abstain', 'for', 'for'],
+        conditions: [{ kind: 're_review', text: 'Bilan au comité après un an : nombre de dépôts avant et après.', dueInDays: 365 }],
+        reasons: 'Les dépôts sauvages sont constants ; une caméra vers les bacs, sans vue sur les logements, avec un bilan à un an.',
+        publicSummary: 'Avis favorable sous condition d’un bilan à un an sur les dépôts sauvages.',
+      },
+    ],
+  },
+  {
+    monthsAgo: 6,
+    files: [
+      {
+        site: 'Résidence Arago',
+        title: 'Entrée principale et parvis',
+        justification: 'Agressions signalées sur le parvis le soir.',
+        cameras: 2,
+        masked: true,
+        investmentEuros: 16800,
+        yearlyCostEuros: 2100,
+        diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Agressions confirmées par le commissariat ; fenêtres du rez-de-chaussée à masquer.' },
+        votes: ['for', 'for', 'for', 'for', 'abstain', 'abstain'],
+        conditions: [{ kind: 'masking', text: 'Masquer les fenêtres du rez-de-chaussée donnant sur le parvis.', dueInDays: 45 }],
+        reasons: 'Les agressions sont établies ; le masquage des fenêtres protège la vie privée des locataires du rez-de-chaussée.',
+        publicSummary: 'Avis favorable sous condition de masquer les fenêtres du rez-de-chaussée.',
+      },
+      {
+        site: 'Cité Jean-Jaurès',
+        title: 'Cour intérieure',
+        justification: 'Incivilités dans la cour intérieure.',
+        cameras: 3,
+        masked: true,
+        investmentEuros: 26000,
+        yearlyCostEuros: 3100,
+        diagnostic: { conclusion: 'not_opportune', publicSummary: 'Cour fermée, entourée de 120 fenêtres ; incivilités sans gravité ; médiation en cours.' },
+        votes: ['against', 'against', 'for', 'against', 'against', 'against'],
+        reasons: 'Trois caméras sur une cour entourée de logements porteraient une atteinte excessive à la vie privée ; la médiation en cours doit être évaluée.',
+        publicSummary: 'Avis défavorable : atteinte excessive à la vie privée des locataires.',
+      },
+    ],
+  },
+  {
+    monthsAgo: 3,
+    files: [
+      {
+        site: 'Résidence Voltaire',
+        title: 'Local poubelles',
+        justification: 'Incendies volontaires de conteneurs, trois en six mois.',
+        purposes: ['assault_theft_drug_trafficking_prevention', 'rescue_fire'],
+        cameras: 1,
+        investmentEuros: 5900,
+        yearlyCostEuros: 650,
+        diagnostic: { conclusion: 'opportune', publicSummary: 'Incendies répétés mettant en danger l’immeuble ; local sans vue sur les logements.' },
+        votes: ['for', 'for', 'for', 'for', 'for', 'for'],
+        reasons: 'Les incendies de conteneurs mettent en danger les habitants ; la caméra ne filme que le local.',
+        publicSummary: 'Avis favorable à une caméra dans le local poubelles de la résidence Voltaire.',
+      },
+      {
+        site: 'Les Pavillons',
+        title: 'Allée piétonne',
+        justification: 'Vols à l’arraché dans l’allée piétonne reliant la rue des Pavillons à la gare.',
+        cameras: 2,
+        masked: true,
+        investmentEuros: 14000,
+        yearlyCostEuros: 1700,
+        diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Vols à l’arraché établis ; éclairage renforcé sans effet ; fenêtres à masquer.' },
+        votes: ['for', 'for', 'against', 'for', 'for', 'abstain'],
+        conditions: [
+          { kind: 'masking', text: 'Masquer les fenêtres des pavillons riverains.', dueInDays: 30 },
+          { kind: 'placement', text: 'Installer les caméras aux deux extrémités de l’allée, pas au milieu.', dueInDays: 30 },
+        ],
+        reasons: 'Les vols sont nombreux et l’éclairage n’a pas suffi ; les caméras aux extrémités évitent de filmer les jardins.',
+        publicSummary: 'Avis favorable sous conditions : masquage et emplacement aux extrémités de l’allée.',
+      },
+    ],
+  },
+];
+
+async function seedRegisterHistory(db: Database): Promise<void> {
+  const { user, site, run, technician, officer } = await seedContext(db);
+  const chair = user('presidence@demo.vigie.test');
+  const members = [1, 2, 3, 4, 5].map((n) => user(`membre${n}@demo.vigie.test`));
+  const everyone = [chair, ...members];
+  const chairActor = (await loadActor(db, chair))!;
+  const monthsAgo = (months: number, hour: number) => {
+    const day = new Date();
+    day.setMonth(day.getMonth() - months);
+    return `${dateToParisLocal(day).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+  };
+  const published: { reference: string; at: Date }[] = [];
+
+  for (const past of PAST_SESSIONS) {
+    const scheduledAt = monthsAgo(past.monthsAgo, 18);
+    const files: string[] = [];
+    for (const file of past.files) {
+      const center = DEMO_SITES.find((s) => s.name === file.site)!;
+      const cameras = Array.from({ length: file.cameras }, (_, n) =>
+        camera(center.latitude + 0.0002 * (n + 1), center.longitude - 0.0002 * (n + 1), (90 * n + 45) % 360, file.masked ? { openingsInView: ['window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les fenêtres visibles.' } : {}),
+      );
+      const { id } = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site(file.site), title: file.title });
+      await run(COMMANDS.submitProposal, technician, {
+        siteId: site(file.site),
+        title: file.title,
+        cameras,
+        purposes: file.purposes ?? ['assault_theft_drug_trafficking_prevention'],
+        retentionDays: file.retentionDays ?? 15,
+        viewers: 'Opérateurs habilités du centre de supervision urbain (3 personnes)',
+        signage: SIGNAGE,
+        investmentEuros: file.investmentEuros,
+        yearlyCostEuros: file.yearlyCostEuros,
+        justification: file.justification,
+        proposalId: id,
+        revision: 1,
+      });
+      const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: id });
+      await run(COMMANDS.concludeDiagnostic, officer, { diagnosticId: diagnostic.id, revision: 1, confirmed: true, ...CONCLUDED_DIAGNOSTIC, ...file.diagnostic });
+      await run(COMMANDS.scheduleReview, chair, { proposalId: id, confirmed: true });
+      for (const [m, vote] of file.votes.entries()) {
+        if (vote === null) await run(COMMANDS.declareConflict, everyone[m]!, { proposalId: id, reason: 'Je siège au conseil d’administration du bailleur.' });
+      }
+      files.push(id);
+    }
+    const { id: sessionId } = await run<{ id: string }>(COMMANDS.planSession, chair, { scheduledAt, place: 'Hôtel de ville, salle du conseil municipal' });
+    const items: string[] = [];
+    for (const [i, proposalId] of files.entries()) items.push((await run<{ id: string }>(COMMANDS.addToAgenda, chair, { sessionId, proposalId, rapporteurId: members[i % members.length] })).id);
+    await run(COMMANDS.conveneSession, chair, { sessionId, reason: 'Séance passée, reprise dans la démonstration.' });
+    await run(COMMANDS.holdSession, chair, { sessionId, attendance: everyone.map((memberId) => ({ memberId, status: 'present' })) });
+    const decisionIds: string[] = [];
+    for (const [i, file] of past.files.entries()) {
+      const itemId = items[i]!;
+      const due = (days: number | null) => (days === null ? null : dateToParisLocal(new Date(parisLocalToDate(scheduledAt)!.getTime() + days * 86_400_000)).slice(0, 10));
+      const conditions = (file.conditions ?? []).map((c) => ({ kind: c.kind, text: c.text, dueDate: due(c.dueInDays) }));
+      if (conditions.length) await run(COMMANDS.proposeConditions, chair, { itemId, revision: 1, conditions });
+      await run(COMMANDS.openItemVote, chair, { itemId });
+      for (const [m, choice] of file.votes.entries()) if (choice) await run(COMMANDS.castVote, everyone[m]!, { itemId, choice });
+      const closed = await run<{ decisionId: string }>(COMMANDS.closeItemVote, chair, { itemId });
+      await run(COMMANDS.signDecision, chair, { decisionId: closed.decisionId, revision: 1, conditions, reasons: file.reasons, publicSummary: file.publicSummary });
+      decisionIds.push(closed.decisionId);
+    }
+    await run(COMMANDS.closeSession, chair, { sessionId });
+    // When it happened: the session's evening, and the files' steps in the weeks before.
+    const heldAt = parisLocalToDate(scheduledAt)!;
+    const before = (days: number) => new Date(heldAt.getTime() - days * 86_400_000);
+    await db.update(sessions).set({ scheduledAt: heldAt, heldAt, createdAt: before(30), updatedAt: heldAt }).where(eq(sessions.id, sessionId));
+    await db.update(agendaItems).set({ voteClosedAt: heldAt }).where(inArray(agendaItems.id, items));
+    await db.update(proposals).set({ createdAt: before(75), submittedAt: before(70), diagnosedAt: before(40) }).where(inArray(proposals.id, files));
+    // Published a week after the session, oldest first.
+    const publishedAt = new Date(heldAt.getTime() + 7 * 86_400_000);
+    for (const decisionId of decisionIds) {
+      const { reference } = await db.transaction((tx) => publishSignedDecision(tx, chairActor, decisionId, publishedAt));
+      published.push({ reference, at: publishedAt });
+    }
+    // The file's history is past: nobody is waiting on these notices any more.
+    await db.update(notices).set({ readAt: publishedAt }).where(inArray(notices.proposalId, files));
+  }
+
+  // A correction: the wording of one published opinion was wrong; a new entry says so.
+  const [corrected] = await db.select().from(registerEntries).where(eq(registerEntries.reference, published[2]!.reference));
+  const { reference: _r, sequence: _s, kind: _k, corrects: _c, note: _n, publishedAt: _p, previousHash: _ph, hash: _h, ...content } = corrected!.entry;
+  await db.transaction(async (tx) => {
+    const entry = await appendEntry(tx, {
+      kind: 'correction',
+      decisionId: corrected!.decisionId,
+      corrects: corrected!,
+      note: 'Le résumé public mentionnait « deux caméras » : l’avis porte sur une seule caméra.',
+      content: { ...content, publicSummary: 'Avis favorable sous conditions à une seule caméra dans le hall du bâtiment C : portes masquées, information affichée.' },
+      publishedAt: new Date(published[published.length - 1]!.at.getTime() + 86_400_000),
+    });
+    const [{ proposalId }] = (await tx.select({ proposalId: decisions.proposalId }).from(decisions).where(eq(decisions.id, corrected!.decisionId))) as [{ proposalId: string }];
+    await recordEvent(tx, { actorId: chair, action: 'decision.entered_in_register', entityId: proposalId, details: { reference: entry.reference, kind: 'correction', corrects: corrected!.reference } });
+  });
 }

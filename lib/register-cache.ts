@@ -1,8 +1,10 @@
-import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 
 /**
+ * (Not marked `server-only`: the publish command imports it, and commands also run in
+ * the command-line scripts, where that marker throws.)
+ *
  * The register is read far more than it is written, and it only ever grows: every public
  * read (a page, a list, an export's first page) is a pure function of the register's
  * head (its last sequence number) and the request. So results are kept per head:

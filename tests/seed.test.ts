@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { agendaItems, auditEvents, decisions, diagnostics, proposals, sessions, sites, users } from '@/db/schema';
+import { agendaItems, auditEvents, decisions, diagnostics, proposals, registerEntries, sessions, sites, users } from '@/db/schema';
+import { verifyChain } from '@/lib/domain/register';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/sign-in';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
@@ -40,7 +41,7 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
   it('creates proposals in draft, submitted, in diagnostic and diagnosed, through the real commands', async () => {
     const rows = await t.db.select({ state: proposals.state }).from(proposals);
     expect(rows.map((r) => r.state).sort()).toEqual(
-      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...['published', 'published', 'published', 'under_review', 'under_review', 'voting']].sort(),
+      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...Array(3 + 11).fill('published'), 'under_review', 'under_review', 'voting'].sort(),
     );
     const [concluded] = await t.db.select().from(diagnostics).where(eq(diagnostics.state, 'concluded'));
     expect(concluded?.signedAt).toBeInstanceOf(Date);
@@ -49,11 +50,25 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
 
   it('shows the committee at work: a closed session with each outcome, one held with a vote open, one convened', async () => {
     const held = await t.db.select({ state: sessions.state }).from(sessions);
-    expect(held.map((r) => r.state).sort()).toEqual(['closed', 'convened', 'held']);
+    // Six past sessions behind the register's history, then last month's, today's and the coming one.
+    expect(held.map((r) => r.state).sort()).toEqual([...Array(6 + 1).fill('closed'), 'convened', 'held']);
     const outcomes = await t.db.select({ outcome: decisions.outcome, signedAt: decisions.signedAt }).from(decisions);
-    expect(outcomes.map((d) => d.outcome).sort()).toEqual(['adjourned', 'favourable', 'favourable_with_conditions', 'unfavourable']);
-    expect(outcomes.filter((d) => d.signedAt).length).toBe(3);
+    expect(new Set(outcomes.map((d) => d.outcome))).toEqual(new Set(['adjourned', 'favourable', 'favourable_with_conditions', 'unfavourable']));
+    expect(outcomes.filter((d) => d.signedAt).length).toBe(3 + 11);
     expect((await t.db.select({ state: agendaItems.state }).from(agendaItems)).filter((i) => i.state === 'voting')).toHaveLength(1);
+  });
+
+  it('fills a register of more than a year, every outcome and one correction, that verifies', async () => {
+    const entries = (await t.db.select().from(registerEntries).orderBy(registerEntries.sequence)).map((r) => r.entry);
+    expect(entries).toHaveLength(11 + 1 + 3);
+    expect(verifyChain(entries)).toMatchObject({ ok: true, length: 15 });
+    expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['favourable', 'favourable_with_conditions', 'unfavourable']));
+    expect(entries.filter((e) => e.kind === 'correction')).toHaveLength(1);
+    const published = entries.map((e) => Date.parse(e.publishedAt));
+    expect(published).toEqual([...published].sort((a, b) => a - b));
+    expect(published[published.length - 1]! - published[0]!).toBeGreaterThan(365 * 86_400_000);
+    expect(new Set(entries.map((e) => e.site.id)).size).toBeGreaterThanOrEqual(6);
+    expect(entries.some((e) => e.votes.recused > 0)).toBe(true);
   });
 
   it('does nothing on a database that already has accounts', async () => {
