@@ -569,6 +569,8 @@ async function seedRegisterHistory(db: Database): Promise<void> {
       const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: id });
       await run(COMMANDS.concludeDiagnostic, officer, { diagnosticId: diagnostic.id, revision: 1, confirmed: true, ...CONCLUDED_DIAGNOSTIC, ...file.diagnostic });
       await run(COMMANDS.scheduleReview, chair, { proposalId: id, confirmed: true });
+      // The committee's internal deliberation: never public (the leak tests look for it).
+      await run(COMMANDS.postDeliberation, members[0]!, { proposalId: id, body: `Délibération interne sur « ${file.title} » : les chiffres du commissariat sont-ils à jour ?` });
       for (const [m, vote] of file.votes.entries()) {
         if (vote === null) await run(COMMANDS.declareConflict, everyone[m]!, { proposalId: id, reason: 'Je siège au conseil d’administration du bailleur.' });
       }
@@ -587,7 +589,10 @@ async function seedRegisterHistory(db: Database): Promise<void> {
       if (conditions.length) await run(COMMANDS.proposeConditions, chair, { itemId, revision: 1, conditions });
       await run(COMMANDS.openItemVote, chair, { itemId });
       for (const [m, choice] of file.votes.entries()) if (choice) await run(COMMANDS.castVote, everyone[m]!, { itemId, choice });
-      const closed = await run<{ decisionId: string }>(COMMANDS.closeItemVote, chair, { itemId });
+      const closed = await run<{ decisionId: string; outcome: string }>(COMMANDS.closeItemVote, chair, { itemId });
+      // A member in the minority against a favourable opinion attaches a dissent: internal too.
+      const dissenter = closed.outcome !== 'unfavourable' ? file.votes.indexOf('against') : -1;
+      if (dissenter >= 0) await run(COMMANDS.attachDissent, everyone[dissenter]!, { decisionId: closed.decisionId, text: `Opinion divergente interne sur « ${file.title} » : le masquage ne suffit pas.` });
       await run(COMMANDS.signDecision, chair, { decisionId: closed.decisionId, revision: 1, conditions, reasons: file.reasons, publicSummary: file.publicSummary });
       decisionIds.push(closed.decisionId);
     }
