@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   'conflict:role_not_granted': 409,
   'conflict:wrong_password': 409,
   internal: 500,
+  /** A malformed query string (open data): the request itself is wrong. */
+  'invalid:query': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

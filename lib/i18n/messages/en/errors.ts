@@ -17,6 +17,7 @@ const errors: Shape<typeof fr> = {
     'conflict:role_not_granted': 'This role is not granted.',
     'conflict:wrong_password': 'The current password is incorrect.',
     internal: 'An unexpected error occurred. Try again; if it persists, contact the administrator.',
+    'invalid:query': 'Some parameters of the request are invalid: correct the ones listed.',
   },
   lifecycle: {
     unknown_command: 'Unknown action.',

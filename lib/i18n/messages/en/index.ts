@@ -12,8 +12,12 @@ import sites from './sites';
 import committee from './committee';
 import notices from './notices';
 import register from './register';
+// Open data (/api/v1).
+import openData from './open-data';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register };
+const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register,
+  ...openData,
+};
 
 export default en;

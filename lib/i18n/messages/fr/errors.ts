@@ -14,6 +14,7 @@ const errors = {
     'conflict:role_not_granted': 'Ce rôle n’est pas attribué.',
     'conflict:wrong_password': 'Le mot de passe actuel est incorrect.',
     internal: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez l’administrateur.',
+    'invalid:query': 'Certains paramètres de la requête sont invalides : corrigez ceux qui sont signalés.',
   },
   lifecycle: {
     unknown_command: 'Action inconnue.',

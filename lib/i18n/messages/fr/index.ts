@@ -12,8 +12,12 @@ import sites from './sites';
 import committee from './committee';
 import notices from './notices';
 import register from './register';
+// Open data (/api/v1).
+import openData from './open-data';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
-const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register };
+const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register,
+  ...openData,
+};
 
 export default fr;
