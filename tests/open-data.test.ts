@@ -12,6 +12,7 @@ import * as decisions from '@/app/api/v1/decisions/route';
 import * as openapi from '@/app/api/v1/openapi.json/route';
 import * as verify from '@/app/api/v1/register/verify/route';
 import * as siteAtom from '@/app/api/v1/sites/[id]/decisions.atom/route';
+import * as unknown from '@/app/api/v1/[...path]/route';
 import type { Database } from '@/db/client';
 import { registerEntries } from '@/db/schema';
 import { GENESIS_HASH, type RegisterEntry } from '@/lib/domain/register';
@@ -240,6 +241,13 @@ describe.each(BACKENDS)('the open data on %s', (backend) => {
     expect(((await after.json()) as { items: RegisterEntry[] }).items[0]!.reference).toBe(ref(5));
   });
 
+  it('answers an unknown address under /api/v1 with a JSON 404', async () => {
+    const response = await get(unknown, '/api/v1/decisions.xml', { params: { path: 'decisions.xml' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(errorSchema.parse(await response.json()).error).toEqual({ code: 'not_found', message: 'Élément introuvable.', fieldErrors: {} });
+  });
+
   it('answers a CORS preflight and says nosniff', async () => {
     const response = decisions.OPTIONS();
     expect(response.status).toBe(204);
@@ -302,6 +310,7 @@ describe.each(BACKENDS)('the open data on %s', (backend) => {
     expect(a.properties.entries.filter((e) => e.inForce).map((e) => e.reference)).toEqual([ref(10)]);
     expect(a.properties.entries[0]!.url).toBe(`${ORIGIN}/registre/${ref(10)}`);
     expect(a.properties.feed).toBe(`${ORIGIN}/api/v1/sites/${siteA}/decisions.atom`);
+    expect(a.properties.url).toBe(`${ORIGIN}/registre/sites/${siteA}`);
     // Only an unfavourable opinion on B: nothing authorised, nothing tagged.
     expect(b.properties.camerasAuthorised).toBe(0);
     expect(b.properties).not.toHaveProperty('man_made');
@@ -429,12 +438,12 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(Decision!.properties)).toEqual(Object.keys(registerEntrySchema.shape));
     expect(DecisionList!.properties.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Decision' }, description: expect.any(String) });
 
-    // Every route file under app/api/v1 has its path, with a GET and at least one response.
+    // Every route file under app/api/v1 has its path (the catch-all 404 aside), with a GET and at least one response.
     const fs = await import('node:fs');
     const path = await import('node:path');
     const root = path.resolve('app/api/v1');
     const routes = (fs.readdirSync(root, { recursive: true }) as string[])
-      .filter((f) => f.endsWith('route.ts'))
+      .filter((f) => f.endsWith('route.ts') && !f.includes('[...'))
       .map((f) => `/api/v1/${path.dirname(f).split(path.sep).join('/')}`.replace(/\[(\w+)\]/g, '{$1}'))
       .sort();
     expect(Object.keys(doc.paths).sort()).toEqual(routes);

@@ -136,13 +136,20 @@ export function csvStream(entries: AsyncIterable<RegisterEntry>, batch: number):
       }
       const rows: RegisterEntry[] = [];
       let done = false;
-      while (rows.length < batch) {
-        const next = await iterator.next();
-        if (next.done) {
-          done = true;
-          break;
+      try {
+        while (rows.length < batch) {
+          const next = await iterator.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          rows.push(next.value);
         }
-        rows.push(next.value);
+      } catch (error) {
+        // The status line is long gone: the download ends in error (never a truncated file that looks whole).
+        console.error('[open-data] CSV export failed:', error);
+        controller.error(error);
+        return;
       }
       if (rows.length) controller.enqueue(encoder.encode(csvLines(rows, { header: false })));
       if (done) controller.close();

@@ -60,6 +60,7 @@ export function siteCollection(entries: Iterable<RegisterEntry>, { today, origin
           inForce: inForce.has(e.reference),
           url: `${origin}/registre/${encodeURIComponent(e.reference)}`,
         })),
+        url: `${origin}/registre/sites/${site.id}`,
         feed: `${origin}/api/v1/sites/${site.id}/decisions.atom`,
       },
     };

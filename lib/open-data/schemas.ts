@@ -90,6 +90,7 @@ export const siteFeatureSchema = z
       surveillance: z.literal('public').optional(),
       'surveillance:type': z.literal('camera').optional(),
       entries: z.array(siteEntrySchema).meta({ description: 'Every register entry on the site, newest first.' }),
+      url: z.url().meta({ description: 'The site’s page in the public register.' }),
       feed: z.url().meta({ description: 'Atom feed of the site’s entries.' }),
     }),
   })

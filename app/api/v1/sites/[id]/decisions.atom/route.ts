@@ -30,7 +30,7 @@ export const GET = openDataRoute<{ params: Promise<{ id: string }> }>(async (req
         t,
         origin,
         self: `${origin}/api/v1/sites/${site.id}/decisions.atom`,
-        alternate: `${origin}/registre?site=${site.id}`,
+        alternate: `${origin}/registre/sites/${site.id}`,
         title: t('openData.feed.siteTitle', { site: site.name }),
         subtitle: t('openData.feed.siteSubtitle', { site: site.name, address: site.address }),
       });
