@@ -12,8 +12,11 @@ import sites from './sites';
 import committee from './committee';
 import notices from './notices';
 import register from './register';
+// The map, the annual report, the legal pages and the footer's legal links.
+import publicPages from './public-pages';
+import legalPages from './legal-pages';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
-const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register };
+const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...publicPages, ...legalPages };
 
 export default fr;
