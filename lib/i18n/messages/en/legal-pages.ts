@@ -22,7 +22,7 @@ const legalPages: Shape<typeof fr> = {
     resultsHeading: 'Test results',
     resultsIntro: 'Without an audit, no compliance rate can be given. The following checks are automated and run again at every change of the software:',
     results: {
-      axe: 'every page visited by the end-to-end tests is analysed with axe-core (WCAG 2.1 rules, levels A and AA); no serious or critical error is accepted;',
+      axe: 'the public pages, and every staff-area page each role can reach, are analysed with axe-core (WCAG 2.1 rules, levels A and AA) by the end-to-end tests; no serious or critical error is accepted;',
       keyboard: 'complete journeys are made with the keyboard alone: skip link, menus, forms, search, error summary receiving focus;',
       reflow: 'every page reads on a screen 320 CSS pixels wide without horizontal scrolling;',
       noScript: 'the public pages display and work without JavaScript, language switch included;',

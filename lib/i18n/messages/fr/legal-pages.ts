@@ -19,7 +19,7 @@ const legalPages = {
     resultsHeading: 'Résultats des tests',
     resultsIntro: 'Sans audit, aucun taux de conformité ne peut être annoncé. Les vérifications suivantes sont automatisées et refaites à chaque modification du logiciel :',
     results: {
-      axe: 'chaque page visitée par les tests de bout en bout est analysée avec axe-core (règles des WCAG 2.1, niveaux A et AA) ; aucune erreur grave ou critique n’est acceptée ;',
+      axe: 'les pages publiques, et chaque page de l’espace agents que chaque rôle peut atteindre, sont analysées avec axe-core (règles des WCAG 2.1, niveaux A et AA) par les tests de bout en bout ; aucune erreur grave ou critique n’est acceptée ;',
       keyboard: 'des parcours complets se font au clavier seul : lien d’évitement, menus, formulaires, recherche, résumé des erreurs qui reçoit le focus ;',
       reflow: 'chaque page se lit sur un écran de 320 pixels CSS de large sans défilement horizontal ;',
       noScript: 'les pages publiques s’affichent et s’utilisent sans JavaScript, changement de langue compris ;',
