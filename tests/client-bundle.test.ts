@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findServerCodeInClientChunks } from '@/scripts/check-client-bundle';
+import { findServerCodeInClientChunks, leafletOutsideMapPages, pagesShippingLeaflet } from '@/scripts/check-client-bundle';
 
 describe('the browser-chunk check', () => {
   const dirs: string[] = [];
@@ -33,5 +33,65 @@ describe('the browser-chunk check', () => {
     expect(findServerCodeInClientChunks(staticDir({ 'a.js': 'export{}', 'b.css': 'drizzle:entityKind' }))).toEqual([]);
     expect(() => findServerCodeInClientChunks(staticDir({ 'a.css': '' }))).toThrow(/no JavaScript/);
     expect(() => findServerCodeInClientChunks('/nonexistent/vigie')).toThrow(/npm run build/);
+  });
+});
+
+describe('the Leaflet-only-where-a-map-is check', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  /** A fake build folder: each page's client-reference manifest (as Next writes it) and the browser files. */
+  const build = (pages: Record<string, unknown>, files: Record<string, string>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-next-'));
+    dirs.push(dir);
+    for (const [page, manifest] of Object.entries(pages)) {
+      const folder = path.join(dir, 'server', 'app', ...page.split('/').filter(Boolean));
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(
+        path.join(folder, 'page_client-reference-manifest.js'),
+        `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(`${page}/page`)}] = ${JSON.stringify(manifest)};`,
+      );
+    }
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+  const manifest = (js: string[], css: string[] = []) => ({
+    clientModules: { '[project]/app/x.tsx': { id: 1, name: '*', chunks: js.map((f) => `/_next/${f}`), async: false } },
+    entryCSSFiles: { '[project]/app/layout': css.map((f) => ({ path: f, inlined: false })) },
+    entryJSFiles: {},
+  });
+
+  it('follows chunks loaded on demand, however deep, and finds Leaflet JavaScript and CSS', () => {
+    const dir = build(
+      {
+        '/(public)/carte': manifest(['static/chunks/map.js'], ['static/chunks/leaflet.css']),
+        '/(public)': manifest(['static/chunks/home.js'], ['static/chunks/site.css']),
+        '/(public)/rapport/[annee]': manifest(['static/chunks/report.js']),
+      },
+      {
+        'static/chunks/map.js': 'e.l("static/chunks/leaflet.js")',
+        'static/chunks/leaflet.js': 'throw new Error("Map container is already initialized.")',
+        'static/chunks/leaflet.css': '.leaflet-pane{z-index:400}',
+        'static/chunks/home.js': 'console.log("home")',
+        'static/chunks/site.css': 'body{margin:0}',
+        // The report loads a chunk that loads Leaflet: a stray map library.
+        'static/chunks/report.js': 'e.l("static/chunks/helper.js")',
+        'static/chunks/helper.js': 'e.l("static/chunks/leaflet.js")',
+      },
+    );
+    expect(pagesShippingLeaflet(dir)).toEqual([
+      { page: '/(public)/carte', file: 'static/chunks/leaflet.css' },
+      { page: '/(public)/carte', file: 'static/chunks/leaflet.js' },
+      { page: '/(public)/rapport/[annee]', file: 'static/chunks/leaflet.js' },
+    ]);
+    expect(leafletOutsideMapPages(dir)).toEqual([{ page: '/(public)/rapport/[annee]', file: 'static/chunks/leaflet.js' }]);
+    expect(leafletOutsideMapPages(dir, ['/(public)/carte', '/(public)/rapport/[annee]'])).toEqual([]);
+  });
+
+  it('refuses to pass a missing build', () => {
+    expect(() => pagesShippingLeaflet('/nonexistent/vigie')).toThrow(/npm run build/);
   });
 });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LOCALES } from '@/lib/i18n/config';
+import { ACCESSIBILITY_STATUS, OPEN_LICENCE } from '@/lib/legal-contacts';
 import { getLocale, getTranslations } from 'next-intl/server';
 
 export async function SiteFooter() {
@@ -32,6 +33,22 @@ export async function SiteFooter() {
         <p>
           <Link href="/etat">{t('footer.health')}</Link>
         </p>
+        {/* The legal mentions every public site owes its readers; RGAA asks for the conformity status in the link itself. */}
+        <nav aria-label={t('legalLinks.label')} className="footer-legal">
+          <ul>
+            <li>
+              <Link href="/accessibilite">{t('legalLinks.accessibility', { status: t(`accessibility.status.${ACCESSIBILITY_STATUS}`) })}</Link>
+            </li>
+            <li>
+              <Link href="/donnees-personnelles">{t('legalLinks.privacy')}</Link>
+            </li>
+            <li>
+              <a href={OPEN_LICENCE.url} hrefLang="fr">
+                {t('legalLinks.openData', { licence: OPEN_LICENCE.name })}
+              </a>
+            </li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

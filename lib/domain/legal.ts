@@ -5,8 +5,8 @@
  */
 
 export interface LegalReference {
-  /** The issuing text: a code, or the data-protection authority's guidance. */
-  source: 'CSI' | 'CNIL';
+  /** The issuing text: a code, a law, or the data-protection authority's guidance. */
+  source: 'CSI' | 'CNIL' | 'law';
   /** Article number, or null for guidance that has none. */
   article: string | null;
   /** Numbered item (°) inside the article, if any. */
@@ -67,3 +67,17 @@ export const RETENTION_RECOMMENDED_REFERENCE: LegalReference = {
 
 /** Public-road cameras must not show the inside of dwellings nor, specifically, their entrances. */
 export const MASKING_REFERENCE = csi('L251-3');
+
+/* ------------------------------------------------------------------------------------
+ * The public pages' legal mentions: residents' rights (app/(public)/donnees-personnelles)
+ * and the accessibility statement (app/(public)/accessibilite).
+ * ---------------------------------------------------------------------------------- */
+
+/** A system is installed only with the prefect's authorisation, after the departmental commission's opinion. */
+export const AUTHORISATION_REFERENCE = csi('L252-1');
+/** Anyone may refer any difficulty with a system to the departmental video-protection commission. */
+export const VIDEO_COMMISSION_REFERENCE = csi('L253-5');
+/** People exercise their rights over the images under the GDPR and the loi Informatique et libertés, as a decree sets out. */
+export const DATA_SUBJECT_RIGHTS_REFERENCE = csi('L255-1');
+/** Public bodies' online services must be accessible (the RGAA applies it). */
+export const ACCESSIBILITY_LAW_REFERENCE: LegalReference = { source: 'law', article: '47', citation: 'loi n° 2005-102 du 11 février 2005, art. 47' };

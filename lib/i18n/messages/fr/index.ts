@@ -14,10 +14,11 @@ import notices from './notices';
 import register from './register';
 // Open data (/api/v1).
 import openData from './open-data';
+// The map, the annual report, the legal pages and the footer's legal links.
+import publicPages from './public-pages';
+import legalPages from './legal-pages';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
-const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register,
-  ...openData,
-};
+const fr = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages };
 
 export default fr;

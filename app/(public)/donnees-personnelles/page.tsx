@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { TableRegion } from '@/app/_components/table-region';
+import { AUTHORISATION_REFERENCE, DATA_SUBJECT_RIGHTS_REFERENCE, RETENTION_MAX_REFERENCE, VIDEO_COMMISSION_REFERENCE } from '@/lib/domain/legal';
+import { CITY_CONTACTS, CNIL, OPEN_LICENCE } from '@/lib/legal-contacts';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t('privacy.title') };
+}
+
+const KEEPS = ['accounts', 'signIn', 'audit', 'files', 'notices', 'cookies'] as const;
+const RETENTION = ['images', 'signIn', 'session', 'language', 'records', 'register'] as const;
+
+/** A rich-text tag that writes an email address as a mailto link. */
+function mail(address: string) {
+  return function MailLink(chunks: ReactNode) {
+    return <a href={`mailto:${address}`}>{chunks}</a>;
+  };
+}
+
+/**
+ * Personal data, in plain words: who is responsible, what Vigie keeps (and that it holds
+ * no image), what the public register shows and never shows, residents' rights over the
+ * cameras' images and where to turn, and how long each thing is kept. The durations are
+ * the code's own: sign-in attempts (lib/auth/sign-in.ts), session (auth.config.ts),
+ * language cookie (app/langue/route.ts).
+ */
+export default async function PersonalDataPage() {
+  const t = await getTranslations();
+  const retention = RETENTION_MAX_REFERENCE.citation;
+  return (
+    <article className="prose">
+      <h1>{t('privacy.title')}</h1>
+      <p className="lead">{t('privacy.lead')}</p>
+      <p className="notice">{t('privacy.demo')}</p>
+
+      <h2>{t('privacy.controllerHeading')}</h2>
+      <p>{t('privacy.controllerCameras', { authorisation: AUTHORISATION_REFERENCE.citation })}</p>
+      <p>{t('privacy.controllerApp')}</p>
+      <p>{t.rich('privacy.dpo', { email: CITY_CONTACTS.dpoEmail, address: CITY_CONTACTS.postalAddress, mail: mail(CITY_CONTACTS.dpoEmail) })}</p>
+
+      <h2>{t('privacy.noImagesHeading')}</h2>
+      <p>{t('privacy.noImages', { retention })}</p>
+
+      <h2>{t('privacy.keepsHeading')}</h2>
+      <ul>
+        {KEEPS.map((k) => (
+          <li key={k}>{t(`privacy.keeps.${k}`)}</li>
+        ))}
+      </ul>
+
+      <h2>{t('privacy.publicHeading')}</h2>
+      <p>{t('privacy.publicHolds')}</p>
+      <p>{t('privacy.publicNever')}</p>
+      <p>{t('privacy.publicForever', { licence: OPEN_LICENCE.name })}</p>
+
+      <h2>{t('privacy.rightsHeading')}</h2>
+      <p>{t('privacy.rightsAccess')}</p>
+      <p>{t('privacy.rightsLaw', { rights: DATA_SUBJECT_RIGHTS_REFERENCE.citation })}</p>
+      <p>{t('privacy.rightsCommission', { commission: VIDEO_COMMISSION_REFERENCE.citation })}</p>
+      <p>
+        {t.rich('privacy.rightsCnil', {
+          address: CNIL.postalAddress,
+          link: (chunks) => (
+            <a href={CNIL.complaints} hrefLang="fr">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
+      <p>{t('privacy.rightsApp')}</p>
+
+      <h2>{t('privacy.askHeading')}</h2>
+      <p>{t.rich('privacy.ask', { email: CITY_CONTACTS.dpoEmail, address: CITY_CONTACTS.postalAddress, mail: mail(CITY_CONTACTS.dpoEmail) })}</p>
+
+      <h2 id="durees">{t('privacy.retentionHeading')}</h2>
+      <TableRegion labelledBy="durees">
+        <table>
+          <caption>{t('privacy.retentionCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('privacy.data')}</th>
+              <th scope="col">{t('privacy.duration')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RETENTION.map((r) => (
+              <tr key={r}>
+                <th scope="row">{t(`privacy.retention.${r}`)}</th>
+                <td>{t(`privacy.retention.${r}Value`, { retention })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </article>
+  );
+}
