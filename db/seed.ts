@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { dateToParisLocal, parisLocalToDate } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -6,7 +6,7 @@ import { loadActor } from '@/lib/auth/actor';
 import { recordEvent } from '@/lib/workflow/audit';
 import { appendEntry, publishSignedDecision } from '@/lib/workflow/register';
 import type { Database } from './client';
-import { agendaItems, decisions, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
+import { agendaItems, decisions, diagnostics, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
@@ -466,7 +466,7 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
     files: [
       {
         site: 'Résidence Arago',
-        title: 'Entrée principale et parvis',
+        title: 'Parvis et porche',
         justification: 'Agressions signalées sur le parvis le soir.',
         cameras: 2,
         masked: true,
@@ -603,6 +603,17 @@ async function seedRegisterHistory(db: Database): Promise<void> {
     await db.update(sessions).set({ scheduledAt: heldAt, heldAt, createdAt: before(30), updatedAt: heldAt }).where(eq(sessions.id, sessionId));
     await db.update(agendaItems).set({ voteClosedAt: heldAt }).where(inArray(agendaItems.id, items));
     await db.update(proposals).set({ createdAt: before(75), submittedAt: before(70), diagnosedAt: before(40) }).where(inArray(proposals.id, files));
+    // Signed diagnostics and decisions are read-only (triggers). For this demo history only,
+    // their signature dates are moved back inside one transaction that turns the guards off
+    // and on again: nobody else ever sees them off (ALTER TABLE is transactional and locks).
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`ALTER TABLE diagnostics DISABLE TRIGGER diagnostic_read_only`);
+      await tx.execute(sql`ALTER TABLE decisions DISABLE TRIGGER decision_read_only`);
+      await tx.update(diagnostics).set({ signedAt: before(40), createdAt: before(60), updatedAt: before(40) }).where(inArray(diagnostics.proposalId, files));
+      await tx.update(decisions).set({ signedAt: new Date(heldAt.getTime() + 86_400_000), createdAt: heldAt }).where(inArray(decisions.proposalId, files));
+      await tx.execute(sql`ALTER TABLE decisions ENABLE TRIGGER decision_read_only`);
+      await tx.execute(sql`ALTER TABLE diagnostics ENABLE TRIGGER diagnostic_read_only`);
+    });
     // Published a week after the session, oldest first.
     const publishedAt = new Date(heldAt.getTime() + 7 * 86_400_000);
     for (const decisionId of decisionIds) {

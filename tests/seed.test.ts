@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
 import { agendaItems, auditEvents, decisions, diagnostics, proposals, registerEntries, sessions, sites, users } from '@/db/schema';
@@ -69,6 +69,14 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     expect(published[published.length - 1]! - published[0]!).toBeGreaterThan(365 * 86_400_000);
     expect(new Set(entries.map((e) => e.site.id)).size).toBeGreaterThanOrEqual(6);
     expect(entries.some((e) => e.votes.recused > 0)).toBe(true);
+  });
+
+  it('leaves the read-only guards of signed records on after dating its history', async () => {
+    const [old] = await t.db.select().from(diagnostics).where(eq(diagnostics.state, 'concluded')).orderBy(diagnostics.signedAt).limit(1);
+    expect(Date.now() - old!.signedAt!.getTime()).toBeGreaterThan(365 * 86_400_000);
+    await expect(t.db.update(diagnostics).set({ publicSummary: 'changé' }).where(eq(diagnostics.id, old!.id))).rejects.toMatchObject({ cause: { code: '23514' } });
+    const [decision] = await t.db.select().from(decisions).where(isNotNull(decisions.signedAt)).limit(1);
+    await expect(t.db.update(decisions).set({ reasons: 'changé' }).where(eq(decisions.id, decision!.id))).rejects.toMatchObject({ cause: { code: '23514' } });
   });
 
   it('does nothing on a database that already has accounts', async () => {
