@@ -11,6 +11,22 @@ export default async function HomePage() {
       <h1>{t('home.heading')}</h1>
       <p className="lead">{t('home.lead')}</p>
 
+      {/* Residents come for the decisions: a search box that lands on the register (a plain GET, no JavaScript needed). */}
+      <section aria-labelledby="home-register-title" className="card home-register">
+        <h2 id="home-register-title">{t('publicRegister.home.heading')}</h2>
+        <p>{t('publicRegister.home.text')}</p>
+        <form method="get" action="/registre" role="search" aria-labelledby="home-register-title" className="search-row">
+          <div className="field">
+            <label htmlFor="home-register-q">{t('publicRegister.home.searchLabel')}</label>
+            <input id="home-register-q" name="q" type="search" maxLength={200} />
+          </div>
+          <button type="submit">{t('publicRegister.home.search')}</button>
+        </form>
+        <p>
+          <Link href="/registre">{t('publicRegister.home.browse')}</Link>
+        </p>
+      </section>
+
       <h2>{t('home.stepsHeading')}</h2>
       <ol className="steps">
         {STEPS.map((s) => (

@@ -17,6 +17,15 @@ export async function SiteHeader() {
             <li>
               <Link href="/">{t('header.home')}</Link>
             </li>
+            <li>
+              <Link href="/registre">{t('publicRegister.nav.register')}</Link>
+            </li>
+            <li>
+              <Link href="/carte">{t('publicRegister.nav.map')}</Link>
+            </li>
+            <li>
+              <Link href="/rapport">{t('publicRegister.nav.report')}</Link>
+            </li>
             {actor ? (
               <>
                 <li>

@@ -17,8 +17,10 @@ import openData from './open-data';
 // The map, the annual report, the legal pages and the footer's legal links.
 import publicPages from './public-pages';
 import legalPages from './legal-pages';
+// The register's pages and the chair's publishing steps.
+import publicRegister from './public-register';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages };
+const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages, ...publicRegister };
 
 export default en;

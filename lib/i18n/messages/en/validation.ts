@@ -34,6 +34,7 @@ const validation: Shape<typeof fr> = {
     confirm_schedule: 'Tick the box to confirm putting the file on the committee’s agenda.',
     confirm_close_vote: 'Tick the box to confirm closing the vote.',
     confirm_publish_decision: 'Tick the box to confirm you publish this opinion in the public register: it cannot be undone.',
+    confirm_correct_register_entry: 'Tick the box to confirm you publish this new entry in the public register: it cannot be undone.',
     confirm_sign_decision: 'Tick the box to confirm you sign this opinion.',
     confirm_sign_minutes: 'Tick the box to confirm you sign these minutes.',
     confirm_close_session: 'Tick the box to confirm closing the session.',

@@ -31,6 +31,7 @@ const validation = {
     confirm_schedule: 'Cochez la case pour confirmer l’inscription à l’examen du comité.',
     confirm_close_vote: 'Cochez la case pour confirmer la clôture du vote.',
     confirm_publish_decision: 'Cochez la case pour confirmer la publication de cet avis au registre public : elle est définitive.',
+    confirm_correct_register_entry: 'Cochez la case pour confirmer la publication de cette nouvelle inscription au registre public : elle est définitive.',
     confirm_sign_decision: 'Cochez la case pour confirmer que vous signez cet avis.',
     confirm_sign_minutes: 'Cochez la case pour confirmer que vous signez ce procès-verbal.',
     confirm_close_session: 'Cochez la case pour confirmer la clôture de la séance.',

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { siteHistory } from '@/db/queries/register';
+import { uuid } from '@/lib/validation/fields';
+import { EntryCard } from '../../_components/entry-card';
+
+type Props = { params: Promise<{ id: string }> };
+
+const feedOf = (siteId: string) => `/api/v1/sites/${siteId}/decisions.atom`;
+
+/** The site as the register knows it, or the public 404 (a malformed id never reaches the database). */
+async function load(id: string) {
+  if (!uuid.safeParse(id).success) notFound();
+  const history = await siteHistory(getDb(), id);
+  if (!history) notFound();
+  return history;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { site } = await load((await params).id);
+  const t = await getTranslations();
+  return {
+    title: t('publicRegister.site.metaTitle', { name: site.name }),
+    alternates: { types: { 'application/atom+xml': [{ url: feedOf(site.id), title: t('publicRegister.site.atomTitle', { name: site.name }) }] } },
+  };
+}
+
+/** One site's whole history in the register, newest first, and its feed. */
+export default async function SitePage({ params }: Props) {
+  const [{ id }, t] = await Promise.all([params, getTranslations()]);
+  const { site, entries } = await load(id);
+  return (
+    <>
+      <p>
+        <Link href="/registre">{t('publicRegister.entry.back')}</Link>
+      </p>
+      <h1>{site.name}</h1>
+      <p className="lead">{t('publicRegister.site.lead', { address: site.address, landlord: site.landlord })}</p>
+      <p>
+        <a href={feedOf(site.id)} type="application/atom+xml">
+          {t('publicRegister.site.atom')}
+        </a>
+      </p>
+
+      <section aria-labelledby="site-history-title">
+        <h2 id="site-history-title">{t('publicRegister.site.historyTitle')}</h2>
+        <p className="register-count">{t('publicRegister.site.count', { count: entries.length })}</p>
+        <ol className="register-list">
+          {entries.map((item) => (
+            <EntryCard key={item.entry.sequence} item={item} />
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
