@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { quorumFor, recusalOf, type CommitteeSettings, type Quorum, type Recusal, type Tally, type VoteChoice } from '@/lib/domain/committee';
 import { PAGE_SIZE, pageWindow, type Page } from '@/lib/pagination';
 import { reference } from './proposals';
+import { publicationsOf, type Publication } from './publications';
 
 /**
  * The committee's read models: sessions, their agenda and attendance, and for each item
@@ -135,6 +136,8 @@ export interface ItemView {
     /** Short internal texts of members who voted against. */
     dissents: { memberName: string; text: string }[];
     myDissent: string | null;
+    /** Its entry in the public register, once the chair has published it. */
+    publication: Publication | null;
   } | null;
 }
 
@@ -183,14 +186,17 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
   // Dissents are internal to the committee: this page is the committee's own.
   const dissentAuthor = alias(users, 'dissent_author');
   const decisionIds = decisionRows.map((d) => d.decision.id);
-  const dissentRows = decisionIds.length
-    ? await db
-        .select({ decisionId: dissents.decisionId, memberId: dissents.memberId, memberName: dissentAuthor.name, text: dissents.text })
-        .from(dissents)
-        .innerJoin(dissentAuthor, eq(dissentAuthor.id, dissents.memberId))
-        .where(inArray(dissents.decisionId, decisionIds))
-        .orderBy(asc(dissents.createdAt))
-    : [];
+  const [dissentRows, publications] = await Promise.all([
+    decisionIds.length
+      ? db
+          .select({ decisionId: dissents.decisionId, memberId: dissents.memberId, memberName: dissentAuthor.name, text: dissents.text })
+          .from(dissents)
+          .innerJoin(dissentAuthor, eq(dissentAuthor.id, dissents.memberId))
+          .where(inArray(dissents.decisionId, decisionIds))
+          .orderBy(asc(dissents.createdAt))
+      : [],
+    publicationsOf(db, decisionIds),
+  ]);
 
   const held = session.state === 'held' || session.state === 'closed';
   const items: ItemView[] = itemRows.map(({ item, proposal, site, rapporteurName }) => {
@@ -251,6 +257,7 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
             signedByName: found.signedByName,
             dissents: dissentRows.filter((d) => d.decisionId === found.decision.id).map(({ memberName, text }) => ({ memberName, text })),
             myDissent: dissentRows.find((d) => d.decisionId === found.decision.id && d.memberId === actor.id)?.text ?? null,
+            publication: publications.get(found.decision.id) ?? null,
           }
         : null,
     };

@@ -57,3 +57,8 @@ export function registerQueryFrom(params: URLSearchParams | Record<string, strin
   for (const [k, v] of entries) if (typeof v === 'string' && v.trim() !== '' && !(k in out)) out[k] = v;
   return out;
 }
+
+/** The chair's correction form: the command's input and the "I confirm" box, for either kind of entry. */
+const [correctionInput, revocationInput] = correctRegisterEntrySchema.options;
+const confirmCorrection = confirmation('validation.confirm_correct_register_entry');
+export const correctRegisterEntryFormSchema = z.discriminatedUnion('kind', [correctionInput.extend(confirmCorrection), revocationInput.extend(confirmCorrection)], { error: 'validation.invalid' });

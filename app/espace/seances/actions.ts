@@ -5,6 +5,7 @@ import { formAction, recordPath } from '@/lib/actions';
 import { formString, type FormState } from '@/lib/forms';
 import { safeReturnPath } from '@/lib/safe-return-path';
 import { closeItemVoteFormSchema, closeSessionFormSchema, signDecisionFormSchema, signMinutesFormSchema } from '@/lib/validation/committee';
+import { correctRegisterEntryFormSchema, publishDecisionFormSchema } from '@/lib/validation/register';
 import { COMMANDS } from '@/lib/workflow';
 import type { Command } from '@/lib/workflow/command';
 import { confirmed } from '@/lib/workflow/confirmed';
@@ -96,3 +97,11 @@ export const signMinutesAction: StepAction = step(confirmed(COMMANDS.signMinutes
 export const declareConflictAction: StepAction = step(COMMANDS.declareConflict, (f) => ({ proposalId: field('proposalId')(f), reason: field('reason')(f) }), 'conflict');
 export const attachDissentAction: StepAction = step(COMMANDS.attachDissent, (f) => ({ decisionId: field('decisionId')(f), text: field('text')(f) }), 'dissent');
 export const recordConflictAction: StepAction = step(COMMANDS.recordConflict, (f) => ({ proposalId: field('proposalId')(f), memberId: field('memberId')(f), reason: field('reason')(f) }), 'conflict_recorded');
+
+/** The register: the chair publishes a signed opinion (back to the session), or corrects or revokes an entry (back to the file, named by the form's `back`). */
+export const publishDecisionAction: StepAction = step(confirmed(COMMANDS.publishDecision, publishDecisionFormSchema), (f) => ({ decisionId: field('decisionId')(f), confirmed: checkedBox(f) }), 'published');
+export const correctRegisterEntryAction: StepAction = step(
+  confirmed(COMMANDS.correctRegisterEntry, correctRegisterEntryFormSchema),
+  (f) => ({ kind: field('kind')(f), reference: field('reference')(f), note: field('note')(f), reasons: field('reasons')(f), publicSummary: field('publicSummary')(f), confirmed: checkedBox(f) }),
+  'register_corrected',
+);

@@ -5,6 +5,8 @@ import { TableRegion } from '@/app/_components/table-region';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { markProposalRead } from '@/db/queries/committee-home';
+import { publicationsOfProposal } from '@/db/queries/publications';
+import { PublicationNotice } from '@/app/espace/registre/_components/publication-notice';
 import { ConflictSection } from '@/app/espace/seances/_components/conflict-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -25,6 +27,7 @@ const FLASHES = {
   withdrawn: 'proposals.withdrawn',
   scheduled: 'proposals.scheduled',
   concluded: 'diagnostic.concluded',
+  register_corrected: 'publicRegister.staff.flash.corrected',
 } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -48,6 +51,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const actor = await requirePermission('proposals.read');
   const [{ id }, query, t, format] = await Promise.all([params, searchParams, getTranslations(), getFormatter()]);
   const file = await loadProposal(actor, id);
+  const publications = await publicationsOfProposal(getDb(), file.proposal.id);
   // The committee's staff home lists the agenda's files a member has not opened since they changed.
   if (actor.roles.includes('member')) await markProposalRead(getDb(), actor.id, id);
   const { proposal, site } = file;
@@ -71,6 +75,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <span className="tag">{t(`states.${proposal.state}`)}</span> {site.name}, {site.address}
       </p>
       <FlashAlerts query={query} successes={FLASHES} />
+
+      {publications.length ? (
+        <section aria-labelledby="register-title">
+          <h2 id="register-title">{t('publicRegister.staff.registerTitle')}</h2>
+          {publications.map((p) => (
+            <PublicationNotice key={p.decisionId} publication={p} canCorrect={can(actor.roles, 'committee.chair')} />
+          ))}
+        </section>
+      ) : null}
 
       <div className="actions-panel">
         {draftEditRefusal(proposal, actor.id) === null ? (

@@ -19,8 +19,10 @@ import {
   setRapporteurAction,
   attachDissentAction,
   signDecisionAction,
+  publishDecisionAction,
 } from '../actions';
 import { StepForm, type FieldSpec } from '../_components/step-form';
+import { PublicationNotice } from '@/app/espace/registre/_components/publication-notice';
 
 /** Up to three condition rows (kind, text, due date), filled with the conditions so far. */
 export function conditionRows(t: AppTranslator, current: readonly DecisionCondition[]): FieldSpec[] {
@@ -333,6 +335,7 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
               <DecisionTerms decision={item.decision} t={t} />
             </dl>
             <p>{t('committee.decision.signed', { name: item.decision.signedByName ?? '', date: format.dateTime(item.decision.signedAt, 'long') })}</p>
+            {item.decision.publication ? <PublicationNotice publication={item.decision.publication} canCorrect={isChair} /> : null}
           </div>
         ) : isChair ? (
           <div className="card">
@@ -357,6 +360,24 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
         ) : (
           <p>{t('committee.decision.notSigned')}</p>
         )
+      ) : null}
+      {/* Signed, not yet public: the chair publishes it (a confirmed, final step). */}
+      {isChair && item.decision?.signedAt && !item.decision.publication ? (
+        <div className="card">
+          <h3>{t('publicRegister.staff.publishTitle')}</h3>
+          <p>{t('publicRegister.staff.publishHelp')}</p>
+          <StepForm
+            action={publishDecisionAction}
+            idPrefix={`${prefix}-publish`}
+            requiredLabel={required}
+            submit={t('publicRegister.staff.publish')}
+            fields={[
+              { kind: 'hidden', name: 'sessionId', value: session.id },
+              { kind: 'hidden', name: 'decisionId', value: item.decision.id },
+              { kind: 'confirm', label: t('publicRegister.staff.publishConfirm') },
+            ]}
+          />
+        </div>
       ) : null}
       {item.decision?.dissents.length ? (
         <div className="card">

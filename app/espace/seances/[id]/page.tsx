@@ -38,6 +38,7 @@ const FLASHES = {
   closed: 'committee.flash.closed',
   conflict: 'committee.flash.conflict',
   minutes_signed: 'committee.flash.minutes_signed',
+  published: 'publicRegister.staff.flash.published',
 } as const;
 
 async function load(id: string) {
