@@ -29,6 +29,15 @@ test('public pages and the sign-in page reflow at 320 px', async ({ page }) => {
   for (const path of ['/', '/etat', '/connexion']) await expectReflows(page, path);
 });
 
+test('the register, a decision, a site’s history and a refused search reflow at 320 px', async ({ page }) => {
+  await expectReflows(page, '/registre');
+  const entry = await page.locator('.register-list a').first().getAttribute('href');
+  await expectReflows(page, entry!);
+  const site = await page.getByRole('link', { name: 'Toutes les décisions sur cette résidence' }).getAttribute('href');
+  await expectReflows(page, site!);
+  await expectReflows(page, '/registre?year=abc&q=%00');
+});
+
 for (const [role, email] of Object.entries(DEMO)) {
   test(`every staff page of the ${role} reflows at 320 px`, async ({ page }) => {
     test.setTimeout(120_000);
