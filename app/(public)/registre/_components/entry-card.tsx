@@ -27,17 +27,16 @@ export async function EntryBadges({ item }: { item: PublicEntry }) {
 }
 
 /** One entry of the register in a list: its reference (a link to its page), site, landlord, outcome, date, cameras and summary. */
-export async function EntryCard({ item, level = 3 }: { item: PublicEntry; level?: 2 | 3 }) {
+export async function EntryCard({ item }: { item: PublicEntry }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const { entry } = item;
-  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <li className="card register-card">
-      <Heading>
+      <h3>
         <Link href={`/registre/${entry.reference}`}>{entry.kind === 'decision' ? entry.reference : `${t(`publicRegister.kinds.${entry.kind}`)} ${entry.reference}`}</Link>
         {' – '}
         {entry.site.name}
-      </Heading>
+      </h3>
       <EntryBadges item={item} />
       <dl className="register-facts">
         <div>
