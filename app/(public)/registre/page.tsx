@@ -51,10 +51,16 @@ export default async function RegisterPage({ searchParams }: Props) {
   const raw = registerQueryFrom(query);
   const typed = (name: (typeof FIELDS)[number]) => (valid ? filters[name]?.toString() : raw[name]?.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 200)) ?? '';
   const message = Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, translateFieldError(t, error)]));
-  const choice = (name: (typeof FIELDS)[number], known: readonly string[]) => (known.includes(typed(name)) ? typed(name) : '');
   // A year or landlord the register does not hold stays selected: the empty result then reads right.
   const years = [...new Set([...facets.years.map(String), ...(valid && filters.year ? [String(filters.year)] : [])])];
   const landlords = [...new Set([...facets.landlords, ...(valid && filters.landlord ? [filters.landlord] : [])])];
+  const same = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+  const selects = [
+    { name: 'site', any: t('publicRegister.list.anySite'), options: facets.sites.map((s) => ({ value: s.id, label: s.name })) },
+    { name: 'outcome', any: t('publicRegister.list.anyOutcome'), options: PUBLISHED_OUTCOMES.map((o) => ({ value: o, label: t(`committee.outcomes.${o}`) })) },
+    { name: 'year', any: t('publicRegister.list.anyYear'), options: same(years) },
+    { name: 'landlord', any: t('publicRegister.list.anyLandlord'), options: same(landlords) },
+  ] as const;
 
   return (
     <>
@@ -75,38 +81,23 @@ export default async function RegisterPage({ searchParams }: Props) {
         <form method="get" action={PATH} role="search" aria-labelledby="register-search-title">
           <TextField id="register-q" name="q" type="search" label={t('publicRegister.list.q')} hint={t('publicRegister.list.qHint')} defaultValue={typed('q')} maxLength={200} error={message.q} />
           <div className="field-row">
-            <SelectField id="register-site" name="site" label={t('publicRegister.list.site')} defaultValue={choice('site', facets.sites.map((s) => s.id))} error={message.site}>
-              <option value="">{t('publicRegister.list.anySite')}</option>
-              {facets.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField id="register-outcome" name="outcome" label={t('publicRegister.list.outcome')} defaultValue={choice('outcome', PUBLISHED_OUTCOMES)} error={message.outcome}>
-              <option value="">{t('publicRegister.list.anyOutcome')}</option>
-              {PUBLISHED_OUTCOMES.map((o) => (
-                <option key={o} value={o}>
-                  {t(`committee.outcomes.${o}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField id="register-year" name="year" label={t('publicRegister.list.year')} defaultValue={choice('year', years)} error={message.year}>
-              <option value="">{t('publicRegister.list.anyYear')}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField id="register-landlord" name="landlord" label={t('publicRegister.list.landlord')} defaultValue={choice('landlord', landlords)} error={message.landlord}>
-              <option value="">{t('publicRegister.list.anyLandlord')}</option>
-              {landlords.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </SelectField>
+            {selects.map(({ name, any, options }) => (
+              <SelectField
+                key={name}
+                id={fieldId(name)}
+                name={name}
+                label={t(`publicRegister.list.${name}`)}
+                defaultValue={options.some((o) => o.value === typed(name)) ? typed(name) : ''}
+                error={message[name]}
+              >
+                <option value="">{any}</option>
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </SelectField>
+            ))}
           </div>
           <div className="form-actions">
             <button type="submit">{t('publicRegister.list.submit')}</button>
