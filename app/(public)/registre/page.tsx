@@ -12,6 +12,8 @@ import { translateFieldError } from '@/lib/forms';
 import { isFiltered, readRegisterSearch, withFilters } from '@/lib/register-search';
 import { registerQueryFrom, type RegisterFilters } from '@/lib/validation/register';
 import { EntryCard } from './_components/entry-card';
+import { LICENCE } from '@/lib/open-data/licence';
+import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -25,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
   return {
     title: t('publicRegister.list.title'),
-    alternates: { types: { 'application/atom+xml': [{ url: '/api/v1/decisions.atom', title: t('publicRegister.list.atomTitle') }] } },
+    alternates: { types: { 'application/atom+xml': [{ url: OPEN_DATA_PATHS.atom, title: t('publicRegister.list.atomTitle') }] } },
   };
 }
 
@@ -141,22 +143,27 @@ export default async function RegisterPage({ searchParams }: Props) {
         {/* Plain links: these are files and feeds, not pages of the app. */}
         <ul>
           <li>
-            <a href={withFilters('/api/v1/decisions.csv', filters)}>{t('publicRegister.list.csv')}</a>
+            <a href={withFilters(OPEN_DATA_PATHS.csv, filters)}>{t('publicRegister.list.csv')}</a>
           </li>
           <li>
-            <a href={withFilters('/api/v1/decisions', filters)}>{t('publicRegister.list.json')}</a>
+            <a href={withFilters(OPEN_DATA_PATHS.decisions, filters)}>{t('publicRegister.list.json')}</a>
           </li>
           <li>
-            <a href="/api/v1/decisions.atom">{t('publicRegister.list.atom')}</a>
+            <a href={OPEN_DATA_PATHS.atom}>{t('publicRegister.list.atom')}</a>
           </li>
           <li>
-            <a href="/api/v1/decisions.geojson">{t('publicRegister.list.geojson')}</a>
+            <a href={OPEN_DATA_PATHS.geojson}>{t('publicRegister.list.geojson')}</a>
           </li>
           <li>
-            <a href="/api/v1/register/verify">{t('publicRegister.list.verify')}</a>
+            <a href={OPEN_DATA_PATHS.verify}>{t('publicRegister.list.verify')}</a>
           </li>
           <li>
             <Link href="/carte">{t('publicRegister.list.map')}</Link>
+          </li>
+          <li>
+            <a href={LICENCE.url} lang="fr">
+              {LICENCE.name}
+            </a>
           </li>
         </ul>
         {isFiltered(filters) ? <p>{t('publicRegister.list.openDataFiltered')}</p> : null}

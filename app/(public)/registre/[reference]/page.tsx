@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { registerEntry } from '@/db/queries/register';
 import { GENESIS_HASH, isRegisterReference } from '@/lib/domain/register';
 import { translateKey } from '@/lib/i18n/translate';
+import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { civilDay } from '@/lib/register-search';
 
 type Props = { params: Promise<{ reference: string }> };
@@ -221,14 +222,14 @@ export default async function EntryPage({ params }: Props) {
         <p>{t('publicRegister.entry.integrityHelp')}</p>
         <ol>
           <li>
-            {t('publicRegister.entry.howTo.download')} <a href={`/api/v1/decisions/${entry.reference}`}>{t('publicRegister.entry.json')}</a>
+            {t('publicRegister.entry.howTo.download')} <a href={OPEN_DATA_PATHS.entry(entry.reference)}>{t('publicRegister.entry.json')}</a>
           </li>
           <li>{t('publicRegister.entry.howTo.strip')}</li>
           <li>{t('publicRegister.entry.howTo.canonical')}</li>
           <li>{t('publicRegister.entry.howTo.digest')}</li>
         </ol>
         <p>
-          <a href="/api/v1/register/verify">{t('publicRegister.entry.verify')}</a>
+          <a href={OPEN_DATA_PATHS.verify}>{t('publicRegister.entry.verify')}</a>
         </p>
       </section>
     </>

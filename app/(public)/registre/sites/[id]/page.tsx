@@ -4,12 +4,11 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { siteHistory } from '@/db/queries/register';
+import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { uuid } from '@/lib/validation/fields';
 import { EntryCard } from '../../_components/entry-card';
 
 type Props = { params: Promise<{ id: string }> };
-
-const feedOf = (siteId: string) => `/api/v1/sites/${siteId}/decisions.atom`;
 
 /** The site as the register knows it, or the public 404 (a malformed id never reaches the database). */
 async function load(id: string) {
@@ -24,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations();
   return {
     title: t('publicRegister.site.metaTitle', { name: site.name }),
-    alternates: { types: { 'application/atom+xml': [{ url: feedOf(site.id), title: t('publicRegister.site.atomTitle', { name: site.name }) }] } },
+    alternates: { types: { 'application/atom+xml': [{ url: OPEN_DATA_PATHS.siteAtom(site.id), title: t('publicRegister.site.atomTitle', { name: site.name }) }] } },
   };
 }
 
@@ -40,7 +39,7 @@ export default async function SitePage({ params }: Props) {
       <h1>{site.name}</h1>
       <p className="lead">{t('publicRegister.site.lead', { address: site.address, landlord: site.landlord })}</p>
       <p>
-        <a href={feedOf(site.id)} type="application/atom+xml">
+        <a href={OPEN_DATA_PATHS.siteAtom(site.id)} type="application/atom+xml">
           {t('publicRegister.site.atom')}
         </a>
       </p>
