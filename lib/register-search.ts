@@ -16,19 +16,21 @@ type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 export function readRegisterSearch(params: Params): RegisterSearch {
   const { limit: _limit, ...query } = registerQueryFrom(params);
   const parsed = registerFiltersSchema.safeParse(query);
-  return parsed.success ? { ok: true, filters: parsed.data } : { ok: false, errors: filterErrors(parsed.error) };
+  return parsed.success ? { ok: true, filters: parsed.data } : { ok: false, errors: registerFilterErrors(parsed.error) };
 }
 
 /**
- * `field → message key`, the first per field. The filters' messages are their own keys
- * (`register.filters.*`, or `validation.too_long` with its limit), kept as they are.
+ * `parameter → message`, the first per parameter, for the page and the open data alike.
+ * The filters' messages are their own catalog keys (`register.filters.*`, `validation.*`;
+ * lib/validation/fields.ts's fieldErrorsFrom keeps only the latter), and the limit a
+ * too-long text crossed travels with it. `fallback` names a problem of no one parameter.
  */
-function filterErrors(error: z.ZodError): FieldErrors {
+export function registerFilterErrors(error: z.ZodError, fallback = '_form'): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = /^(register\.filters|validation)\.[a-z_]+$/.test(issue.message) ? issue.message : 'validation.invalid';
     const message: FieldError = issue.code === 'too_big' && key === 'validation.too_long' ? { key, params: { max: Number(issue.maximum) } } : key;
-    out[String(issue.path[0] ?? '_form')] ??= message;
+    out[issue.path.join('.') || fallback] ??= message;
   }
   return out;
 }

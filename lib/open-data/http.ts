@@ -2,11 +2,12 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { createTranslator } from 'next-intl';
 import type { z } from 'zod';
-import { errorResponse, type ErrorCode, type FieldError, type FieldErrors } from '@/lib/errors';
+import { errorResponse, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { translateFieldError } from '@/lib/forms';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { AppTranslator } from '@/lib/i18n/translate';
+import { registerFilterErrors } from '@/lib/register-search';
 import { registerFiltersSchema, registerQueryFrom } from '@/lib/validation/register';
 import { LICENCE_LINK } from './licence';
 
@@ -128,25 +129,9 @@ export function openDataError(request: Request, code: ErrorCode, { message, fiel
   return response;
 }
 
-/**
- * The query-string problems, by parameter. The schemas' messages are catalog keys
- * (`register.filters.*`, `validation.*`); the limit a too-long text crossed travels with it.
- */
-function queryFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join('.') || '_query';
-    if (out[field]) continue;
-    const key = /^(register\.filters|validation)\./.test(issue.message) ? issue.message : 'validation.invalid';
-    const fieldError: FieldError = issue.code === 'too_big' && key === 'validation.too_long' ? { key, params: { max: Number(issue.maximum) } } : key;
-    out[field] = fieldError;
-  }
-  return out;
-}
-
 /** 400 with each bad parameter named and explained. */
 export function badQuery(request: Request, error: z.ZodError): Response {
-  return openDataError(request, 'invalid:query', { fieldErrors: queryFieldErrors(error) });
+  return openDataError(request, 'invalid:query', { fieldErrors: registerFilterErrors(error, '_query') });
 }
 
 /** The register's filters from the query string, as the public page reads them (first value of a repeated parameter). */
