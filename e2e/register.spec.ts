@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import pg from 'pg';
 import { DEMO, expectAccessible, signIn, tabTo } from './support';
 
 /**
@@ -171,6 +172,47 @@ test.describe('publishing and correcting a decision', () => {
     await noScript.context().close();
     await resident.context().close();
     await chair.context().close();
+  });
+
+  test('the published entry is in all four exports, and the chain verifies, or names the entry changed behind its back', async ({ request }) => {
+    const json = await request.get('/api/v1/decisions?limit=500');
+    const items = ((await json.json()) as { items: { reference: string; site: { id: string } }[] }).items;
+    const entry = items.find((i) => i.reference === reference);
+    expect(entry, `${reference} in /api/v1/decisions`).toBeTruthy();
+    expect(await (await request.get('/api/v1/decisions.csv')).text()).toContain(reference);
+    expect(await (await request.get('/api/v1/decisions.atom')).text()).toContain(reference);
+    expect(await (await request.get('/api/v1/decisions.geojson')).text()).toContain(reference);
+    const verify = async () => (await (await request.get('/api/v1/register/verify')).json()) as { ok: boolean; length: number; firstInvalidSequence?: number };
+    const before = await verify();
+    expect(before).toMatchObject({ ok: true });
+    expect(before.length).toBeGreaterThanOrEqual(items.length);
+
+    // Tampering needs a second connection to the database: the embedded one serves only
+    // the app's, so this part runs where CI runs it, on PostgreSQL (E2E_DATABASE_URL).
+    const url = process.env.E2E_DATABASE_URL;
+    test.skip(!url, 'needs E2E_DATABASE_URL (PostgreSQL) to alter a row behind the app');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const sequence = 2;
+    const { rows } = await client.query<{ entry: string }>('SELECT entry::text AS entry FROM register_entries WHERE sequence = $1', [sequence]);
+    try {
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE register_entries DISABLE TRIGGER register_append_only');
+      await client.query(`UPDATE register_entries SET entry = jsonb_set(entry::jsonb, '{reasons}', to_jsonb('Motifs réécrits en douce.'::text))::json WHERE sequence = $1`, [sequence]);
+      await client.query('ALTER TABLE register_entries ENABLE TRIGGER register_append_only');
+      await client.query('COMMIT');
+      // The check reads the register itself, never a cached copy.
+      expect(await verify()).toMatchObject({ ok: false, firstInvalidSequence: sequence, length: sequence - 1 });
+    } finally {
+      // Put the published text back as it was, so the journeys after this one find an intact register.
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE register_entries DISABLE TRIGGER register_append_only');
+      await client.query('UPDATE register_entries SET entry = $1::json WHERE sequence = $2', [rows[0]!.entry, sequence]);
+      await client.query('ALTER TABLE register_entries ENABLE TRIGGER register_append_only');
+      await client.query('COMMIT');
+      await client.end();
+    }
+    expect(await verify()).toMatchObject({ ok: true });
   });
 
   test('the register, a decision and a site page are accessible at desktop width and at 320 px', async ({ page }) => {
