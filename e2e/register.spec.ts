@@ -349,3 +349,23 @@ test('bad filters and hostile addresses get a translated error summary or the pu
   }
   await expectAccessible(page);
 });
+
+test('residents get the register from the page cache; signed-in staff and client navigations never do', async ({ request, page }) => {
+  const html = { headers: { accept: 'text/html' } };
+  const first = await request.get('/registre/sites/00000000-0000-4000-8000-000000000000', html);
+  expect(first.status()).toBe(404);
+  await request.get('/registre', html);
+  const again = await request.get('/registre', html);
+  expect(again.headers()['x-vigie-cache']).toBe('HIT');
+  expect(again.headers()['set-cookie']).toBeUndefined();
+  expect(again.headers()['x-frame-options']).toBe('DENY');
+  // A client-side navigation asks for the RSC payload (not for HTML): rendered, not the cached page.
+  const rsc = await request.get('/registre', { headers: { rsc: '1', accept: '*/*' } });
+  expect(rsc.headers()['x-vigie-cache']).toBeUndefined();
+  expect(rsc.headers()['content-type']).toContain('text/x-component');
+  // Signed in, the header names the person: never from the cache.
+  await signIn(page, DEMO.chair);
+  const staff = await page.goto('/registre');
+  expect(staff!.headers()['x-vigie-cache']).toBeUndefined();
+  await expect(page.getByRole('banner')).toContainText('Hélène Marchand');
+});

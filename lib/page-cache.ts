@@ -1,0 +1,100 @@
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { registerHead } from '@/lib/register-cache';
+import { LOCALE_COOKIE } from '@/lib/i18n/config';
+
+/**
+ * The register's public pages as residents get them, kept per register head.
+ *
+ * These pages are read far more than the register is written, and what an anonymous
+ * reader gets depends only on the address, the language cookie and the register's
+ * content. So the first anonymous request for an address renders it (a request to this
+ * same server, marked so that it is not served from here), and the next ones, until the
+ * register's head moves, get that HTML from memory: close to the cost of a static file.
+ * A publication clears the register cache on commit, and another instance's publication
+ * is seen at the next head check (lib/register-cache.ts), so a new entry shows within a
+ * second everywhere. Signed-in staff (their header names them) and client-side
+ * navigations (RSC payloads) always go to the renderer.
+ *
+ * Off with VIGIE_PAGE_CACHE=0. Any failure falls back to normal rendering.
+ */
+
+const CACHEABLE = /^\/(registre(\/[^/]+|\/sites\/[^/]+)?|carte)$/;
+const MAX_PAGES = 1000;
+const MAX_BYTES = 1_000_000;
+export const RENDER_HEADER = 'x-vigie-render';
+/** Response headers that describe one transfer, not the page. */
+const HOP_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
+
+interface CachedPage {
+  head: number;
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+const store = globalThis as unknown as { vigiePageCache?: Map<string, CachedPage> };
+const pages = (store.vigiePageCache ??= new Map());
+
+function sessionCookie(req: NextRequest): boolean {
+  return req.cookies.getAll().some((c) => c.name.includes('authjs.session-token'));
+}
+
+/** Whether this request may be answered from the page cache. */
+export function isCacheablePageRequest(req: NextRequest): boolean {
+  if (process.env.VIGIE_PAGE_CACHE === '0') return false;
+  if (req.method !== 'GET' || req.headers.has(RENDER_HEADER)) return false;
+  // Only a page load: client-side navigations and prefetches ask for the RSC payload at the
+  // same address, and Next strips their markers (rsc headers, _rsc) before the proxy runs;
+  // what is left to tell them apart is that only a document load asks for HTML.
+  if (!(req.headers.get('accept') ?? '').includes('text/html')) return false;
+  const dest = req.headers.get('sec-fetch-dest');
+  if (dest && dest !== 'document') return false;
+  if (sessionCookie(req)) return false;
+  return CACHEABLE.test(req.nextUrl.pathname) && req.nextUrl.search.length <= 2000;
+}
+
+/** The page from memory, or rendered once by this server and kept; null to let Next render it as usual. */
+export async function cachedPageResponse(req: NextRequest): Promise<Response | null> {
+  try {
+    const locale = req.cookies.get(LOCALE_COOKIE)?.value ?? '';
+    const key = `${locale}\u0000${req.nextUrl.pathname}${req.nextUrl.search}`;
+    const head = await registerHead(getDb());
+    const hit = pages.get(key);
+    if (hit && hit.head === head) {
+      pages.delete(key);
+      pages.set(key, hit);
+      return respond(hit, 'HIT');
+    }
+    const port = process.env.PORT ?? '3000';
+    const rendered = await fetch(`http://127.0.0.1:${port}${req.nextUrl.pathname}${req.nextUrl.search}`, {
+      headers: { [RENDER_HEADER]: '1', accept: 'text/html', ...(locale ? { cookie: `${LOCALE_COOKIE}=${encodeURIComponent(locale)}` } : {}) },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = new Uint8Array(await rendered.arrayBuffer());
+    const page: CachedPage = {
+      head,
+      status: rendered.status,
+      headers: [...rendered.headers.entries()].filter(([name]) => !HOP_HEADERS.has(name)),
+      body,
+    };
+    // Only complete answers are kept: a page, a not-found page; never a redirect or an error
+    // (and never a cookie: set-cookie is not among the headers kept).
+    const keep = (rendered.status === 200 || rendered.status === 404) && body.byteLength <= MAX_BYTES;
+    if (keep) {
+      pages.set(key, page);
+      if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value as string);
+    }
+    return respond(page, 'MISS');
+  } catch (err) {
+    console.error('[page cache] rendering normally:', err instanceof Error ? err.message : err);
+    return null;
+  }
+}
+
+function respond(page: CachedPage, state: 'HIT' | 'MISS'): Response {
+  const headers = new Headers(page.headers);
+  headers.set('x-vigie-cache', state);
+  return new Response(page.body.slice(), { status: page.status, headers });
+}
