@@ -6,7 +6,7 @@ import { parisDate } from '@/lib/domain/paris-time';
 import { parseReportYear } from '@/lib/validation/annual-report';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
-import { completeDiagnostic, makeSite, makeUser, ok, signedDecision, validProposal } from './support/fixtures';
+import { committeePeople, completeDiagnostic, makeSite, ok, signedDecision, validProposal } from './support/fixtures';
 
 type Id = { id: string };
 
@@ -47,12 +47,7 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    people = {
-      chair: await makeUser(t.db, ['chair', 'member']),
-      members: [await makeUser(t.db, ['member']), await makeUser(t.db, ['member'])],
-      technician: await makeUser(t.db, ['technician']),
-      officer: await makeUser(t.db, ['diagnostician']),
-    };
+    people = await committeePeople(t.db);
     const siteA = (await makeSite(t.db, { name: 'Résidence des Bergères' })).id;
     const siteB = (await makeSite(t.db, { name: 'Cité Lorilleux' })).id;
 

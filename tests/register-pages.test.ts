@@ -13,7 +13,7 @@ import { correctRegisterEntryFormSchema, publishDecisionFormSchema } from '@/lib
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { confirmed } from '@/lib/workflow/confirmed';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
-import { makeSite, makeUser, ok, signedDecision } from './support/fixtures';
+import { committeePeople, makeSite, ok, signedDecision } from './support/fixtures';
 
 const SITE = '6f1c2b9e-3d4a-4b5c-8d7e-9f0a1b2c3d4e';
 
@@ -95,12 +95,7 @@ describe.each(BACKENDS)('what the staff pages read of the register on %s', (back
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    people = {
-      chair: await makeUser(t.db, ['chair', 'member']),
-      members: [await makeUser(t.db, ['member']), await makeUser(t.db, ['member'])],
-      technician: await makeUser(t.db, ['technician']),
-      officer: await makeUser(t.db, ['diagnostician']),
-    };
+    people = await committeePeople(t.db);
     siteId = (await makeSite(t.db, { name: 'Résidence Arago' })).id;
   }, 120_000);
   afterAll(() => t.close());

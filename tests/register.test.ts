@@ -8,7 +8,7 @@ import { GENESIS_HASH, registerEntrySchema, verifyChain, type RegisterEntry } fr
 import { HEAD_CHECK_MS } from '@/lib/register-cache';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
-import { makeSite, makeUser, ok, signedDecision } from './support/fixtures';
+import { committeePeople, makeSite, makeUser, ok, signedDecision } from './support/fixtures';
 
 type Id = { id: string };
 const R = 'register.refusals.';
@@ -28,12 +28,7 @@ describe.each(BACKENDS)('the public register on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    people = {
-      chair: await makeUser(t.db, ['chair', 'member']),
-      members: [await makeUser(t.db, ['member']), await makeUser(t.db, ['member'])],
-      technician: await makeUser(t.db, ['technician']),
-      officer: await makeUser(t.db, ['diagnostician']),
-    };
+    people = await committeePeople(t.db);
     siteId = (await makeSite(t.db, { name: 'Résidence des Bergères', landlord: 'Puteaux Habitat' })).id;
     otherSiteId = (await makeSite(t.db, { name: 'Cité Lorilleux', landlord: 'Seine Ouest Habitat' })).id;
   }, 120_000);

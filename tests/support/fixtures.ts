@@ -118,6 +118,16 @@ export async function fileUnderReview(db: Database, people: { technician: { id: 
 
 type Person = { id: string };
 
+/** The people a register test needs: a chair (also a member), two members, a technician and a prevention officer. */
+export async function committeePeople(db: Database): Promise<{ technician: Person; officer: Person; chair: Person; members: Person[] }> {
+  return {
+    chair: await makeUser(db, ['chair', 'member']),
+    members: [await makeUser(db, ['member']), await makeUser(db, ['member'])],
+    technician: await makeUser(db, ['technician']),
+    officer: await makeUser(db, ['diagnostician']),
+  };
+}
+
 /**
  * A decision voted and signed by the committee on a new file of this site: one session
  * held an hour ago, everyone present, every member voting `choice`. Returns the ids a
