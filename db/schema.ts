@@ -15,6 +15,7 @@ import {
   uuid,
   check,
   type AnyPgColumn,
+  customType,
 } from 'drizzle-orm/pg-core';
 import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
 import {
@@ -560,6 +561,9 @@ export const dissents = pgTable(
   (t) => [uniqueIndex('dissents_decision_member_unique').on(t.decisionId, t.memberId)],
 );
 
+/** PostgreSQL's text-search document type (drizzle has no built-in for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 export const registerEntryKindEnum = pgEnum('register_entry_kind', REGISTER_ENTRY_KINDS);
 
 /**
@@ -593,6 +597,14 @@ export const registerEntries = pgTable(
     previousHash: text().notNull(),
     /** Site, address, landlord, reasons and summaries: what the French full-text search reads. */
     searchText: text().notNull(),
+    /**
+     * Its words, folded once at insert (accents, plurals: the vigie_french configuration of
+     * migration 0010). Stored, so a search never re-parses a row's text, and analysed, so the
+     * planner knows a rare word from a common one.
+     */
+    searchVector: tsvector()
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('vigie_french'::regconfig, search_text)`),
   },
   (t) => [
     uniqueIndex('register_entries_reference_unique').on(t.reference),
@@ -607,7 +619,7 @@ export const registerEntries = pgTable(
     index('register_entries_year_idx').on(t.decidedYear, t.sequence.desc()),
     index('register_entries_landlord_idx').on(t.landlord, t.sequence.desc()),
     // French full text, accents folded (the vigie_french configuration of migration 0010).
-    index('register_entries_search_idx').using('gin', sql`to_tsvector('vigie_french'::regconfig, ${t.searchText})`),
+    index('register_entries_search_idx').using('gin', t.searchVector),
     check('register_entries_published_outcome', sql`${t.outcome} <> 'adjourned'`),
     check('register_entries_corrects', sql`(${t.kind} = 'decision') = (${t.correctsSequence} IS NULL)`),
   ],

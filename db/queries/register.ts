@@ -24,7 +24,7 @@ const later = alias(registerEntries, 'later');
 
 function filtersSql(filters: RegisterFilters): SQL[] {
   const where: SQL[] = [];
-  if (filters.q) where.push(sql`to_tsvector('vigie_french'::regconfig, ${registerEntries.searchText}) @@ websearch_to_tsquery('vigie_french'::regconfig, ${filters.q})`);
+  if (filters.q) where.push(sql`${registerEntries.searchVector} @@ websearch_to_tsquery('vigie_french'::regconfig, ${filters.q})`);
   if (filters.site) where.push(eq(registerEntries.siteId, filters.site));
   if (filters.outcome) where.push(eq(registerEntries.outcome, filters.outcome));
   if (filters.year) where.push(eq(registerEntries.decidedYear, filters.year));
