@@ -135,7 +135,7 @@ export function registerFacets(db: Database): Promise<RegisterFacets> {
  * chain verification walk the whole register this way without holding it in memory.
  * Not cached (each batch is read once per walk).
  */
-export async function registerBatch(db: Database, afterSequence: number, batch: number, filters: RegisterFilters = {}): Promise<RegisterEntry[]> {
+async function registerBatch(db: Database, afterSequence: number, batch: number, filters: RegisterFilters = {}): Promise<RegisterEntry[]> {
   const rows = await db
     .select({ entry: registerEntries.entry })
     .from(registerEntries)

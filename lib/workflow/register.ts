@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
 import { agendaItems, cameras, decisions, diagnostics, proposals, registerEntries, sites, type RegisterEntryRow } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -188,8 +188,3 @@ export const correctRegisterEntry = defineCommand({
     return { reference: entry.reference };
   },
 });
-
-/** The entries of a decision in order: the publication, then its corrections. */
-export async function entriesOfDecision(tx: Tx, decisionId: string): Promise<RegisterEntryRow[]> {
-  return tx.select().from(registerEntries).where(eq(registerEntries.decisionId, decisionId)).orderBy(asc(registerEntries.sequence));
-}
