@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from '@/lib/errors';
-import { addFieldIssues, formNumber, optionalChoice, optionalText, revision, uuid } from './fields';
+import { addFieldIssues, confirmation, formNumber, optionalChoice, optionalText, revision, uuid } from './fields';
 import { DIAGNOSTIC_CONCLUSIONS, DPIA_STATUSES, FACT_TYPES } from '@/lib/domain/vocabulary';
 
 export const ACTORS = ['landlord', 'tenants', 'police'] as const;
@@ -31,7 +31,8 @@ export const diagnosticDraftSchema = z.object({
   conclusion: optionalChoice(DIAGNOSTIC_CONCLUSIONS),
   conditions: text(4000),
 });
-export type DiagnosticFormInput = z.input<typeof diagnosticDraftSchema>;
+/** The form's fields: the draft's, and the box that confirms concluding (checked only then). */
+export type DiagnosticFormInput = z.input<typeof diagnosticDraftSchema> & { confirmed?: boolean };
 export type DiagnosticFormValues = z.output<typeof diagnosticDraftSchema>;
 
 /** DOMAIN.md rule 5: every section filled in before the diagnostic may be concluded and signed. */
@@ -65,7 +66,7 @@ const everyTime = { when: () => true };
  * Concluding signs the diagnostic in the officer's name and cannot be undone (a revision is
  * a new version): the form asks them to confirm, and the server refuses without it.
  */
-const confirmation = { confirmed: z.literal(true, { error: 'validation.confirm_conclude' }) };
-export const concludeDiagnosticSchema = saveDiagnosticSchema.extend(confirmation).superRefine(refineCompleteness, everyTime);
+const concluding = confirmation('validation.confirm_conclude');
+export const concludeDiagnosticSchema = saveDiagnosticSchema.extend(concluding).superRefine(refineCompleteness, everyTime);
 /** The same checks for the browser form (no ids). */
-export const diagnosticConcludeFormSchema = diagnosticDraftSchema.extend(confirmation).superRefine(refineCompleteness, everyTime);
+export const diagnosticConcludeFormSchema = diagnosticDraftSchema.extend(concluding).superRefine(refineCompleteness, everyTime);

@@ -21,6 +21,7 @@
 
 import 'leaflet/dist/leaflet.css';
 import type * as Leaflet from 'leaflet';
+import { loadLeaflet, OSM_MAX_ZOOM, OSM_TILE_URL } from '@/app/_components/leaflet-loader';
 import { useEffect, useEffectEvent, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 export interface MapSite {
@@ -53,8 +54,6 @@ export interface SitesMapProps {
   children: ReactNode;
 }
 
-const TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-const MAX_ZOOM = 19;
 const SITE_ZOOM = 16;
 const PIN_SIZE = 22;
 
@@ -121,17 +120,15 @@ export function SitesMap({ sites, labels, children }: SitesMapProps) {
     let map: Leaflet.Map | undefined;
     let resizeObserver: ResizeObserver | undefined;
 
-    import('leaflet')
-      .then((module) => {
+    loadLeaflet()
+      .then((L) => {
         if (cancelled) return;
-        // Leaflet is a CommonJS/UMD module: depending on the bundler it comes as the namespace or as its default export.
-        const L = ((module as unknown as { default?: typeof Leaflet }).default ?? module) as typeof Leaflet;
         const { sites: points, labels: text } = initial();
-        map = L.map(container, { zoomControl: false, keyboard: true, maxZoom: MAX_ZOOM });
+        map = L.map(container, { zoomControl: false, keyboard: true, maxZoom: OSM_MAX_ZOOM });
         const current = map;
         L.control.zoom({ zoomInTitle: text.zoomIn, zoomOutTitle: text.zoomOut }).addTo(current);
         current.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-        const tiles = L.tileLayer(TILE_URL, { attribution: text.tilesAttribution, maxZoom: MAX_ZOOM });
+        const tiles = L.tileLayer(OSM_TILE_URL, { attribution: text.tilesAttribution, maxZoom: OSM_MAX_ZOOM });
         tiles.once('tileerror', () => setTilesFailed(true));
         tiles.addTo(current);
 

@@ -19,6 +19,7 @@
 
 import 'leaflet/dist/leaflet.css';
 import type * as Leaflet from 'leaflet';
+import { loadLeaflet, OSM_MAX_ZOOM, OSM_TILE_URL } from '@/app/_components/leaflet-loader';
 import { useEffect, useEffectEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { clickedPosition, isPlaceable, MARKER_SIZE, markerHtml } from './camera-map-geometry';
 
@@ -45,9 +46,7 @@ export interface CameraMapProps {
   };
 }
 
-const TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const SITE_ZOOM = 17;
-const MAX_ZOOM = 19;
 /** Shown when neither the site nor any camera has usable coordinates: metropolitan France. */
 const FALLBACK_VIEW = { latitude: 46.6, longitude: 2.4, zoom: 5 };
 
@@ -127,18 +126,16 @@ export function CameraMap({ center, cameras, selectedIndex, onPlace, labels }: C
     let cancelled = false;
     let resizeObserver: ResizeObserver | undefined;
 
-    import('leaflet')
-      .then((module) => {
+    loadLeaflet()
+      .then((L) => {
         if (cancelled) return;
-        // Leaflet is a CommonJS/UMD module: depending on the bundler it comes as the namespace or as its default export.
-        const L = ((module as unknown as { default?: typeof Leaflet }).default ?? module) as typeof Leaflet;
         const options = initialOptions();
-        const map = L.map(container, { zoomControl: false, keyboard: true, maxZoom: MAX_ZOOM, worldCopyJump: true });
+        const map = L.map(container, { zoomControl: false, keyboard: true, maxZoom: OSM_MAX_ZOOM, worldCopyJump: true });
         L.control.zoom({ zoomInTitle: options.zoomIn, zoomOutTitle: options.zoomOut }).addTo(map);
         // Leaflet's default prefix carries an English title and a flag; keep the credit, plainly.
         map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
         // Failed tiles (offline, CI) only leave the grey background: Leaflet fires 'tileerror', logs nothing.
-        L.tileLayer(TILE_URL, { attribution: options.attribution, maxZoom: MAX_ZOOM }).addTo(map);
+        L.tileLayer(OSM_TILE_URL, { attribution: options.attribution, maxZoom: OSM_MAX_ZOOM }).addTo(map);
 
         if (options.placed.length > 0) {
           map.fitBounds(L.latLngBounds(options.placed), { padding: [40, 40], maxZoom: SITE_ZOOM + 1 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, useTransition } from 'react';
-import { get, useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import { get, useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ErrorSummary, flattenErrors, summaryItems } from '@/app/_components/error-summary';
 import { FormAlert } from '@/app/_components/form-fields';
@@ -47,7 +47,8 @@ export function useTwoStepForm<Input extends FieldValues, Values>(options: {
           const result = await options.send(values, strict);
           setOutcome(result);
           for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-            if (path !== '_form') form.setError(path as never, { type: 'server', message });
+            // The server names fields by their path in the form's values ("cameras.1.latitude").
+            if (path !== '_form') form.setError(path as Path<Input>, { type: 'server', message });
           }
           if (!result.ok) setFailures((n) => n + 1);
         }),

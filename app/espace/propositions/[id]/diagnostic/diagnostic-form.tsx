@@ -139,7 +139,7 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
             id="confirmed"
             aria-invalid={messageOf('confirmed') ? true : undefined}
             aria-describedby={messageOf('confirmed') ? 'conclude-help confirmed-error' : 'conclude-help'}
-            {...register('confirmed' as never)}
+            {...register('confirmed')}
           />{' '}
           {t('diagnostic.concludeConfirm')}
         </label>
