@@ -15,6 +15,20 @@ export function productionProblems(env) {
   return problems;
 }
 
+/**
+ * Headers for every response (tests/security-headers.test.ts checks this list against
+ * lib/security-headers.ts, which proxy.ts uses: this file cannot import TypeScript).
+ */
+export function securityHeaders(production) {
+  return [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+    ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000' }] : []),
+  ];
+}
+
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function config(phase) {
   if (phase === PHASE_PRODUCTION_SERVER) {
@@ -32,17 +46,9 @@ export default function config(phase) {
     // Native and WASM modules stay out of the server bundle.
     serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
     async headers() {
-      return [
-        {
-          source: '/:path*',
-          headers: [
-            { key: 'X-Content-Type-Options', value: 'nosniff' },
-            { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-            { key: 'X-Frame-Options', value: 'DENY' },
-            { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-          ],
-        },
-      ];
+      // The same list as lib/security-headers.ts (proxy.ts sets it on what it answers, with the
+      // Content-Security-Policy): here it also covers the static files, which skip the proxy.
+      return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'production') }];
     },
   });
 }

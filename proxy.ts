@@ -2,8 +2,18 @@ import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from './auth.config';
 import { cachedPageResponse, isCacheablePageRequest } from './lib/page-cache';
+import { contentSecurityPolicy, isCrossSiteWrite, newNonce, securityHeaders } from './lib/security-headers';
 
 const { auth } = NextAuth(authConfig);
+
+const production = process.env.NODE_ENV === 'production';
+const SECURITY_HEADERS = securityHeaders(production);
+// The SSO provider: the sign-in form's answer sends the browser there (form-action).
+const issuer = process.env.AUTH_OIDC_ISSUER;
+const SSO_ORIGIN = issuer && URL.canParse(issuer) ? new URL(issuer).origin : null;
+// next-auth's OIDC callback (auth.ts names the provider "ville"): a provider answering with
+// form_post posts it from its own origin; next-auth checks its state and PKCE cookies.
+const OIDC_CALLBACK = '/api/auth/callback/ville';
 
 function decodable(pathname: string): boolean {
   try {
@@ -14,29 +24,77 @@ function decodable(pathname: string): boolean {
   }
 }
 
+/** The request as Next renders it: the policy in its headers is where Next finds the nonce for its scripts. */
+function nextWithPolicy(req: NextRequest, policy: string): NextResponse {
+  const headers = new Headers(req.headers);
+  headers.set('content-security-policy', policy);
+  return NextResponse.next({ request: { headers } });
+}
+
 /**
  * Only a convenience: sends anonymous visitors of the staff area to the sign-in page.
  * It is not the security boundary; every page and command checks the user itself.
  */
-const staffArea = auth((req) => {
-  if (!req.auth?.user?.id) {
-    const url = new URL('/connexion', req.nextUrl);
-    url.searchParams.set('retour', req.nextUrl.pathname + req.nextUrl.search);
-    return NextResponse.redirect(url);
-  }
-});
+const staffArea = (policy: string) =>
+  auth((req) => {
+    if (!req.auth?.user?.id) {
+      const url = new URL('/connexion', req.nextUrl);
+      url.searchParams.set('retour', req.nextUrl.pathname + req.nextUrl.search);
+      return NextResponse.redirect(url);
+    }
+    return nextWithPolicy(req, policy);
+  });
 
-export default async function proxy(req: NextRequest) {
-  // next-auth's wrapper passes its second argument on to the callback above, which needs none.
-  if (req.nextUrl.pathname === '/espace' || req.nextUrl.pathname.startsWith('/espace/')) return staffArea(req, { params: Promise.resolve({}) });
-  // Public pages never go through next-auth here: a resident gets no cookie for reading.
-  // A register address Next cannot decode (a stray "%") would get its bare, English 400
-  // page: it names no entry, so it gets the public "page not found" (404) instead. The
-  // target matches no route (an `_` folder never does), so nothing decodes the address again.
-  if (!decodable(req.nextUrl.pathname)) return NextResponse.rewrite(new URL('/_introuvable', req.nextUrl));
-  // Residents' reads of the register: from the page cache when it can answer.
-  if (isCacheablePageRequest(req)) return (await cachedPageResponse(req)) ?? NextResponse.next();
-  return NextResponse.next();
+function refuse(status: number, api: boolean, fr: string, en: string): Response {
+  // No page here: nothing was rendered for this request, so the answer names both languages.
+  return api ? NextResponse.json({ error: en, message: fr }, { status }) : new NextResponse(`${fr}\n${en}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-export const config = { matcher: ['/espace', '/espace/:path*', '/registre', '/registre/:path*', '/carte'] };
+async function route(req: NextRequest, nonce: string, policy: string): Promise<Response> {
+  const { pathname } = req.nextUrl;
+  const api = pathname.startsWith('/api/');
+  // A form or a script of another site cannot make a signed-in browser change anything here.
+  if (isCrossSiteWrite(req.method, req.headers) && !(pathname === OIDC_CALLBACK && req.method === 'POST')) {
+    return refuse(403, api, 'Requête refusée : elle vient d’un autre site.', 'Request refused: it comes from another site.');
+  }
+  // An address Next cannot decode (a stray "%"): pages get the public "page not found" (404),
+  // which names nothing; the target matches no route (an `_` folder never does), so nothing
+  // decodes the address again. Checked before next-auth, which would fail on it.
+  if (!decodable(pathname)) {
+    if (api) return refuse(400, true, 'Adresse mal formée.', 'Malformed address.');
+    const headers = new Headers(req.headers);
+    headers.set('content-security-policy', policy);
+    return NextResponse.rewrite(new URL('/_introuvable', req.nextUrl), { request: { headers } });
+  }
+  // next-auth's wrapper passes its second argument on to the callback above, which needs none.
+  if (pathname === '/espace' || pathname.startsWith('/espace/')) return (await staffArea(policy)(req, { params: Promise.resolve({}) })) ?? nextWithPolicy(req, policy);
+  // Public pages never go through next-auth here: a resident gets no cookie for reading.
+  // Residents' reads of the register: from the page cache when it can answer.
+  if (isCacheablePageRequest(req)) {
+    const cached = await cachedPageResponse(req, nonce);
+    if (cached) return cached;
+  }
+  return nextWithPolicy(req, policy);
+}
+
+/**
+ * Every request but the static files': a fresh nonce and its Content-Security-Policy, the
+ * security headers on whatever answers (a page, an error, a redirect, this proxy's own
+ * refusals), and the Origin check of requests that change state.
+ */
+export default async function proxy(req: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({
+    nonce,
+    pathname: req.nextUrl.pathname,
+    development: !production,
+    formTargets: SSO_ORIGIN && req.nextUrl.pathname === '/connexion' ? [SSO_ORIGIN] : [],
+  });
+  const response = await route(req, nonce, policy);
+  response.headers.set('Content-Security-Policy', policy);
+  for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
+  return response;
+}
+
+// Everything but the build's static files and the icon, which next.config.mjs's headers cover.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg).*)'] };

@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { registerHead } from '@/lib/register-cache';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
+import { nonceOf } from '@/lib/security-headers';
 
 /**
  * The register's public pages as residents get them, kept per register head.
@@ -16,6 +17,10 @@ import { LOCALE_COOKIE } from '@/lib/i18n/config';
  * second everywhere. Signed-in staff (their header names them) and client-side
  * navigations (RSC payloads) always go to the renderer.
  *
+ * Each reader gets a fresh Content-Security-Policy nonce: the page is kept cut at the
+ * nonce it was rendered with (128 random hex bits, so no other text matches it), and each
+ * answer is glued back together with the nonce proxy.ts made for that request.
+ *
  * Off with VIGIE_PAGE_CACHE=0. Any failure falls back to normal rendering.
  */
 
@@ -24,13 +29,14 @@ const MAX_PAGES = 1000;
 const MAX_BYTES = 1_000_000;
 export const RENDER_HEADER = 'x-vigie-render';
 /** Response headers that describe one transfer, not the page. */
-const HOP_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
+const HOP_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie', 'content-security-policy']);
 
 interface CachedPage {
   head: number;
   status: number;
   headers: [string, string][];
-  body: Uint8Array;
+  /** The body, cut where the render's nonce was. */
+  parts: Uint8Array[];
 }
 
 const store = globalThis as unknown as { vigiePageCache?: Map<string, CachedPage> };
@@ -55,7 +61,7 @@ export function isCacheablePageRequest(req: NextRequest): boolean {
 }
 
 /** The page from memory, or rendered once by this server and kept; null to let Next render it as usual. */
-export async function cachedPageResponse(req: NextRequest): Promise<Response | null> {
+export async function cachedPageResponse(req: NextRequest, nonce: string): Promise<Response | null> {
   try {
     const locale = req.cookies.get(LOCALE_COOKIE)?.value ?? '';
     const key = `${locale}\u0000${req.nextUrl.pathname}${req.nextUrl.search}`;
@@ -64,7 +70,7 @@ export async function cachedPageResponse(req: NextRequest): Promise<Response | n
     if (hit && hit.head === head) {
       pages.delete(key);
       pages.set(key, hit);
-      return respond(hit, 'HIT');
+      return respond(hit, nonce, 'HIT');
     }
     const port = process.env.PORT ?? '3000';
     const rendered = await fetch(`http://127.0.0.1:${port}${req.nextUrl.pathname}${req.nextUrl.search}`, {
@@ -73,11 +79,14 @@ export async function cachedPageResponse(req: NextRequest): Promise<Response | n
       signal: AbortSignal.timeout(15_000),
     });
     const body = new Uint8Array(await rendered.arrayBuffer());
+    const renderedNonce = nonceOf(rendered.headers.get('content-security-policy'));
+    // A page rendered without a nonce would have its scripts blocked: never kept nor served from here.
+    if (!renderedNonce) return null;
     const page: CachedPage = {
       head,
       status: rendered.status,
       headers: [...rendered.headers.entries()].filter(([name]) => !HOP_HEADERS.has(name)),
-      body,
+      parts: splitAt(body, new TextEncoder().encode(renderedNonce)),
     };
     // Only complete answers are kept: a page, a not-found page; never a redirect or an error
     // (and never a cookie: set-cookie is not among the headers kept).
@@ -86,15 +95,43 @@ export async function cachedPageResponse(req: NextRequest): Promise<Response | n
       pages.set(key, page);
       if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value as string);
     }
-    return respond(page, 'MISS');
+    return respond(page, nonce, 'MISS');
   } catch (err) {
     console.error('[page cache] rendering normally:', err instanceof Error ? err.message : err);
     return null;
   }
 }
 
-function respond(page: CachedPage, state: 'HIT' | 'MISS'): Response {
+/** `body` cut at each occurrence of `marker` (exported for the tests). */
+export function splitAt(body: Uint8Array, marker: Uint8Array): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  let start = 0;
+  for (let at = buffer.indexOf(marker, start); at !== -1; at = buffer.indexOf(marker, start)) {
+    parts.push(body.subarray(start, at));
+    start = at + marker.byteLength;
+  }
+  parts.push(body.subarray(start));
+  return parts;
+}
+
+/** The parts glued back with `marker` between them (exported for the tests). */
+export function joinWith(parts: Uint8Array[], marker: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0) + (parts.length - 1) * marker.byteLength);
+  let at = 0;
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      out.set(marker, at);
+      at += marker.byteLength;
+    }
+    out.set(part, at);
+    at += part.byteLength;
+  });
+  return out;
+}
+
+function respond(page: CachedPage, nonce: string, state: 'HIT' | 'MISS'): Response {
   const headers = new Headers(page.headers);
   headers.set('x-vigie-cache', state);
-  return new Response(page.body.slice(), { status: page.status, headers });
+  return new Response(joinWith(page.parts, new TextEncoder().encode(nonce)), { status: page.status, headers });
 }
