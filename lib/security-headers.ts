@@ -8,11 +8,15 @@
 export const OSM_TILE_ORIGIN = 'https://tile.openstreetmap.org';
 
 /**
- * The pages that show a Leaflet map (and so need the tiles' origin in img-src): the public
- * map and a proposal's editing page, where the cameras are placed.
+ * The documents whose policy allows the map tiles: the public map, and the staff area with
+ * its door, the sign-in page. A document keeps the policy it was loaded with through
+ * client-side navigations, and staff reach a proposal's camera map that way (the sign-in's
+ * redirect, the draft's creation, links): so the whole staff area must allow what one of its
+ * pages shows. The public pages link to these with full page loads (plain <a>), and
+ * app/_components/leaflet-loader.ts reloads a map reached any other way.
  */
 export function isMapPage(pathname: string): boolean {
-  return pathname === '/carte' || /^\/espace\/propositions\/[^/]+\/modifier$/.test(pathname);
+  return pathname === '/carte' || pathname === '/connexion' || pathname === '/espace' || pathname.startsWith('/espace/');
 }
 
 /**

@@ -6,10 +6,10 @@ export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_MAX_ZOOM = 19;
 
 /**
- * Whether this document's Content-Security-Policy lets it show the tiles. Only a map page's
- * policy names the tiles' origin (lib/security-headers.ts), and a document keeps the policy
- * it was loaded with: after a client-side navigation from another page (a link, a redirect
- * after a form) the map would stay grey.
+ * Whether this document's Content-Security-Policy lets it show the tiles: only the map's and
+ * the staff area's policies name the tiles' origin (lib/security-headers.ts), and a document
+ * keeps the policy it was loaded with. The public pages link to the map with full page
+ * loads; this catches a client-side navigation to a map from anywhere else.
  */
 function documentAllowsTiles(): boolean {
   const loaded = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;

@@ -21,7 +21,8 @@ export async function SiteHeader() {
               <Link href="/registre">{t('publicRegister.nav.register')}</Link>
             </li>
             <li>
-              <Link href="/carte">{t('publicRegister.nav.map')}</Link>
+              {/* A full page load: the map's page and the staff area have their own Content-Security-Policy (the tiles' origin), and a client-side navigation would keep this page's. */}
+              <a href="/carte">{t('publicRegister.nav.map')}</a>
             </li>
             <li>
               <Link href="/rapport">{t('publicRegister.nav.report')}</Link>
@@ -29,7 +30,8 @@ export async function SiteHeader() {
             {actor ? (
               <>
                 <li>
-                  <Link href="/espace">{t('header.staffArea')}</Link>
+                  {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose: the staff area's own CSP */}
+                  <a href="/espace">{t('header.staffArea')}</a>
                 </li>
                 <li className="header-user">{t('header.signedInAs', { name: actor.name })}</li>
                 <li>
@@ -42,7 +44,7 @@ export async function SiteHeader() {
               </>
             ) : (
               <li>
-                <Link href="/connexion">{t('header.signIn')}</Link>
+                <a href="/connexion">{t('header.signIn')}</a>
               </li>
             )}
           </ul>

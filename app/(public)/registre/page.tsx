@@ -158,7 +158,8 @@ export default async function RegisterPage({ searchParams }: Props) {
             <a href={OPEN_DATA_PATHS.verify}>{t('publicRegister.list.verify')}</a>
           </li>
           <li>
-            <Link href="/carte">{t('publicRegister.list.map')}</Link>
+            {/* A full page load, for the map's own Content-Security-Policy (lib/security-headers.ts). */}
+            <a href="/carte">{t('publicRegister.list.map')}</a>
           </li>
           <li>
             <a href={LICENCE.url} lang="fr">
