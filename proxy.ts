@@ -15,13 +15,22 @@ const SSO_ORIGIN = issuer && URL.canParse(issuer) ? new URL(issuer).origin : nul
 // form_post posts it from its own origin; next-auth checks its state and PKCE cookies.
 const OIDC_CALLBACK = '/api/auth/callback/ville';
 
-function decodable(pathname: string): boolean {
+function decodable(text: string): boolean {
   try {
-    decodeURIComponent(pathname);
+    decodeURIComponent(text);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * next-auth's query values are addresses and tokens: each must decode. Next hands the proxy
+ * a malformed escape ("%E0") re-encoded ("%25E0"), so it shows in the decoded value, while
+ * next-auth reads the raw address (U+FFFD) and fails on it with an "error=Configuration" detour.
+ */
+function malformedQuery(url: URL): boolean {
+  return [...url.searchParams.values()].some((value) => !decodable(value) || value.includes('\uFFFD'));
 }
 
 /** The request as Next renders it: the policy in its headers is where Next finds the nonce for its scripts. */
@@ -60,7 +69,7 @@ async function route(req: NextRequest, nonce: string, policy: string): Promise<R
   // An address Next cannot decode (a stray "%"): pages get the public "page not found" (404),
   // which names nothing; the target matches no route (an `_` folder never does), so nothing
   // decodes the address again. Checked before next-auth, which would fail on it.
-  if (!decodable(pathname)) {
+  if (!decodable(pathname) || (pathname.startsWith('/api/auth/') && malformedQuery(req.nextUrl))) {
     if (api) return refuse(400, true, 'Adresse mal formée.', 'Malformed address.');
     const headers = new Headers(req.headers);
     headers.set('content-security-policy', policy);
