@@ -163,3 +163,23 @@ test('a cross-origin POST is refused and changes nothing; a same-origin one work
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the city SSO button still reaches the provider: the sign-in page’s form-action names it', async ({ page }) => {
+    const violations = cspViolations(page);
+    const response = (await page.goto('/connexion'))!;
+    expect(response.headers()['content-security-policy']).toMatch(/form-action 'self' http:\/\/127\.0\.0\.1:\d+;/);
+    await page.getByRole('button', { name: 'Se connecter avec le compte de la ville (Puteaux Connect)' }).click();
+    await expect(page.locator('input[name="login"]')).toBeVisible();
+    await page.locator('input[name="login"]').fill(DEMO.chair);
+    await page.locator('input[name="password"]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    const consent = page.getByRole('button', { name: 'Continue' });
+    await expect(consent.or(page.locator('main h1'))).toBeVisible();
+    if (await consent.isVisible()) await consent.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+});
