@@ -30,6 +30,8 @@ export function parisLocalToDate(value: string): Date | null {
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s || 0);
+  // Date.UTC rolls over (Feb 30 → Mar 2, 24:00 → the next day) and reads years 0–99 as 19xx: a date that does not exist is refused.
+  if (new Date(wall).toISOString().slice(0, 16) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`) return null;
   // Two passes settle the offset on either side of a daylight-saving change.
   let instant = wall - (parisFieldsAsUtc(wall) - wall);
   instant = wall - (parisFieldsAsUtc(instant) - instant);

@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
 import { parisLocalToDate } from '@/lib/domain/paris-time';
 import { ATTENDANCE, CONDITION_KINDS } from '@/lib/domain/vocabulary';
-import { confirmation, formNumber, optionalText, requiredText, revision, uuid } from './fields';
+import { confirmation, formNumber, isStorableText, optionalText, requiredText, revision, uuid } from './fields';
 
 /** Schemas of the committee's commands: settings, sessions, agenda, attendance, conflicts, votes, decisions. */
 
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+/** A checkbox as a form sends it ('on', or nothing when unticked) or as JSON: anything else is not an answer. */
+const checkbox = z.preprocess((v) => {
+  if (v === 'on' || v === 'true') return true;
+  if (v === undefined || v === null || v === '' || v === 'false') return false;
+  return v;
+}, z.boolean({ error: 'validation.invalid' }));
 
 export const committeeSettingsSchema = z
   .object({
@@ -20,13 +25,23 @@ export const committeeSettingsSchema = z
   })
   .refine((v) => v.quorumRule !== 'fixed' || v.quorumFixed !== null, { path: ['quorumFixed'], error: 'validation.required' });
 
+/**
+ * The years a committee date may fall in. A typo like 0026 or 20266 is refused rather
+ * than stored as a date no one meant (and no year-0000 slips through to the calendar).
+ */
+export const DATE_YEARS = { min: 2000, max: 2100 } as const;
+const yearInRange = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return /^\d{4}-/.test(value) && year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+};
+
 /** A date and time typed in Paris ("2026-12-03T18:30"), read as an instant. */
 const parisDateTime = z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, { error: 'validation.required' })
   .transform((value, ctx) => {
-    const date = parisLocalToDate(value);
+    const date = yearInRange(value) ? parisLocalToDate(value) : null;
     if (!date) ctx.addIssue({ code: 'custom', message: 'validation.datetime' });
     return date ?? new Date(Number.NaN);
   });
@@ -35,7 +50,7 @@ export const planSessionSchema = z
   .object({
     scheduledAt: parisDateTime,
     place: optionalText(300),
-    videoLink: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'validation.https_url' }).max(500, { error: 'validation.too_long' })]).default(''),
+    videoLink: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'validation.https_url' }).max(500, { error: 'validation.too_long' }).refine(isStorableText, { error: 'validation.https_url' })]).default(''),
   })
   .refine((v) => v.place !== '' || v.videoLink !== '', { path: ['place'], error: 'validation.place_or_link' });
 
@@ -49,7 +64,7 @@ export const setRapporteurSchema = z.object({ itemId: uuid, rapporteurId: uuid }
 export const conditionSchema = z.object({
   kind: z.enum(CONDITION_KINDS, { error: 'validation.invalid' }),
   text: requiredText(2000),
-  dueDate: z.union([z.literal(''), z.null(), z.iso.date({ error: 'validation.date' })]).transform((v) => v || null).default(null),
+  dueDate: z.union([z.literal(''), z.null(), z.iso.date({ error: 'validation.date' }).refine(yearInRange, { error: 'validation.date' })]).transform((v) => v || null).default(null),
 });
 export const conditionsSchema = z.array(conditionSchema).max(20, { error: 'validation.too_many' });
 

@@ -11,7 +11,24 @@ export const requiredText = (max: number) =>
     .string({ error: 'validation.required' })
     .trim()
     .min(1, { error: 'validation.required' })
-    .max(max, { error: 'validation.too_long' });
+    .max(max, { error: 'validation.too_long' })
+    .refine(isStorableText, { error: 'validation.control_characters' });
+
+/**
+ * Characters no stored text may hold: NUL (PostgreSQL refuses it in text and JSON, so it
+ * would fail the whole command), the other control characters but tab and line breaks
+ * (invisible, and not allowed in XML 1.0: the Atom feed would break), the two Unicode
+ * non-characters U+FFFE/U+FFFF (same), and a lone surrogate (not Unicode at all).
+ * Zero-width and right-to-left characters stay allowed: names and addresses may need them.
+ */
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/** A short code chosen from a list (kept as typed in a draft, checked against the list later). */
+export const storableCode = (max: number) => z.string({ error: 'validation.invalid' }).max(max, { error: 'validation.too_long' }).refine(isStorableText, { error: 'validation.control_characters' });
 
 export const email = z
   .string({ error: 'validation.required' })
@@ -27,8 +44,15 @@ export const newPassword = z
 
 export const uuid = z.uuid({ error: 'validation.invalid' });
 
-/** The concurrency token an edit form was opened with (the record's `revision`). */
-export const revision = z.coerce.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).min(1, { error: 'validation.invalid' });
+/**
+ * The concurrency token an edit form was opened with (the record's `revision`): a number,
+ * or its digits as a form sends them. Nothing else is read as one (`true` or `[1]` would
+ * coerce to 1 and pass for a form opened on the first revision).
+ */
+export const revision = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*\d{1,15}\s*$/.test(v) ? Number(v) : v),
+  z.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).min(1, { error: 'validation.invalid' }),
+);
 
 /**
  * Flattens zod issues to `path → message`, keeping the first message per field. The
@@ -84,7 +108,8 @@ export const formNumber = (min: number, max: number, { integer }: { integer: boo
   );
 
 /** Optional free text: trimmed, bounded, '' when absent. */
-export const optionalText = (max: number) => z.string({ error: 'validation.invalid' }).trim().max(max, { error: 'validation.too_long' }).default('');
+export const optionalText = (max: number) =>
+  z.string({ error: 'validation.invalid' }).trim().max(max, { error: 'validation.too_long' }).refine(isStorableText, { error: 'validation.control_characters' }).default('');
 
 /** Reports rule violations computed outside zod (`path → message`) as zod issues on their fields. */
 export function addFieldIssues(ctx: z.RefinementCtx, errors: FieldErrors): void {

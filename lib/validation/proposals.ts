@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkCamerasNearSite, checkSubmittable, type CameraDraft, type Position, type ProposalDraft } from '@/lib/domain/conformance';
 import type { FieldErrors } from '@/lib/errors';
-import { addFieldIssues, formNumber, optionalChoice, optionalText, revision, uuid } from './fields';
+import { addFieldIssues, formNumber, isStorableText, optionalChoice, optionalText, revision, storableCode, uuid } from './fields';
 import { CAMERA_PLACEMENTS, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
 
 /**
@@ -39,10 +39,10 @@ export const signageSchema = z.object({
 const proposalFields = {
   // The select's "choose…" option sends '': say what to do rather than "invalid".
   siteId: z.uuid({ error: 'validation.site_required' }),
-  title: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.too_long' }),
+  title: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.too_long' }).refine(isStorableText, { error: 'validation.control_characters' }),
   cameras: z.array(cameraSchema).max(50, { error: 'validation.too_many' }).default([]),
   // Unknown codes are kept here and refused at submission with a field message (rule 1).
-  purposes: z.array(z.string().max(100)).max(20).default([]),
+  purposes: z.array(storableCode(100)).max(20, { error: 'validation.too_many' }).default([]),
   retentionDays: formNumber(0, 3650, { integer: true }),
   retentionJustification: text(2000),
   viewers: text(1000),
@@ -142,7 +142,7 @@ export const submitProposalSchema = saveProposalSchema.superRefine(refineSubmiss
 /** Withdrawing cannot be undone: the form asks the author to confirm, and the server refuses without it. */
 export const withdrawProposalSchema = z.object({
   proposalId: uuid,
-  reason: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(2000, { error: 'validation.too_long' }),
+  reason: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(2000, { error: 'validation.too_long' }).refine(isStorableText, { error: 'validation.control_characters' }),
   confirmed: z.literal(true, { error: 'validation.confirm_withdraw' }),
 });
 export const proposalIdSchema = z.object({ proposalId: uuid });

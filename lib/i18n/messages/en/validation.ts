@@ -47,6 +47,7 @@ const validation: Shape<typeof fr> = {
     https_url: 'Enter a full web address starting with https://.',
     place_or_link: 'Give a place or a video-conference link.',
     vote_choice: 'Choose for, against or abstain.',
+    control_characters: 'This text contains a forbidden invisible character (a control character): retype it rather than pasting it.',
   },
 };
 

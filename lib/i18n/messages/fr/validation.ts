@@ -44,6 +44,7 @@ const validation = {
     https_url: 'Saisissez une adresse web complète commençant par https://.',
     place_or_link: 'Indiquez un lieu ou un lien de visioconférence.',
     vote_choice: 'Choisissez pour, contre ou abstention.',
+    control_characters: 'Ce texte contient un caractère invisible non autorisé (caractère de contrôle) : retapez-le sans copier-coller.',
   },
 };
 
