@@ -14,6 +14,9 @@ const SSO_ORIGIN = issuer && URL.canParse(issuer) ? new URL(issuer).origin : nul
 // next-auth's OIDC callback (auth.ts names the provider "ville"): a provider answering with
 // form_post posts it from its own origin; next-auth checks its state and PKCE cookies.
 const OIDC_CALLBACK = '/api/auth/callback/ville';
+// Next refuses a server action's body over 1 MB (its default) with a bare 500: a form
+// post that announces more is answered here, before it is read, with a 413.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function decodable(text: string): boolean {
   try {
@@ -65,6 +68,10 @@ async function route(req: NextRequest, nonce: string, policy: string): Promise<R
   // A form or a script of another site cannot make a signed-in browser change anything here.
   if (isCrossSiteWrite(req.method, req.headers) && !(pathname === OIDC_CALLBACK && req.method === 'POST')) {
     return refuse(403, api, 'Requête refusée : elle vient d’un autre site.', 'Request refused: it comes from another site.');
+  }
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (req.method === 'POST' && length > MAX_BODY_BYTES) {
+    return refuse(413, api, 'Envoi trop volumineux : 1 Mo au plus.', 'Request too large: 1 MB at most.');
   }
   // An address Next cannot decode (a stray "%"): pages get the public "page not found" (404),
   // which names nothing; the target matches no route (an `_` folder never does), so nothing
