@@ -814,6 +814,7 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-load-'));
   log(`logs and embedded data in ${workDir}`);
+  if (!options.databases.includes('postgres')) log('PostgreSQL skipped: DATABASE_URL is not set (set it to a server where a database may be created)');
   await ensureBuild();
   const reports: Report[] = [];
   for (const db of options.databases) reports.push(await runOn(db, options, workDir));
