@@ -8,6 +8,7 @@ import {
   classifyAction,
   classifyResponse,
   commandNames,
+  parisLocal,
   postButtonAction,
   postFormAction,
   postValuesAction,
@@ -260,10 +261,10 @@ test('every command, route handler and staff page answers each actor as the tabl
   const as = {} as Record<Actor, APIRequestContext>;
   const ids = {} as Ids;
   /** Runs an action as an actor, on the page given, and says what came of it. */
-  const run = async (actor: Actor, action: string, via: Via, url: string, input: Record<string, unknown>) => {
+  const run = async (actor: Actor | APIRequestContext, action: string, via: Via, url: string, input: Record<string, unknown>) => {
     const id = actionIds.get(action);
     if (!id) throw new Error(`no server action ${action} in the build`);
-    const context = as[actor];
+    const context = typeof actor === 'string' ? as[actor] : actor;
     const response =
       via === 'button'
         ? await postButtonAction(context, url, id, input as Record<string, string>)
@@ -274,7 +275,7 @@ test('every command, route handler and staff page answers each actor as the tabl
   };
   const expectRun = async (expected: Outcome, ...args: Parameters<typeof run>) => {
     const got = await run(...args);
-    expect(got.outcome, `${args[1]} as ${args[0]}: ${got.detail}`).toBe(expected);
+    expect(got.outcome, `${args[1]}: ${got.detail}`).toBe(expected);
   };
 
   try {
@@ -351,6 +352,41 @@ test('every command, route handler and staff page answers each actor as the tabl
       expect(await (await as.chair.get(fileUrl)).text()).not.toContain(DELIBERATION);
       // The same message from a member who is not recused is taken.
       await expectRun('ok', 'member', 'postDeliberationAction', 'form', fileUrl, { proposalId: ids.proposal, body: 'Dossier complet.' });
+    });
+
+    await test.step('the recusal rule at the vote: the recused member’s vote is refused, the tally has none of it', async () => {
+      // Three more members, to reach the tie that adjourns the file (as the seed's "Cour intérieure"): it can then be withdrawn.
+      const voters = { member2: await signIn('membre2@demo.vigie.test'), member3: await signIn('membre3@demo.vigie.test'), member4: await signIn('membre4@demo.vigie.test') };
+      const planned = await run('chair', 'planSessionAction', 'form', '/espace/seances', { scheduledAt: parisLocal(new Date(Date.now() - 3_600_000)), place: 'Salle de la matrice des droits', videoLink: '' });
+      expect(planned.outcome, planned.detail).toBe('ok');
+      const sessionId = /\/espace\/seances\/([0-9a-f-]{36})/.exec(planned.location ?? '')![1]!;
+      const sessionUrl = `/espace/seances/${sessionId}`;
+      await expectRun('ok', 'chair', 'addToAgendaAction', 'form', sessionUrl, { sessionId, proposalId: ids.proposal, rapporteurId: '' });
+      await expectRun('ok', 'chair', 'conveneSessionAction', 'form', sessionUrl, { sessionId, reason: 'Séance du test de la matrice des droits.' });
+      const convened = await (await as.chair.get(sessionUrl)).text();
+      const attendance: Record<string, string> = { sessionId };
+      for (const [, i, memberId] of convened.matchAll(/name="attendance\.(\d+)\.memberId" value="([0-9a-f-]{36})"/g)) {
+        attendance[`attendance.${i}.memberId`] = memberId!;
+        attendance[`attendance.${i}.status`] = 'present';
+      }
+      expect(Object.keys(attendance).length).toBeGreaterThan(6);
+      await expectRun('ok', 'chair', 'holdSessionAction', 'form', sessionUrl, attendance);
+      const itemId = /name="itemId" value="([0-9a-f-]{36})"/.exec(await (await as.chair.get(sessionUrl)).text())![1]!;
+      await expectRun('ok', 'chair', 'openItemVoteAction', 'form', sessionUrl, { itemId });
+
+      await expectRun('forbidden', 'recusedMember', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'for', forMemberId: '' });
+      // The chair abstains and the others split two against two: a tie she cannot break, the file is adjourned.
+      await expectRun('ok', 'chair', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'abstain', forMemberId: '' });
+      await expectRun('ok', 'member', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'for', forMemberId: '' });
+      for (const [voter, choice] of [['member2', 'against'], ['member3', 'for'], ['member4', 'against']] as const) {
+        await expectRun('ok', voters[voter], 'castVoteAction', 'form', sessionUrl, { itemId, choice, forMemberId: '' });
+      }
+      await expectRun('ok', 'chair', 'closeItemVoteAction', 'form', sessionUrl, { itemId, confirmed: 'on' });
+      await expectRun('ok', 'chair', 'returnAdjournedAction', 'form', sessionUrl, { proposalId: ids.proposal, to: 'review' });
+      await expectRun('ok', 'chair', 'closeSessionAction', 'form', sessionUrl, { sessionId, confirmed: 'on' });
+      // The minutes count five votes and one member recused: nothing of the refused vote.
+      const minutes = await (await as.chair.get(`${sessionUrl}/proces-verbal`)).text();
+      expect(minutes).toContain('2 pour, 2 contre, 1 abstention, 1 membre déporté');
     });
 
     const unexpected: string[] = [];

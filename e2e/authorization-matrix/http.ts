@@ -93,6 +93,16 @@ export function actionIdsByName(manifestPath: string) {
   };
 }
 
+/** A datetime-local value in Paris time ("2026-11-26T14:05"), as the chair types it. */
+export function parisLocal(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
 // ---------------------------------------------------------------------------------------
 // Posting a server action as a browser does.
 
