@@ -276,6 +276,7 @@ test('every command, route handler and staff page answers each actor as the tabl
   const expectRun = async (expected: Outcome, ...args: Parameters<typeof run>) => {
     const got = await run(...args);
     expect(got.outcome, `${args[1]}: ${got.detail}`).toBe(expected);
+    return got;
   };
 
   try {
@@ -348,7 +349,8 @@ test('every command, route handler and staff page answers each actor as the tabl
       const fileUrl = `/espace/propositions/${ids.proposal}`;
       const declared = await run('recusedMember', 'declareConflictAction', 'form', fileUrl, { proposalId: ids.proposal, reason: 'Je loge dans cette résidence.' });
       expect(declared.outcome, declared.detail).toBe('ok');
-      await expectRun('forbidden', 'recusedMember', 'postDeliberationAction', 'form', fileUrl, { proposalId: ids.proposal, body: DELIBERATION });
+      const refused = await expectRun('forbidden', 'recusedMember', 'postDeliberationAction', 'form', fileUrl, { proposalId: ids.proposal, body: DELIBERATION });
+      expect(refused.detail).toContain('conflit d’intérêts');
       expect(await (await as.chair.get(fileUrl)).text()).not.toContain(DELIBERATION);
       // The same message from a member who is not recused is taken.
       await expectRun('ok', 'member', 'postDeliberationAction', 'form', fileUrl, { proposalId: ids.proposal, body: 'Dossier complet.' });
@@ -374,7 +376,9 @@ test('every command, route handler and staff page answers each actor as the tabl
       const itemId = /name="itemId" value="([0-9a-f-]{36})"/.exec(await (await as.chair.get(sessionUrl)).text())![1]!;
       await expectRun('ok', 'chair', 'openItemVoteAction', 'form', sessionUrl, { itemId });
 
-      await expectRun('forbidden', 'recusedMember', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'for', forMemberId: '' });
+      // Refused for being recused (present at the session, the member would otherwise vote).
+      const refused = await expectRun('forbidden', 'recusedMember', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'for', forMemberId: '' });
+      expect(refused.detail).toContain('Vous êtes déporté·e sur ce dossier');
       // The chair abstains and the others split two against two: a tie she cannot break, the file is adjourned.
       await expectRun('ok', 'chair', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'abstain', forMemberId: '' });
       await expectRun('ok', 'member', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'for', forMemberId: '' });

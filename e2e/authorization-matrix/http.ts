@@ -192,7 +192,7 @@ export function classifyAction(response: APIResponse, body: string): { outcome: 
     const result = actionResult(body) as { ok?: boolean; message?: string } | undefined;
     if (result?.ok === true) return { outcome: 'ok', detail: result.message ?? 'ok' };
     const code = result?.message ? CODE_BY_MESSAGE.get(result.message) : undefined;
-    return { outcome: code ? outcomeOfCode(code) : 'other', detail: JSON.stringify(result ?? body).slice(0, 300) };
+    return { outcome: code ? outcomeOfCode(code) : 'other', detail: JSON.stringify(result ?? body).slice(0, 600) };
   }
   return { outcome: classifyResponse(response).outcome, detail: `${status} ${type}` };
 }
