@@ -234,7 +234,8 @@ const EMAIL: Record<Exclude<Actor, 'anonymous' | 'otherTechnician'>, string> = {
   author: DEMO.technician,
   diagnostician: DEMO.diagnostician,
   member: DEMO.member,
-  recusedMember: 'membre5@demo.vigie.test',
+  // Not membre5: e2e/admin-accounts.spec.ts changes that member's password before this test runs.
+  recusedMember: 'membre4@demo.vigie.test',
   chair: DEMO.chair,
   admin: DEMO.admin,
 };
@@ -357,8 +358,8 @@ test('every command, route handler and staff page answers each actor as the tabl
     });
 
     await test.step('the recusal rule at the vote: the recused member’s vote is refused, the tally has none of it', async () => {
-      // Three more members, to reach the tie that adjourns the file (as the seed's "Cour intérieure"): it can then be withdrawn.
-      const voters = { member2: await signIn('membre2@demo.vigie.test'), member3: await signIn('membre3@demo.vigie.test'), member4: await signIn('membre4@demo.vigie.test') };
+      // One more member, to reach the tie that adjourns the file (as the seed's "Cour intérieure"): it can then be withdrawn.
+      const member2 = await signIn('membre2@demo.vigie.test');
       const planned = await run('chair', 'planSessionAction', 'form', '/espace/seances', { scheduledAt: parisLocal(new Date(Date.now() - 3_600_000)), place: 'Salle de la matrice des droits', videoLink: '' });
       expect(planned.outcome, planned.detail).toBe('ok');
       const sessionId = /\/espace\/seances\/([0-9a-f-]{36})/.exec(planned.location ?? '')![1]!;
@@ -379,18 +380,16 @@ test('every command, route handler and staff page answers each actor as the tabl
       // Refused for being recused (present at the session, the member would otherwise vote).
       const refused = await expectRun('forbidden', 'recusedMember', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'for', forMemberId: '' });
       expect(refused.detail).toContain('Vous êtes déporté·e sur ce dossier');
-      // The chair abstains and the others split two against two: a tie she cannot break, the file is adjourned.
+      // The chair abstains and two members split: a tie she cannot break, the file is adjourned.
       await expectRun('ok', 'chair', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'abstain', forMemberId: '' });
       await expectRun('ok', 'member', 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'for', forMemberId: '' });
-      for (const [voter, choice] of [['member2', 'against'], ['member3', 'for'], ['member4', 'against']] as const) {
-        await expectRun('ok', voters[voter], 'castVoteAction', 'form', sessionUrl, { itemId, choice, forMemberId: '' });
-      }
+      await expectRun('ok', member2, 'castVoteAction', 'form', sessionUrl, { itemId, choice: 'against', forMemberId: '' });
       await expectRun('ok', 'chair', 'closeItemVoteAction', 'form', sessionUrl, { itemId, confirmed: 'on' });
       await expectRun('ok', 'chair', 'returnAdjournedAction', 'form', sessionUrl, { proposalId: ids.proposal, to: 'review' });
       await expectRun('ok', 'chair', 'closeSessionAction', 'form', sessionUrl, { sessionId, confirmed: 'on' });
-      // The minutes count five votes and one member recused: nothing of the refused vote.
+      // The minutes count three votes and one member recused: nothing of the refused vote.
       const minutes = await (await as.chair.get(`${sessionUrl}/proces-verbal`)).text();
-      expect(minutes).toContain('2 pour, 2 contre, 1 abstention, 1 membre déporté');
+      expect(minutes).toContain('1 pour, 1 contre, 1 abstention, 1 membre déporté');
     });
 
     const unexpected: string[] = [];
