@@ -24,10 +24,12 @@ type Command = (typeof COMMANDS)[number];
 const log = (msg: string) => console.log(`[vigie] ${msg}`);
 const isProduction = process.env.NODE_ENV === 'production';
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const peerPreload = path.join(process.cwd(), 'scripts', 'peer-address.cjs');
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' });
+    // The preload hands each request's socket address to the app (see peer-address.cjs).
+    const child = spawn(process.execPath, ['--require', peerPreload, nextBin, ...args], { env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
