@@ -145,7 +145,7 @@ export async function authenticate(db: Database, raw: unknown, address: string):
   return { ok: false, reason: 'invalid' };
 }
 
-/** Set on every request by scripts/peer-address.cjs from the TCP socket; a client cannot forge it. */
+/** Set on every request by scripts/peer-address.mjs from the TCP socket; a client cannot forge it. */
 export const PEER_ADDRESS_HEADER = 'x-vigie-peer-address';
 
 /**
