@@ -60,6 +60,11 @@ export const users = pgTable(
     /** Subject of the city's OIDC provider, once the account has used SSO. */
     oidcSubject: text(),
     active: boolean().notNull().default(true),
+    /**
+     * Set by an admin: the next sign-in through the city's SSO may link this account by
+     * its email although it holds roles. Used up by that link.
+     */
+    ssoLinkAllowed: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [

@@ -6,6 +6,7 @@ import { linkOidcAccount, oidcIdentity } from '@/lib/auth/oidc';
 import { accountDelaySeconds, authenticate, clientAddress, PEER_ADDRESS_HEADER, SIGN_IN_LIMITS } from '@/lib/auth/sign-in';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { FIXTURE_PASSWORD, makeUser } from './support/fixtures';
+import { COMMANDS, runCommand } from '@/lib/workflow';
 
 // Counts the argon2 verifications: the attempt limits exist to keep that number down.
 const argon2 = vi.hoisted(() => ({ calls: 0 }));
@@ -216,15 +217,26 @@ describe.each(BACKENDS)('sign-in on %s', (backend) => {
       expect(await linkOidcAccount(t.db, { subject: 'sub-1', email: null, emailVerified: false, name: null })).toBe(user.id);
     });
 
-    it('never links an account holding roles by its email; once linked otherwise, finds it', async () => {
+    it('never links an account holding roles by its email, unless an admin allowed it, once', async () => {
+      const admin = await makeUser(t.db, ['admin']);
       const member = await makeUser(t.db, ['member'], { email: 'member-sso@ville.test' });
-      expect(await linkOidcAccount(t.db, { subject: 'sub-m', email: 'member-sso@ville.test', emailVerified: true, name: null })).toBeNull();
+      const identity = { subject: 'sub-m', email: 'member-sso@ville.test', emailVerified: true, name: null };
+      expect(await linkOidcAccount(t.db, identity)).toBeNull();
       expect((await t.db.select().from(users).where(eq(users.id, member.id)))[0]?.oidcSubject).toBeNull();
-      // The admin's path: withdraw the roles for a first SSO sign-in, then grant them again.
-      await t.db.delete(userRoles).where(eq(userRoles.userId, member.id));
-      expect(await linkOidcAccount(t.db, { subject: 'sub-m', email: 'member-sso@ville.test', emailVerified: true, name: null })).toBe(member.id);
-      await t.db.insert(userRoles).values({ userId: member.id, role: 'member' });
+
+      expect(await runCommand(t.db, COMMANDS.allowSsoLink, admin.id, { userId: member.id })).toMatchObject({ ok: true });
+      expect(await linkOidcAccount(t.db, identity)).toBe(member.id);
+      expect((await t.db.select().from(users).where(eq(users.id, member.id)))[0]).toMatchObject({ oidcSubject: 'sub-m', ssoLinkAllowed: false });
+      expect(await loadActor(t.db, member.id)).toMatchObject({ roles: ['member'] });
+      // Linked: found by its subject from now on; allowing again makes no sense.
       expect(await linkOidcAccount(t.db, { subject: 'sub-m', email: null, emailVerified: false, name: null })).toBe(member.id);
+      expect(await runCommand(t.db, COMMANDS.allowSsoLink, admin.id, { userId: member.id })).toMatchObject({ code: 'conflict:sso_already_linked' });
+
+      // The permission is used up by the link: another subject with the same email gets nothing.
+      const other = await makeUser(t.db, ['chair'], { email: 'chair-sso@ville.test' });
+      await runCommand(t.db, COMMANDS.allowSsoLink, admin.id, { userId: other.id });
+      expect(await linkOidcAccount(t.db, { subject: 'sub-c', email: 'chair-sso@ville.test', emailVerified: true, name: null })).toBe(other.id);
+      expect(await linkOidcAccount(t.db, { subject: 'sub-c2', email: 'chair-sso@ville.test', emailVerified: true, name: null })).toBeNull();
     });
 
     it('creates an account with no role for a newcomer: roles come from an admin', async () => {

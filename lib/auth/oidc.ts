@@ -32,11 +32,10 @@ export function oidcIdentity(providerAccountId: string, profile: OidcProfile | n
 /**
  * Finds the account of a person signing in with the city's SSO: by subject, else by a
  * verified email (linking the two), else creates an account with no role, which an
- * admin must grant. An existing account holding roles is never linked by its email:
- * whoever controls that address at the provider must not inherit a committee member's
- * powers by it (to link it, an admin withdraws the roles, the person signs in with the
- * SSO once, and the admin grants them again). Returns null for a deactivated account,
- * an unverified or missing email, or an account with roles not yet linked.
+ * admin must grant. An existing account holding roles is linked by its email only once
+ * an admin has allowed it (`ssoLinkAllowed`, used up by the link): whoever controls that
+ * address at the provider must not inherit a committee member's powers by it. Returns
+ * null for a deactivated account, an unverified or missing email, or such a link not allowed.
  */
 export async function linkOidcAccount(db: Database, identity: OidcIdentity): Promise<string | null> {
   return db.transaction(async (tx) => {
@@ -46,11 +45,15 @@ export async function linkOidcAccount(db: Database, identity: OidcIdentity): Pro
     const email = identity.email.trim().toLowerCase();
     const [byEmail] = await tx.select().from(users).where(eq(users.email, email)).for('update');
     if (byEmail) {
-      if (!byEmail.active) return null;
-      const [role] = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, byEmail.id)).limit(1);
-      if (role) return null;
-      await tx.update(users).set({ oidcSubject: identity.subject, updatedAt: new Date() }).where(eq(users.id, byEmail.id));
-      await logSecurityEvent(tx, { kind: 'sso_linked', userId: byEmail.id, emailKey: email, details: { subject: identity.subject } });
+      // Inactive, or already linked to another identity at the provider: never re-linked by email.
+      if (!byEmail.active || byEmail.oidcSubject) return null;
+      if (!byEmail.ssoLinkAllowed) {
+        const [role] = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, byEmail.id)).limit(1);
+        if (role) return null;
+      }
+      await tx.update(users).set({ oidcSubject: identity.subject, ssoLinkAllowed: false, updatedAt: new Date() }).where(eq(users.id, byEmail.id));
+      await recordEvent(tx, { actorId: byEmail.id, action: 'user.sso_linked', entityId: byEmail.id });
+      await logSecurityEvent(tx, { kind: 'sso_linked', userId: byEmail.id, emailKey: email, details: { subject: identity.subject, allowedByAdmin: byEmail.ssoLinkAllowed } });
       return byEmail.id;
     }
     const [created] = await tx

@@ -7,6 +7,7 @@ import { revokeUserSessions } from '@/lib/auth/sessions';
 import { recordSuccess, reserveAttempt, retryAfterError } from '@/lib/auth/sign-in';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import {
+  allowSsoLinkSchema,
   changeOwnPasswordSchema,
   createUserSchema,
   resetPasswordSchema,
@@ -109,6 +110,23 @@ export const setUserActive = defineCommand({
       fromState: row.active ? 'active' : 'inactive',
       toState: active ? 'active' : 'inactive',
     });
+  },
+});
+
+/**
+ * Lets the next sign-in through the city's SSO link this account by its email, although
+ * it holds roles (never done automatically: lib/auth/oidc.ts).
+ */
+export const allowSsoLink = defineCommand({
+  name: 'allowSsoLink',
+  permission: 'users.manage',
+  schema: allowSsoLinkSchema,
+  async run(tx, actor, { userId }) {
+    const row = await requireUserRow(tx, userId);
+    if (row.oidcSubject) throw new AppError('conflict:sso_already_linked');
+    if (row.ssoLinkAllowed) return;
+    await tx.update(users).set({ ssoLinkAllowed: true, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordEvent(tx, { actorId: actor.id, action: 'user.sso_link_allowed', entityId: userId });
   },
 });
 

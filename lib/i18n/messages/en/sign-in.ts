@@ -17,7 +17,7 @@ const signIn: Shape<typeof fr> = {
     retryInSeconds: 'Too many attempts with a wrong password. Try again in {seconds} s.',
     retryInMinutes: 'Too many attempts with a wrong password. Try again in {minutes} min.',
     ssoRefused:
-      'Signing in with the city’s account did not succeed: the account is deactivated, the city did not confirm its email address as verified, or an account already holding roles uses this address. Such an account is never linked automatically: the administrator can withdraw its roles for a first sign-in with the city’s account, then grant them again.',
+      'Signing in with the city’s account did not succeed: the account is deactivated, the city did not confirm its email address as verified, or an account already holding roles uses this address. Such an account is never linked automatically: ask the administrator to allow linking it to the city’s account, from the account’s page, then sign in again.',
     noRole: 'Your account has no role yet: ask the administrator to grant you one.',
     signedOut: 'You are signed out.',
   },
