@@ -8,7 +8,9 @@ async function signInWithCity(page: Page, login: string) {
   // The provider's own pages (development login and consent): not ours to test. A person
   // already signed in at the provider (a second try) skips its login form.
   const loginField = page.locator('input[name="login"]');
-  await expect(loginField.or(page.getByRole('button', { name: 'Continue' })).or(page.locator('main h1'))).toBeVisible();
+  // Left the sign-in page: for the provider, or straight back (signed in, or refused with ?error).
+  await page.waitForURL((url) => url.pathname !== '/connexion' || url.searchParams.has('error'));
+  await page.waitForLoadState();
   if (await loginField.isVisible()) {
     await loginField.fill(login);
     await page.locator('input[name="password"]').fill('anything');
