@@ -3,7 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { securityEvents, signInAttempts, userRoles, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor';
 import { linkOidcAccount, oidcIdentity } from '@/lib/auth/oidc';
-import { accountDelaySeconds, authenticate, clientAddress, PEER_ADDRESS_HEADER, SIGN_IN_LIMITS } from '@/lib/auth/sign-in';
+import { accountDelaySeconds, authenticate, clientAddress, PEER_ADDRESS_HEADER, retryAfterError, SIGN_IN_LIMITS } from '@/lib/auth/sign-in';
+import { translateFieldError } from '@/lib/forms';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { createTranslator } from 'next-intl';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { FIXTURE_PASSWORD, makeUser } from './support/fixtures';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -51,6 +54,16 @@ describe('the per-account delay', () => {
     expect(accountDelaySeconds(free)).toBe(SIGN_IN_LIMITS.firstDelaySeconds);
     expect(accountDelaySeconds(free + 1)).toBe(SIGN_IN_LIMITS.firstDelaySeconds * 2);
     expect(accountDelaySeconds(free + 40)).toBe(SIGN_IN_LIMITS.maxDelaySeconds);
+  });
+});
+
+describe('the refusal of an attempt inside the delay', () => {
+  it('says when to try again, in seconds then in minutes, in both languages', () => {
+    const fr = createTranslator({ locale: 'fr', messages: MESSAGES.fr });
+    const en = createTranslator({ locale: 'en', messages: MESSAGES.en });
+    expect(translateFieldError(fr, retryAfterError(4))).toBe('Trop de tentatives avec un mauvais mot de passe. Réessayez dans 4 s.');
+    expect(translateFieldError(fr, retryAfterError(290))).toBe('Trop de tentatives avec un mauvais mot de passe. Réessayez dans 5 min.');
+    expect(translateFieldError(en, retryAfterError(290))).toBe('Too many attempts with a wrong password. Try again in 5 min.');
   });
 });
 
