@@ -1,25 +1,21 @@
-import NextAuth, { CredentialsSignin, type Account, type NextAuthConfig, type Profile } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { authenticate, clientAddress } from '@/lib/auth/sign-in';
-import { linkOidcAccount, type OidcIdentity } from '@/lib/auth/oidc';
+import { linkOidcAccount, oidcIdentity } from '@/lib/auth/oidc';
+import { logSecurityEvent } from '@/lib/auth/security-log';
+import { openSession, revokeSession } from '@/lib/auth/sessions';
 import { env, oidcConfigured } from '@/lib/env';
 import { authConfig } from './auth.config';
 
 export const OIDC_PROVIDER_ID = 'ville';
 
-function oidcIdentity(account: Account, profile: Profile | undefined): OidcIdentity {
-  return {
-    subject: String(profile?.sub ?? account.providerAccountId),
-    email: typeof profile?.email === 'string' ? profile.email : null,
-    emailVerified: profile?.email_verified !== false,
-    name: typeof profile?.name === 'string' ? profile.name : null,
-  };
-}
-
-/** Shown as "too many attempts" rather than the generic refusal. */
-class RateLimited extends CredentialsSignin {
+/** Shown as "too many attempts, try again in …" rather than the generic refusal. */
+export class RateLimited extends CredentialsSignin {
   code = 'rate_limited';
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 function providers(): NextAuthConfig['providers'] {
@@ -27,10 +23,10 @@ function providers(): NextAuthConfig['providers'] {
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const address = clientAddress(request.headers.get('x-forwarded-for'), env().TRUSTED_PROXY_HOPS);
+        const address = clientAddress(request.headers, env().TRUSTED_PROXY_HOPS);
         const outcome = await authenticate(getDb(), credentials, address);
         if (outcome.ok) return { id: outcome.userId };
-        if (outcome.reason === 'rate_limited') throw new RateLimited();
+        if (outcome.reason === 'rate_limited') throw new RateLimited(outcome.retryAfterSeconds);
         return null;
       },
     }),
@@ -62,20 +58,41 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       console.error('[auth]', error);
     },
   },
+  events: {
+    // Whichever way the sign-out came (the header's button, /api/auth/signout), the
+    // session ends in the database: a copy of the cookie no longer opens anything.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (await revokeSession(getDb(), token?.sid)) {
+        await logSecurityEvent(getDb(), { kind: 'sign_out', userId: token?.sub ?? null, details: { session: token?.sid } });
+      }
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
       // The city's SSO proves who the person is; their roles still come from an admin.
-      return (await linkOidcAccount(getDb(), oidcIdentity(account, profile))) !== null;
+      const userId = await linkOidcAccount(getDb(), oidcIdentity(account.providerAccountId, profile));
+      if (!userId) {
+        await logSecurityEvent(getDb(), { kind: 'sign_in_sso_refused', details: { subject: String(profile?.sub ?? account.providerAccountId) } });
+        return false;
+      }
+      return true;
     },
     async jwt(params) {
-      const { account, profile } = params;
+      const { account, profile, user } = params;
       if (account?.provider === OIDC_PROVIDER_ID) {
         // Already linked by the signIn callback: this finds the account by its subject.
-        return { sub: (await linkOidcAccount(getDb(), oidcIdentity(account, profile))) ?? undefined };
+        const userId = await linkOidcAccount(getDb(), oidcIdentity(account.providerAccountId, profile));
+        if (!userId) return { sub: undefined };
+        await logSecurityEvent(getDb(), { kind: 'sign_in', userId, details: { via: 'oidc' } });
+        return { sub: userId, sid: await openSession(getDb(), userId) };
       }
-      return authConfig.callbacks.jwt(params);
+      const token = authConfig.callbacks.jwt(params);
+      // A sign-in (user is set only then) opens a session the database can end.
+      if (user?.id) return { ...token, sid: await openSession(getDb(), user.id) };
+      return token;
     },
   },
 }));

@@ -60,6 +60,11 @@ export const users = pgTable(
     /** Subject of the city's OIDC provider, once the account has used SSO. */
     oidcSubject: text(),
     active: boolean().notNull().default(true),
+    /**
+     * Set by an admin: the next sign-in through the city's SSO may link this account by
+     * its email although it holds roles. Used up by that link.
+     */
+    ssoLinkAllowed: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -99,6 +104,44 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_email_idx').on(t.emailKey, t.createdAt),
     index('sign_in_attempts_address_idx').on(t.addressKey, t.createdAt),
   ],
+);
+
+/**
+ * One signed-in session: its id travels in the JWT, and every check re-reads the row, so
+ * that signing out, a password change or an admin's reset ends it for good. `expiresAt`
+ * is absolute, whatever the rolling refresh of the cookie.
+ */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('auth_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * The security log: sign-ins, failures, sign-outs, revoked sessions and refused commands,
+ * kept a year (pruned by lib/auth/security-log.ts), unlike sign_in_attempts.
+ */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    // No foreign key: the log outlives the accounts it names.
+    userId: uuid(),
+    emailKey: text(),
+    address: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('security_events_created_idx').on(t.createdAt), index('security_events_user_idx').on(t.userId, t.createdAt)],
 );
 
 /**

@@ -5,10 +5,17 @@ import { alertBox, DEMO, expectAccessible, signIn } from './support';
 async function signInWithCity(page: Page, login: string) {
   await page.goto('/connexion');
   await page.getByRole('button', { name: 'Se connecter avec le compte de la ville (Puteaux Connect)' }).click();
-  // The provider's own pages (development login and consent): not ours to test.
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('anything');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
+  // The provider's own pages (development login and consent): not ours to test. A person
+  // already signed in at the provider (a second try) skips its login form.
+  const loginField = page.locator('input[name="login"]');
+  // Left the sign-in page: for the provider, or straight back (signed in, or refused with ?error).
+  await page.waitForURL((url) => url.pathname !== '/connexion' || url.searchParams.has('error'));
+  await page.waitForLoadState();
+  if (await loginField.isVisible()) {
+    await loginField.fill(login);
+    await page.locator('input[name="password"]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+  }
   // The provider asks for consent the first time a person uses the app.
   const consent = page.getByRole('button', { name: 'Continue' });
   // …or sends the person straight back to our pages (the provider's have no <main>).
@@ -16,7 +23,19 @@ async function signInWithCity(page: Page, login: string) {
   if (await consent.isVisible()) await consent.click();
 }
 
-test('an existing account signs in with the city SSO and keeps its roles', async ({ page }) => {
+test('an existing account holding roles is linked to the city SSO only once an admin allows it, and keeps its roles', async ({ page, browser }) => {
+  await signInWithCity(page, DEMO.chair);
+  await expect(alertBox(page)).toContainText('un compte détenant déjà des rôles utilise cette adresse');
+  await expect(page).toHaveURL(/\/connexion/);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.goto('/espace/admin/comptes');
+  await admin.getByRole('link', { name: 'Gérer Hélène Marchand' }).click();
+  await admin.getByRole('button', { name: 'Autoriser la liaison au compte de la ville à la prochaine connexion' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'La prochaine connexion de Hélène Marchand par le compte de la ville reliera ce compte.' })).toBeVisible();
+  await expectAccessible(admin);
+
   await signInWithCity(page, DEMO.chair);
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
   await expect(page.getByRole('main').getByText('Président·e du comité', { exact: true })).toBeVisible();

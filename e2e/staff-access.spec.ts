@@ -42,6 +42,27 @@ for (const view of ROLE_VIEWS) {
   });
 }
 
+test('a session cookie copied before sign-out no longer opens the staff area', async ({ page, browser }) => {
+  await signIn(page, DEMO.technician);
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  // What the browser got: unreadable by scripts, not sent on cross-site POSTs, HTTPS only (production build).
+  expect(session).toMatchObject({ name: '__Secure-authjs.session-token', httpOnly: true, sameSite: 'Lax', secure: true });
+
+  // The copy works while the session is open…
+  const thief = await browser.newContext();
+  await thief.addCookies([session!]);
+  const stolen = await thief.newPage();
+  await stolen.goto('/espace');
+  await expect(stolen.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+
+  // …and no longer once its owner signed out.
+  await signOut(page);
+  await stolen.goto('/espace');
+  await expect(stolen).toHaveURL(/\/connexion/);
+  await expect(stolen.getByRole('heading', { level: 1, name: 'Connexion à l’espace agents' })).toBeVisible();
+  await thief.close();
+});
+
 test('the chair is also a member', async ({ page }) => {
   await signIn(page, DEMO.chair);
   await expect(page.getByRole('main').getByText('Membre du comité d’éthique', { exact: true })).toBeVisible();

@@ -15,8 +15,13 @@ const envSchema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).optional(),
-    /** How many reverse proxies in front of the app append to X-Forwarded-For. */
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    /**
+     * How many reverse proxies you run in front of the app, each appending to
+     * X-Forwarded-For. 0 (default): the client is the TCP peer and the header is ignored;
+     * N: the client is the Nth address before the peer. Never more than you really run:
+     * every extra hop lets a client choose the address the sign-in limit counts against.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** The address people reach the app at: links in emails point there. */
     APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
     /** Outgoing mail server, e.g. smtp://user:pass@host:587 or smtps://…:465. Unset: no email is sent. */

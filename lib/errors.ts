@@ -15,6 +15,9 @@ export const ERROR_STATUS = {
   'conflict:role_already_granted': 409,
   'conflict:role_not_granted': 409,
   'conflict:wrong_password': 409,
+  'conflict:sso_already_linked': 409,
+  /** Too many wrong passwords for this account or from this address: wait, then retry. */
+  'conflict:too_many_attempts': 429,
   internal: 500,
   /** A malformed query string (open data): the request itself is wrong. */
   'invalid:query': 400,

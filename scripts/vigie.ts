@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createDb, createPool } from '../db/client';
 import { startEmbeddedServer, type EmbeddedServer } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
@@ -24,10 +25,12 @@ type Command = (typeof COMMANDS)[number];
 const log = (msg: string) => console.log(`[vigie] ${msg}`);
 const isProduction = process.env.NODE_ENV === 'production';
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const peerPreload = pathToFileURL(path.join(process.cwd(), 'scripts', 'peer-address.mjs')).href;
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { env, stdio: 'inherit' });
+    // The preload hands each request's socket address to the app (see peer-address.mjs).
+    const child = spawn(process.execPath, ['--import', peerPreload, nextBin, ...args], { env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);

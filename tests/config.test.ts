@@ -34,7 +34,7 @@ describe('environment', () => {
   it('treats empty variables as unset and applies defaults', () => {
     const env = parseEnv({ DATABASE_URL: '', NODE_ENV: 'test' });
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env).toMatchObject({ DATABASE_POOL_MAX: 10, TRUSTED_PROXY_HOPS: 1 });
+    expect(env).toMatchObject({ DATABASE_POOL_MAX: 10, TRUSTED_PROXY_HOPS: 0 });
   });
 
   it('sends email only with both SMTP_URL and SMTP_FROM, and links to APP_URL (localhost by default)', () => {

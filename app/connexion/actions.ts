@@ -1,7 +1,9 @@
 'use server';
 
-import { AuthError, CredentialsSignin } from 'next-auth';
-import { OIDC_PROVIDER_ID, signIn, signOut } from '@/auth';
+import { AuthError } from 'next-auth';
+import { OIDC_PROVIDER_ID, RateLimited, signIn, signOut } from '@/auth';
+import { retryAfterError } from '@/lib/auth/sign-in';
+import { translateFieldError } from '@/lib/forms';
 import { getTranslations } from 'next-intl/server';
 import { safeReturnPath } from '@/lib/safe-return-path';
 
@@ -18,7 +20,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     await signIn('credentials', { email, password: String(formData.get('password') ?? ''), redirectTo });
     return {};
   } catch (err) {
-    if (err instanceof CredentialsSignin && err.code === 'rate_limited') return { error: t('signIn.rateLimited'), email };
+    if (err instanceof RateLimited) return { error: translateFieldError(t, retryAfterError(err.retryAfterSeconds)), email };
     if (err instanceof AuthError) {
       if (err.type !== 'CredentialsSignin') console.error('[sign-in] failed:', err);
       return { error: err.type === 'CredentialsSignin' ? t('signIn.failed') : t('errors.internal'), email };

@@ -29,12 +29,15 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
 }
 
 export async function getUserWithHistory(db: Database, id: string) {
-  const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email, active: users.active })
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, active: users.active, oidcSubject: users.oidcSubject, ssoLinkAllowed: users.ssoLinkAllowed })
     .from(users)
     .where(eq(users.id, id));
-  if (!user) return null;
+  if (!row) return null;
+  const { oidcSubject, ssoLinkAllowed, ...user } = row;
   const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id)).orderBy(asc(userRoles.role));
   const history = await entityHistory(db, 'user', id);
-  return { user: { ...user, roles: roles.map((r) => r.role) } satisfies UserRow, history };
+  // Whether the account is linked to the city's SSO, or allowed to be at the next sign-in.
+  const sso = oidcSubject ? ('linked' as const) : ssoLinkAllowed ? ('allowed' as const) : ('none' as const);
+  return { user: { ...user, roles: roles.map((r) => r.role) } satisfies UserRow, sso, history };
 }

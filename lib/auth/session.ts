@@ -1,18 +1,25 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db/client';
-import { loadActor, type Actor } from './actor';
+import { env } from '@/lib/env';
+import { loadActor, type Actor, type SessionRef } from './actor';
 import { can, type Permission } from './permissions';
+import { clientAddress } from './sign-in';
 
-/** The signed-in, active person on this request, re-read from the database (once per request). */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+/** This request's session as the JWT names it, with the client address; null when signed out. */
+const sessionRef = cache(async (): Promise<SessionRef | null> => {
   const session = await auth();
-  return loadActor(getDb(), session?.user?.id);
+  if (!session?.user?.id) return null;
+  return { userId: session.user.id, sessionId: session.sessionId, address: clientAddress(await headers(), env().TRUSTED_PROXY_HOPS) };
 });
 
-/** For pages: anonymous (or deactivated) visitors go to the sign-in page. */
+/** The signed-in, active person on this request, re-read from the database (once per request). */
+export const currentActor = cache(async (): Promise<Actor | null> => loadActor(getDb(), await sessionRef()));
+
+/** For pages: anonymous (or deactivated, or signed-out) visitors go to the sign-in page. */
 export async function requireUser(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect('/connexion');
@@ -26,8 +33,10 @@ export async function requirePermission(permission: Permission): Promise<Actor> 
   return actor;
 }
 
-/** For server actions and route handlers: the id to hand to runCommand, which re-checks everything. */
-export async function sessionUserId(): Promise<string | null> {
-  const session = await auth();
-  return session?.user?.id ?? null;
+/**
+ * For server actions and route handlers: who to hand to runCommand, which re-checks
+ * everything, the session included.
+ */
+export async function sessionUserId(): Promise<SessionRef | null> {
+  return sessionRef();
 }

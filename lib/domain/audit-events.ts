@@ -25,6 +25,8 @@ const ACCOUNT_EVENTS = {
   'user.password_changed': { entity: 'user', details: none },
   'user.deactivated': { entity: 'user', details: none },
   'user.reactivated': { entity: 'user', details: none },
+  'user.sso_link_allowed': { entity: 'user', details: none },
+  'user.sso_linked': { entity: 'user', details: none },
 } as const;
 
 const SITE_EVENTS = {

@@ -18,6 +18,7 @@ export const createUserSchema = z.object({
 
 export const resetPasswordSchema = z.object({ userId: uuid, password: newPassword });
 export const roleChangeSchema = z.object({ userId: uuid, role });
+export const allowSsoLinkSchema = z.object({ userId: uuid });
 export const setActiveSchema = z.object({ userId: uuid, active: z.boolean({ error: 'validation.invalid' }) });
 
 export const changeOwnPasswordSchema = z

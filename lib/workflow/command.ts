@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Database, Tx } from '@/db/client';
-import { loadActor, type Actor } from '@/lib/auth/actor';
+import { loadActor, type Actor, type ActorRef } from '@/lib/auth/actor';
+import { logSecurityEvent } from '@/lib/auth/security-log';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { AppError, isDatabaseRuleRefusal, isUniqueViolation, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { fieldErrorsFrom } from '@/lib/validation/fields';
@@ -16,6 +17,12 @@ export interface Command<S extends z.ZodType, R> {
   permission: Permission;
   schema: S;
   run(tx: Tx, actor: Actor, input: z.output<S>): Promise<R>;
+  /**
+   * Optional, before the transaction: work whose record must survive a refusal (a
+   * password attempt counted) or that must not hold a connection (argon2). Throws an
+   * AppError to refuse.
+   */
+  check?(db: Database, actor: Actor, input: z.output<S>): Promise<void>;
 }
 
 export function defineCommand<S extends z.ZodType, R>(command: Command<S, R>): Command<S, R> {
@@ -85,29 +92,43 @@ export type CommandResult<R> =
   | { ok: true; value: R }
   | { ok: false; code: ErrorCode; fieldErrors: FieldErrors };
 
+/**
+ * `actorId`: a request's SessionRef (its session must still be open), or a bare user id
+ * from trusted server code (scripts, tests).
+ */
 export async function runCommand<S extends z.ZodType, R>(
   db: Database,
   command: Command<S, R>,
-  actorId: string | null | undefined,
+  actorId: ActorRef,
   rawInput: unknown,
   options: RunOptions = {},
 ): Promise<CommandResult<R>> {
   const tasks: AfterCommitTask[] = [];
+  let actor: Actor | null = null;
   try {
-    const actor = await loadActor(db, actorId);
+    actor = await loadActor(db, actorId);
     if (!actor) throw new AppError('unauthenticated');
     if (!can(actor.roles, command.permission)) throw new AppError('forbidden');
     const parsed = command.schema.safeParse(rawInput);
     if (!parsed.success) throw new AppError('invalid', fieldErrorsFrom(parsed.error));
+    const checked = actor;
+    await command.check?.(db, checked, parsed.data);
     const value = await db.transaction((tx) => {
       pendingTasks.set(tx, tasks);
-      return command.run(tx, actor, parsed.data);
+      return command.run(tx, checked, parsed.data);
     });
     // Committed: now, and only now, the work that must follow it.
     if (tasks.length) await scheduleTasks(db, tasks, options.schedule);
     return { ok: true, value };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, code: err.code, fieldErrors: err.fieldErrors };
+    if (err instanceof AppError) {
+      // Refusals that may be someone probing go to the security log: a statement of its
+      // own, after the transaction rolled back, that never changes the answer.
+      if (err.code === 'forbidden' || err.code === 'not_found') {
+        await logSecurityEvent(db, { kind: err.code, userId: actor?.id ?? null, address: actor?.address ?? null, details: { command: command.name } });
+      }
+      return { ok: false, code: err.code, fieldErrors: err.fieldErrors };
+    }
     // A unique violation the command did not anticipate still becomes a clear conflict.
     if (isUniqueViolation(err)) return { ok: false, code: 'conflict:duplicate', fieldErrors: {} };
     // The database's own rules (the review gate, a read-only diagnostic) refused the change.

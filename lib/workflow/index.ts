@@ -19,7 +19,7 @@ import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, retu
 import { markAllNoticesRead, markNoticeRead } from './notices';
 import { correctRegisterEntry, publishDecision } from './register';
 import { answerInfo, postDeliberation, requestInfo } from './review';
-import { changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
+import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
  * Every command of the app, in one place: the authorization-matrix test runs each one
@@ -31,6 +31,7 @@ export const COMMANDS = {
   revokeRole,
   resetPassword,
   setUserActive,
+  allowSsoLink,
   changeOwnPassword,
   createSite,
   updateSite,

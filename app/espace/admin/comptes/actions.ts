@@ -30,6 +30,11 @@ export const grantRoleAction = buttonAction(COMMANDS.grantRole, roleChange, { ba
 
 export const revokeRoleAction = buttonAction(COMMANDS.revokeRole, roleChange, { back, ok: () => 'revoked' });
 
+export const allowSsoLinkAction = buttonAction(COMMANDS.allowSsoLink, (formData) => ({ userId: formString(formData, 'userId') }), {
+  back,
+  ok: () => 'ssoLinkAllowed',
+});
+
 export const setActiveAction = buttonAction(
   COMMANDS.setUserActive,
   (formData) => ({ userId: formString(formData, 'userId'), active: formString(formData, 'active') === 'true' }),

@@ -12,6 +12,8 @@ const audit: Shape<typeof fr> = {
       password_changed: 'Password changed by its owner',
       deactivated: 'Account deactivated',
       reactivated: 'Account reactivated',
+      sso_link_allowed: 'Link to the city’s account allowed at the next sign-in',
+      sso_linked: 'Account linked to the city’s account',
     },
     proposal: {
       created: 'Proposal created',

@@ -16,6 +16,8 @@ const errors: Shape<typeof fr> = {
     'conflict:role_already_granted': 'This role is already granted.',
     'conflict:role_not_granted': 'This role is not granted.',
     'conflict:wrong_password': 'The current password is incorrect.',
+    'conflict:sso_already_linked': 'This account is already linked to the city’s account.',
+    'conflict:too_many_attempts': 'Too many attempts with a wrong password: wait before trying again.',
     internal: 'An unexpected error occurred. Try again; if it persists, contact the administrator.',
     'invalid:query': 'Some parameters of the request are invalid: correct the ones listed.',
   },

@@ -14,8 +14,10 @@ const signIn: Shape<typeof fr> = {
     oidcDefaultName: 'single sign-on',
     or: 'or',
     failed: 'Incorrect email address or password.',
-    rateLimited: 'Too many sign-in attempts. Try again in a few minutes.',
-    ssoRefused: 'Signing in with the city’s account did not succeed: the account is deactivated, or its email address is not verified. Contact the administrator.',
+    retryInSeconds: 'Too many attempts with a wrong password. Try again in {seconds} s.',
+    retryInMinutes: 'Too many attempts with a wrong password. Try again in {minutes} min.',
+    ssoRefused:
+      'Signing in with the city’s account did not succeed: the account is deactivated, the city did not confirm its email address as verified, or an account already holding roles uses this address. Such an account is never linked automatically: ask the administrator to allow linking it to the city’s account, from the account’s page, then sign in again.',
     noRole: 'Your account has no role yet: ask the administrator to grant you one.',
     signedOut: 'You are signed out.',
   },

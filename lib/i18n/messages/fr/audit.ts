@@ -13,6 +13,8 @@ const audit = {
       password_changed: 'Mot de passe changé par la personne',
       deactivated: 'Compte désactivé',
       reactivated: 'Compte réactivé',
+      sso_link_allowed: 'Liaison au compte de la ville autorisée pour la prochaine connexion',
+      sso_linked: 'Compte relié au compte de la ville',
     },
     proposal: {
       created: 'Proposition créée',

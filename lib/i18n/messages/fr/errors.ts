@@ -13,6 +13,8 @@ const errors = {
     'conflict:role_already_granted': 'Ce rôle est déjà attribué.',
     'conflict:role_not_granted': 'Ce rôle n’est pas attribué.',
     'conflict:wrong_password': 'Le mot de passe actuel est incorrect.',
+    'conflict:sso_already_linked': 'Ce compte est déjà relié au compte de la ville.',
+    'conflict:too_many_attempts': 'Trop de tentatives avec un mauvais mot de passe : attendez avant de réessayer.',
     internal: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez l’administrateur.',
     'invalid:query': 'Certains paramètres de la requête sont invalides : corrigez ceux qui sont signalés.',
   },

@@ -11,8 +11,10 @@ const signIn = {
     oidcDefaultName: 'authentification unique',
     or: 'ou',
     failed: 'Adresse électronique ou mot de passe incorrect.',
-    rateLimited: 'Trop de tentatives de connexion. Réessayez dans quelques minutes.',
-    ssoRefused: 'La connexion avec le compte de la ville n’a pas abouti : ce compte est désactivé, ou son adresse électronique n’est pas vérifiée. Contactez l’administrateur.',
+    retryInSeconds: 'Trop de tentatives avec un mauvais mot de passe. Réessayez dans {seconds} s.',
+    retryInMinutes: 'Trop de tentatives avec un mauvais mot de passe. Réessayez dans {minutes} min.',
+    ssoRefused:
+      'La connexion avec le compte de la ville n’a pas abouti : ce compte est désactivé, son adresse électronique n’est pas confirmée comme vérifiée par la ville, ou un compte détenant déjà des rôles utilise cette adresse. Un tel compte n’est jamais relié automatiquement : demandez à l’administrateur d’autoriser sa liaison au compte de la ville, depuis la page du compte, puis reconnectez-vous.',
     noRole: 'Votre compte n’a encore aucun rôle : demandez à l’administrateur de vous en attribuer un.',
     signedOut: 'Vous êtes déconnecté·e.',
   },

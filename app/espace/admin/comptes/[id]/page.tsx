@@ -6,9 +6,10 @@ import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { getUserWithHistory } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth/session';
+import { oidcConfigured } from '@/lib/env';
 import { getTranslations } from 'next-intl/server';
 import { uuid } from '@/lib/validation/fields';
-import { grantRoleAction, revokeRoleAction, setActiveAction } from '../actions';
+import { allowSsoLinkAction, grantRoleAction, revokeRoleAction, setActiveAction } from '../actions';
 import { ResetPasswordForm } from './reset-password-form';
 import { ROLES } from '@/lib/domain/vocabulary';
 
@@ -20,6 +21,7 @@ const FLASHES = {
   revoked: 'users.revoked',
   deactivated: 'users.deactivated',
   reactivated: 'users.reactivated',
+  ssoLinkAllowed: 'users.ssoLinkAllowed',
 } as const;
 
 async function load(id: string) {
@@ -36,7 +38,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const [{ id }, query, t] = await Promise.all([params, searchParams, getTranslations()]);
   const found = await load(id);
   if (!found) notFound();
-  const { user, history } = found;
+  const { user, sso, history } = found;
 
   return (
     <>
@@ -76,6 +78,21 @@ export default async function UserPage({ params, searchParams }: Props) {
         userId={user.id}
         labels={{ password: t('users.newPassword'), hint: t('users.passwordHint'), submit: t('users.reset'), required: t('common.required') }}
       />
+
+      {oidcConfigured() ? (
+        <>
+          <h2>{t('users.ssoTitle')}</h2>
+          <p>{t(`users.sso.${sso}`)}</p>
+          {sso === 'none' ? (
+            <form action={allowSsoLinkAction}>
+              <input type="hidden" name="userId" value={user.id} />
+              <button type="submit" className="secondary">
+                {t('users.allowSsoLink')}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
 
       <h2>{t('users.statusTitle')}</h2>
       <form action={setActiveAction}>
