@@ -59,6 +59,7 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   grantRole: { action: 'grantRoleAction', via: 'button', expect: only('admin') },
   revokeRole: { action: 'revokeRoleAction', via: 'button', expect: only('admin') },
   resetPassword: { action: 'resetPasswordAction', via: 'form', expect: only('admin') },
+  allowSsoLink: { action: 'allowSsoLinkAction', via: 'button', expect: only('admin') },
   setUserActive: { action: 'setActiveAction', via: 'button', expect: only('admin') },
   changeOwnPassword: { action: 'changeOwnPasswordAction', via: 'form', expect: only(...SIGNED_IN) },
   createSite: { action: 'createSiteAction', via: 'form', expect: only('admin') },
