@@ -267,6 +267,7 @@ async function buildWorld(db: Database): Promise<World> {
     revokeRole: { actor: admin, input: { userId: tech2, role: 'technician' } },
     resetPassword: { actor: admin, input: { userId: tech2, password: 'un autre mot de passe' } },
     setUserActive: { actor: admin, input: { userId: tech2, active: false } },
+    allowSsoLink: { actor: admin, input: { userId: tech2 } },
     changeOwnPassword: { actor: tech, input: { currentPassword: FIXTURE_PASSWORD, newPassword: 'nouveau mot de passe', confirmPassword: 'nouveau mot de passe' } },
     createSite: { actor: admin, input: { ...siteFields, name: 'Résidence Nouvelle' } },
     updateSite: { actor: admin, input: { siteId: site.id, revision: 2, ...siteInput, dwellings: site.dwellings + 2 } },

@@ -39,8 +39,9 @@ async function tableNames(db: DbOrTx): Promise<string[]> {
   const rows = await db.execute<{ name: string }>(
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
   );
-  // Drizzle's own bookkeeping, and a security log (written on purpose when a command is refused).
-  return rows.rows.map((r) => r.name).filter((n) => !n.startsWith('__drizzle') && !n.startsWith('security'));
+  // Drizzle's own bookkeeping, the security log (written on purpose when a command is
+  // refused) and the sign-in attempts (a wrong current password is counted on purpose).
+  return rows.rows.map((r) => r.name).filter((n) => !n.startsWith('__drizzle') && !n.startsWith('security') && n !== 'sign_in_attempts');
 }
 
 export interface Snapshotter {
