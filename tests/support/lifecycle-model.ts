@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import type { Database } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { CONDITION_KINDS, type Role } from '@/lib/domain/vocabulary';
 import { COMMANDS } from '@/lib/workflow';
@@ -161,6 +162,8 @@ function plannedCandidates(w: World, cast: Cast, rng: Rng): Candidate[] {
         withdraw();
         break;
       case 'in_diagnostic':
+        // Too early: the gate must refuse it.
+        add('scheduleReview', cast.chair, { proposalId: p.id, confirmed: true }, 0.3);
         if (diagnostic?.state === 'draft') {
           add('concludeDiagnostic', rng.pick(officers), { ...completeDiagnostic(), diagnosticId: diagnostic.id, revision: diagnostic.revision, confirmed: true }, 5);
           add('saveDiagnostic', rng.pick(officers), { ...completeDiagnostic(), conclusion: null, diagnosticId: diagnostic.id, revision: diagnostic.revision }, 0.5);
@@ -196,6 +199,8 @@ function plannedCandidates(w: World, cast: Cast, rng: Rng): Candidate[] {
           const conditions = decision.outcome === 'favourable_with_conditions' || rng.chance(0.1) ? [condition(rng)] : [];
           add('signDecision', cast.chair, { decisionId: decision.id, revision: decision.revision, conditions, reasons: 'Diagnostic probant.', publicSummary: 'Avis rendu après examen.' }, 5);
           for (const v of w.votes.filter((x) => x.item_id === decision.item_id && x.choice === 'against')) add('attachDissent', v.member_id, { decisionId: decision.id, text: 'Je reste opposé·e.' }, 0.5);
+          // Too early: an unsigned decision is never published.
+          add('publishDecision', cast.chair, { decisionId: decision.id }, 0.5);
         } else add('publishDecision', cast.chair, { decisionId: decision.id }, 5);
         break;
       }
@@ -218,6 +223,8 @@ function plannedCandidates(w: World, cast: Cast, rng: Rng): Candidate[] {
     switch (s.state) {
       case 'planned':
         if (items.length) add('conveneSession', cast.chair, { sessionId: s.id, reason: 'Séance extraordinaire' }, 4);
+        // Too early: no vote before the session is held.
+        for (const i of items) add('openItemVote', cast.chair, { itemId: i.id }, 0.1);
         for (const i of items) {
           add('removeFromAgenda', cast.chair, { itemId: i.id }, 0.2);
           add('setRapporteur', cast.chair, { itemId: i.id, rapporteurId: rng.pick(committee) }, 0.3);
@@ -249,10 +256,15 @@ function plannedCandidates(w: World, cast: Cast, rng: Rng): Candidate[] {
             // Every present member tries, recused ones too: the server says who may.
             for (const a of here.filter((x) => x.status === 'present')) add('castVote', a.member_id, { itemId: i.id, choice: choice(rng) }, 1.5);
             for (const a of here.filter((x) => x.status === 'proxy' && x.proxy_holder_id)) add('castVote', a.proxy_holder_id!, { itemId: i.id, choice: choice(rng), forMemberId: a.member_id }, 1);
+            // Those who may not: absent, excused, not on the attendance list, deactivated, or voting for someone else.
+            for (const a of here.filter((x) => x.status !== 'present')) add('castVote', a.member_id, { itemId: i.id, choice: choice(rng) }, 0.2);
+            add('castVote', rng.pick([cast.ghost, cast.technician, cast.admin, ...committee]), { itemId: i.id, choice: choice(rng), forMemberId: rng.chance(0.5) ? rng.pick(committee) : '' }, 0.3);
             const cast_ = w.votes.filter((v) => v.item_id === i.id).length;
             add('closeItemVote', cast.chair, { itemId: i.id, confirmed: true }, cast_ >= 3 ? 4 : 0.3);
           }
         }
+        // Too late: a closed vote takes no more ballots.
+        for (const i of items.filter((x) => x.state === 'voted')) add('castVote', rng.pick(committee), { itemId: i.id, choice: choice(rng) }, 0.2);
         if (!items.some((i) => i.state === 'voting')) add('closeSession', cast.chair, { sessionId: s.id, confirmed: true }, items.some((i) => i.state === 'scheduled') ? 0.5 : 3);
         break;
       }
@@ -267,8 +279,11 @@ function plannedCandidates(w: World, cast: Cast, rng: Rng): Candidate[] {
   const settings = { quorumRule: st.quorum_rule, quorumFixed: st.quorum_fixed ?? '', majorityRule: st.majority_rule, chairCastingVote: st.chair_casting_vote, noticeDays: st.notice_days, proxiesAllowed: st.proxies_allowed, revision: st.revision };
   add('updateCommitteeSettings', cast.admin, { ...settings, proxiesAllowed: !st.proxies_allowed }, 0.4);
   add('updateCommitteeSettings', cast.admin, { ...settings, majorityRule: rng.pick(['cast', 'absolute_of_present']), chairCastingVote: rng.chance(0.5) }, 0.2);
-  const someone = rng.pick([...committee, cast.ghost]);
+  // A member leaves (or the deactivated one comes back); anyone away is soon brought back, so runs go on.
+  const someone = rng.pick([...cast.members, cast.techMember, cast.diagMember, cast.ghost]);
   add('setUserActive', cast.admin, { userId: someone, active: !w.active.includes(someone) }, 0.3);
+  const away = cast.all.find((id) => id !== cast.ghost && !w.active.includes(id));
+  if (away) add('setUserActive', cast.admin, { userId: away, active: true }, 1);
   const hasMember = w.roles.some((r) => r.user_id === someone && r.role === 'member');
   add(hasMember ? 'revokeRole' : 'grantRole', cast.admin, { userId: someone, role: 'member' }, 0.2);
   const notice = w.notices[0];
@@ -354,6 +369,9 @@ export async function nextStep(pool: Pick<pg.Pool, 'query'>, cast: Cast, rng: Rn
     if (rng.chance(0.05)) actor = rng.pick(cast.all);
     return { command: chosen.command, actor, input, planned: true };
   }
-  const actor = rng.chance(0.05) ? null : rng.chance(0.05) ? crypto.randomUUID() : rng.pick(cast.all);
-  return { command: rng.pick(COMMAND_NAMES), actor, input: anyInput(w, cast, rng), planned: false };
+  const command = rng.pick(COMMAND_NAMES);
+  // Half the time someone whose role allows the command, so that the records' own rules are tried too.
+  const allowed = cast.all.filter((id) => can(w.roles.filter((r) => r.user_id === id).map((r) => r.role), COMMANDS[command].permission));
+  const actor = rng.chance(0.05) ? null : rng.chance(0.05) ? crypto.randomUUID() : allowed.length && rng.chance(0.5) ? rng.pick(allowed) : rng.pick(cast.all);
+  return { command, actor, input: anyInput(w, cast, rng), planned: false };
 }
