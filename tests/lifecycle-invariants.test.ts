@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { checkInvariants, snapshot } from './support/invariants';
-import { freshCast, nextStep, prng } from './support/lifecycle-model';
+import { freshCast, nextStep, prng, type Cast } from './support/lifecycle-model';
 
 /**
  * Issue 9, part 3: random committees at work on the real database. Each run gives a fresh
@@ -14,11 +14,19 @@ import { freshCast, nextStep, prng } from './support/lifecycle-model';
  * longer search; INVARIANT_SEED replays one.
  */
 
-const RUNS = Number(process.env.INVARIANT_RUNS ?? 5);
-const STEPS = Number(process.env.INVARIANT_STEPS ?? 70);
+const RUNS = Number(process.env.INVARIANT_RUNS ?? 8);
+const STEPS = Number(process.env.INVARIANT_STEPS ?? 80);
 const SEED = process.env.INVARIANT_SEED ? Number(process.env.INVARIANT_SEED) : undefined;
 
 type AnyCommand = Parameters<typeof runCommand>[1];
+
+/** The cast's part a person plays, for the trace. */
+function nameOf(cast: Cast, id: string | null): string {
+  if (!id) return 'anonymous';
+  const member = cast.members.indexOf(id);
+  if (member >= 0) return `member${member + 1}`;
+  return (['chair', 'techMember', 'technician', 'diagMember', 'diagnostician', 'admin', 'ghost'] as const).find((k) => cast[k] === id) ?? 'stranger';
+}
 
 describe.each(BACKENDS)('lifecycle invariants on %s', (backend) => {
   let t: TestDatabase;
@@ -33,11 +41,13 @@ describe.each(BACKENDS)('lifecycle invariants on %s', (backend) => {
     const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
     let runs = 0;
     let steps = 0;
+    const runSeconds: number[] = [];
     const started = Date.now();
 
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer(), { minLength: STEPS, maxLength: STEPS }), async (seeds) => {
         runs += 1;
+        const runStarted = Date.now();
         const cast = await freshCast(t.db, t.pool);
         let before = await snapshot(t.pool);
         const trace: string[] = [];
@@ -45,7 +55,7 @@ describe.each(BACKENDS)('lifecycle invariants on %s', (backend) => {
           const step = await nextStep(t.pool, cast, prng(seed));
           const result = await runCommand(t.db, COMMANDS[step.command] as AnyCommand, step.actor, step.input);
           steps += 1;
-          const who = step.actor ? (Object.entries(cast).find(([, v]) => v === step.actor || (Array.isArray(v) && v.includes(step.actor)))?.[0] ?? 'stranger') : 'anonymous';
+          const who = nameOf(cast, step.actor);
           if (result.ok) bump(accepted, step.command);
           else bump(refused, result.code);
           trace.push(`${i}. ${step.planned ? '' : '(random) '}${step.command} by ${who}: ${result.ok ? 'ok' : result.code}`);
@@ -55,6 +65,7 @@ describe.each(BACKENDS)('lifecycle invariants on %s', (backend) => {
           }
           before = after;
         }
+        runSeconds.push((Date.now() - runStarted) / 1000);
       }),
       // No shrinking: the database keeps what a failing run wrote, so the trace above is the report.
       { numRuns: RUNS, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
@@ -66,7 +77,8 @@ describe.each(BACKENDS)('lifecycle invariants on %s', (backend) => {
     const line = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
     console.log(
       `[invariants ${backend}] ${runs} runs × ${STEPS} steps = ${steps} commands in ${((Date.now() - started) / 1000).toFixed(1)} s, 0 violations; ` +
-        `${count(accepted)} accepted, ${count(refused)} refused; ${votes} votes, ${published} decisions published\n` +
+        `${count(accepted)} accepted, ${count(refused)} refused; ${votes} votes, ${published} decisions published ` +
+        `(runs took ${Math.min(...runSeconds).toFixed(1)}–${Math.max(...runSeconds).toFixed(1)} s, first ${runSeconds[0]!.toFixed(1)}, last ${runSeconds.at(-1)!.toFixed(1)})\n` +
         `  accepted: ${line(accepted)}\n  refused: ${line(refused)}`,
     );
     // The generator must reach the end of the lifecycle, or the property says little.

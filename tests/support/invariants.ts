@@ -16,6 +16,8 @@ export interface Before {
   states: Map<string, string>;
   votes: Map<string, number>;
   decisions: Set<string>;
+  /** Signatures already there: concluded diagnostics, signed decisions, signed minutes. */
+  signatures: Set<string>;
   fingerprint: string;
   auditCount: number;
   transitionEvents: Map<string, number>;
@@ -52,6 +54,7 @@ export async function snapshot(pool: Q): Promise<Before> {
   const states = await pool.query<{ id: string; state: string }>('SELECT id, state FROM proposals');
   const votes = await pool.query<{ id: string; revision: number }>('SELECT id, revision FROM votes');
   const decisions = await pool.query<{ id: string }>('SELECT id FROM decisions');
+  const signatures = await pool.query<{ key: string }>(SIGNATURES_SQL);
   const [f] = (await pool.query<{ f: string }>(FINGERPRINT_SQL)).rows;
   const [a] = (await pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_events')).rows;
   const moves = await pool.query<{ key: string; n: string }>(
@@ -61,10 +64,24 @@ export async function snapshot(pool: Q): Promise<Before> {
     states: new Map(states.rows.map((r) => [r.id, r.state])),
     votes: new Map(votes.rows.map((r) => [r.id, r.revision])),
     decisions: new Set(decisions.rows.map((r) => r.id)),
+    signatures: new Set(signatures.rows.map((r) => r.key)),
     fingerprint: f!.f,
     auditCount: Number(a!.n),
     transitionEvents: new Map(moves.rows.map((r) => [r.key, Number(r.n)])),
   };
+}
+
+/** Every signature with the role it needs: the signer's roles now are those they signed with (checked on new ones). */
+const SIGNATURES_SQL = `
+  SELECT 'diagnostic ' || id AS key, signed_by AS signer, 'diagnostician' AS role FROM diagnostics WHERE signed_by IS NOT NULL
+  UNION ALL SELECT 'decision ' || id, signed_by, 'chair' FROM decisions WHERE signed_by IS NOT NULL
+  UNION ALL SELECT 'minutes of session ' || id, minutes_signed_by, 'chair' FROM sessions WHERE minutes_signed_by IS NOT NULL`;
+
+async function signatures(pool: Q, before: Before): Promise<string[]> {
+  const { rows } = await pool.query<{ key: string; ok: boolean }>(`
+    SELECT s.key, EXISTS (SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role::text = s.role WHERE u.id = s.signer AND u.active) AS ok
+    FROM (${SIGNATURES_SQL}) s`);
+  return rows.filter((r) => !r.ok && !before.signatures.has(r.key)).map((r) => `${r.key} signed by someone who is not an active ${r.key.startsWith('diagnostic') ? 'diagnostician' : 'chair'}`);
 }
 
 /** DOMAIN rule 5: nothing from "diagnosed" on without a concluded, signed latest diagnostic. */
@@ -201,6 +218,7 @@ export async function checkInvariants(db: Database, pool: Q, before: Before, out
     ...(await tallies(pool, before)),
     ...(await publication(pool)),
     ...(await register(db, pool)),
+    ...(await signatures(pool, before)),
     ...(await moves(pool, before, after)),
   ];
   // Never a server error, whatever the input.

@@ -99,22 +99,22 @@ async function readWorld(pool: Pick<pg.Pool, 'query'>, cast: Cast) {
   );
   const sessions = await q<{ id: string; state: string; minutes_signed_at: Date | null }>('SELECT id, state, minutes_signed_at FROM sessions WHERE created_by = ANY($1) ORDER BY number', [people]);
   const items = await q<{ id: string; session_id: string; proposal_id: string; state: string; revision: number; rapporteur_id: string | null }>(
-    'SELECT id, session_id, proposal_id, state, revision, rapporteur_id FROM agenda_items WHERE session_id = ANY($1) ORDER BY position',
+    'SELECT id, session_id, proposal_id, state, revision, rapporteur_id FROM agenda_items WHERE session_id = ANY($1) ORDER BY created_at, position',
     [sessions.map((s) => s.id)],
   );
-  const attendance = await q<{ session_id: string; member_id: string; status: string; proxy_holder_id: string | null }>('SELECT * FROM attendance WHERE session_id = ANY($1)', [sessions.map((s) => s.id)]);
-  const votes = await q<{ item_id: string; member_id: string; choice: string }>('SELECT item_id, member_id, choice FROM votes WHERE item_id = ANY($1)', [items.map((i) => i.id)]);
+  const attendance = await q<{ session_id: string; member_id: string; status: string; proxy_holder_id: string | null }>('SELECT a.* FROM attendance a JOIN users u ON u.id = a.member_id WHERE a.session_id = ANY($1) ORDER BY u.created_at, u.name', [sessions.map((s) => s.id)]);
+  const votes = await q<{ item_id: string; member_id: string; choice: string }>('SELECT item_id, member_id, choice FROM votes WHERE item_id = ANY($1) ORDER BY created_at', [items.map((i) => i.id)]);
   const decisions = await q<{ id: string; proposal_id: string; outcome: string; signed_at: Date | null; revision: number; item_id: string }>(
     'SELECT id, proposal_id, outcome, signed_at, revision, item_id FROM decisions WHERE proposal_id = ANY($1) ORDER BY created_at',
     [ids],
   );
   const entries = await q<{ reference: string; kind: string; decision_id: string; corrected: boolean }>(
-    'SELECT e.reference, e.kind, e.decision_id, EXISTS (SELECT 1 FROM register_entries c WHERE c.corrects_sequence = e.sequence) AS corrected FROM register_entries e WHERE decision_id = ANY($1)',
+    'SELECT e.reference, e.kind, e.decision_id, EXISTS (SELECT 1 FROM register_entries c WHERE c.corrects_sequence = e.sequence) AS corrected FROM register_entries e WHERE decision_id = ANY($1) ORDER BY e.sequence',
     [decisions.map((d) => d.id)],
   );
   const openRequests = await q<{ id: string; proposal_id: string }>('SELECT id, proposal_id FROM info_requests WHERE proposal_id = ANY($1) AND answered_at IS NULL', [ids]);
-  const notices = await q<{ id: string; recipient_id: string }>('SELECT id, recipient_id FROM notices WHERE recipient_id = ANY($1) ORDER BY created_at DESC LIMIT 20', [people]);
-  const serving = (await q<{ id: string }>(`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'member' WHERE u.active ORDER BY u.id`)).map((r) => r.id);
+  const notices = await q<{ id: string; recipient_id: string }>('SELECT id, recipient_id FROM notices WHERE recipient_id = ANY($1) ORDER BY created_at DESC, kind LIMIT 20', [people]);
+  const serving = (await q<{ id: string }>(`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'member' WHERE u.active ORDER BY u.created_at, u.name`)).map((r) => r.id);
   const active = (await q<{ id: string }>('SELECT id FROM users WHERE active AND id = ANY($1)', [people])).map((r) => r.id);
   const roles = await q<{ user_id: string; role: Role }>('SELECT user_id, role FROM user_roles WHERE user_id = ANY($1)', [people]);
   const [settings] = await q<{ revision: number; proxies_allowed: boolean; quorum_rule: string; quorum_fixed: number | null; majority_rule: string; chair_casting_vote: boolean; notice_days: number }>(
