@@ -35,7 +35,7 @@ describe.each(BACKENDS)('lifecycle invariants on %s', (backend) => {
   });
   afterAll(() => t?.close());
 
-  it('hold after every command of random sequences by random actors', { timeout: 600_000 }, async () => {
+  it('hold after every command of random sequences by random actors', { timeout: Math.max(300_000, RUNS * STEPS * 400) }, async () => {
     const accepted = new Map<string, number>();
     const refused = new Map<string, number>();
     const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
