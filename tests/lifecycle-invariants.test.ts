@@ -14,8 +14,8 @@ import { freshCast, nextStep, prng, type Cast } from './support/lifecycle-model'
  * longer search; INVARIANT_SEED replays one.
  */
 
-const RUNS = Number(process.env.INVARIANT_RUNS ?? 8);
-const STEPS = Number(process.env.INVARIANT_STEPS ?? 80);
+const RUNS = Number(process.env.INVARIANT_RUNS ?? 6);
+const STEPS = Number(process.env.INVARIANT_STEPS ?? 100);
 const SEED = process.env.INVARIANT_SEED ? Number(process.env.INVARIANT_SEED) : undefined;
 
 type AnyCommand = Parameters<typeof runCommand>[1];
