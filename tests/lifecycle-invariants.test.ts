@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, runCommand } from '@/lib/workflow';
+import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
+import { fileUnderReview, ok } from './support/fixtures';
 import { checkInvariants, snapshot } from './support/invariants';
 import { freshCast, nextStep, prng, type Cast } from './support/lifecycle-model';
 
@@ -84,5 +86,34 @@ describe.each(BACKENDS)('lifecycle invariants on %s', (backend) => {
     // The generator must reach the end of the lifecycle, or the property says little.
     expect(Number(published)).toBeGreaterThan(0);
     expect(refused.has('internal')).toBe(false);
+  });
+
+  /**
+   * Found while stating the invariants (a ballot counted, its member left out of the base
+   * of the absolute majority): under "absolute majority of those present", an abstainer
+   * deactivated between their vote and the close turned 2 for, 1 against, 1 abstain out
+   * of 4 present from unfavourable into favourable. The ballot stays counted, so its
+   * member stays in the base.
+   */
+  it('keeps a ballot and its member in the majority base when the member leaves before the close', async () => {
+    const cast = await freshCast(t.db, t.pool);
+    await t.pool.query(`UPDATE committee_settings SET majority_rule = 'absolute_of_present' WHERE id = 1`);
+    const [m1, m2, m3] = cast.members as [string, string, string];
+    // The technician and prevention officer who sit on the committee are deactivated: four members serve.
+    for (const userId of [cast.techMember, cast.diagMember]) await ok(runCommand(t.db, COMMANDS.setUserActive, cast.admin, { userId, active: false }));
+    const people = { technician: { id: cast.technician }, officer: { id: cast.diagnostician }, chair: { id: cast.chair } };
+    const proposalId = await fileUnderReview(t.db, people, cast.siteId);
+    const session = await ok(runCommand(t.db, COMMANDS.planSession, cast.chair, { scheduledAt: dateToParisLocal(new Date(Date.now() - 3_600_000)), place: 'Salle du conseil' }));
+    const { id: itemId } = await ok(runCommand(t.db, COMMANDS.addToAgenda, cast.chair, { sessionId: session.id, proposalId }));
+    await ok(runCommand(t.db, COMMANDS.conveneSession, cast.chair, { sessionId: session.id, reason: 'Séance extraordinaire' }));
+    const attendance = [cast.chair, m1, m2, m3].map((memberId) => ({ memberId, status: 'present' }));
+    await ok(runCommand(t.db, COMMANDS.holdSession, cast.chair, { sessionId: session.id, attendance }));
+    await ok(runCommand(t.db, COMMANDS.openItemVote, cast.chair, { itemId }));
+    for (const [who, choice] of [[cast.chair, 'for'], [m1, 'for'], [m2, 'against'], [m3, 'abstain']] as const) await ok(runCommand(t.db, COMMANDS.castVote, who, { itemId, choice }));
+    await ok(runCommand(t.db, COMMANDS.setUserActive, cast.admin, { userId: m3, active: false }));
+    const closed = await ok(runCommand(t.db, COMMANDS.closeItemVote, cast.chair, { itemId }));
+    // 2 "for" out of 4 members who voted is not more than half.
+    expect(closed.tally).toEqual({ for: 2, against: 1, abstain: 1 });
+    expect(closed.outcome).toBe('unfavourable');
   });
 });
