@@ -139,8 +139,9 @@ async function voteEligibility(pool: Q, before: Before): Promise<string[]> {
 
 /** Every decision's counts are the stored votes of its item; a new decision counts the recused members of that moment. */
 async function tallies(pool: Q, before: Before): Promise<string[]> {
-  const { rows } = await pool.query<{ id: string; stored: string; counted: string; recused: number; recused_now: number }>(`
-    SELECT d.id,
+  const { rows } = await pool.query<{ id: string; stored: string; counted: string; recused: number; recused_now: number; outcome: string; f: number; a: number; n: number; rule: string }>(`
+    SELECT d.id, d.outcome, d.votes_for AS f, d.votes_against AS a, d.votes_for + d.votes_against + d.votes_abstain AS n,
+      (SELECT majority_rule FROM committee_settings WHERE id = 1) AS rule,
       d.votes_for || '/' || d.votes_against || '/' || d.votes_abstain AS stored,
       count(v.*) FILTER (WHERE v.choice = 'for') || '/' || count(v.*) FILTER (WHERE v.choice = 'against') || '/' || count(v.*) FILTER (WHERE v.choice = 'abstain') AS counted,
       d.recused,
@@ -153,7 +154,14 @@ async function tallies(pool: Q, before: Before): Promise<string[]> {
   const out: string[] = [];
   for (const d of rows) {
     if (d.stored !== d.counted) out.push(`decision ${d.id} tally ${d.stored} but stored votes ${d.counted}`);
-    if (!before.decisions.has(d.id) && d.recused !== d.recused_now) out.push(`decision ${d.id} says ${d.recused} recused, ${d.recused_now} are`);
+    if (before.decisions.has(d.id)) continue;
+    if (d.recused !== d.recused_now) out.push(`decision ${d.id} says ${d.recused} recused, ${d.recused_now} are`);
+    // The outcome agrees with the counts: "for" wins a favourable opinion, "against" an unfavourable one
+    // (a tie goes either way, by the chair's casting vote). Under the absolute rule every ballot was cast
+    // by someone present or represented, so "for" must also be more than half of the ballots.
+    const favourable = d.outcome.startsWith('favourable');
+    if ((favourable && d.f < d.a) || (d.outcome === 'unfavourable' && d.f > d.a && d.rule === 'cast')) out.push(`decision ${d.id} is ${d.outcome} with ${d.stored}`);
+    if (favourable && d.rule === 'absolute_of_present' && d.f !== d.a && d.f * 2 <= d.n) out.push(`decision ${d.id} is ${d.outcome} with ${d.stored}: not more than half of the ballots`);
   }
   return out;
 }
