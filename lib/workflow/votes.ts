@@ -103,7 +103,9 @@ export const closeItemVote = defineCommand({
     const room = await electorate(tx, session.id, proposal.id);
     const cast = await tx.select().from(votes).where(eq(votes.itemId, itemId));
     const ballots = cast.map((v) => ({ choice: v.choice, byChair: v.memberId === actor.id && v.castBy === actor.id }));
-    const result = decide(settings, ballots, { voters: room.present.length + room.proxies.length, withConditions: item.draftConditions.length > 0 });
+    // A ballot validly cast stays counted if its member leaves before the close, so its member stays in the base too.
+    const voters = new Set([...room.present, ...room.proxies.map((p) => p.memberId), ...cast.map((v) => v.memberId)]).size;
+    const result = decide(settings, ballots, { voters, withConditions: item.draftConditions.length > 0 });
     const now = new Date();
     await tx
       .update(agendaItems)
