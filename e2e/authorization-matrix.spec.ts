@@ -256,7 +256,8 @@ test('every command, route handler and staff page answers each actor as the tabl
     const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string };
     const answer = await context.post('/api/auth/callback/credentials', { form: { csrfToken, email, password }, maxRedirects: 0 });
     expect(answer.status(), `sign-in of ${email}`).toBe(302);
-    expect((await context.storageState()).cookies.map((c) => c.name)).toContain('authjs.session-token');
+    // `__Secure-authjs.session-token` on the production build (plain `authjs.…` in development).
+    expect((await context.storageState()).cookies.some((c) => c.name.endsWith('authjs.session-token')), `session cookie of ${email}`).toBe(true);
     return context;
   };
 
