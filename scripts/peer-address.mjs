@@ -16,3 +16,5 @@ function emitWithPeer(/** @type {string | symbol} */ event, /** @type {any[]} */
   return emit.call(this, event, ...args);
 }
 http.Server.prototype.emit = emitWithPeer;
+// Tells the app the header is ours: without this preload, a client could send it.
+globalThis[Symbol.for('vigie.peerAddressPreloaded')] = true;

@@ -28,15 +28,22 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe('clientAddress', () => {
   it('with no proxy (the default), is the TCP peer, whatever X-Forwarded-For the client wrote', () => {
-    expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.9' }), 0)).toBe('203.0.113.9');
-    expect(clientAddress(headers({ 'x-forwarded-for': '6.6.6.6', [PEER_ADDRESS_HEADER]: '203.0.113.9' }), 0)).toBe('203.0.113.9');
+    expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.9' }), 0, true)).toBe('203.0.113.9');
+    expect(clientAddress(headers({ 'x-forwarded-for': '6.6.6.6', [PEER_ADDRESS_HEADER]: '203.0.113.9' }), 0, true)).toBe('203.0.113.9');
   });
 
   it('with N proxies, takes the Nth address before the peer, ignoring what the client wrote further left', () => {
     const h = headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.8', [PEER_ADDRESS_HEADER]: '10.0.0.7' });
-    expect(clientAddress(h, 1)).toBe('10.0.0.8');
-    expect(clientAddress(h, 2)).toBe('203.0.113.9');
-    expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '10.0.0.7' }), 1)).toBe('unknown');
+    expect(clientAddress(h, 1, true)).toBe('10.0.0.8');
+    expect(clientAddress(h, 2, true)).toBe('203.0.113.9');
+    expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '10.0.0.7' }), 1, true)).toBe('unknown');
+  });
+
+  it('ignores a peer header when the preload that writes it is not running (a client could have sent it)', () => {
+    const forged = headers({ 'x-forwarded-for': '10.0.0.7', [PEER_ADDRESS_HEADER]: '6.6.6.6' });
+    expect(clientAddress(forged, 0, false)).toBe('10.0.0.7');
+    // In this process the preload was never loaded: the default says so.
+    expect(clientAddress(forged, 0)).toBe('10.0.0.7');
   });
 
   it('without the peer header, falls back to the last X-Forwarded-For entry (what Next.js fills from the socket)', () => {

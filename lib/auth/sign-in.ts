@@ -145,8 +145,13 @@ export async function authenticate(db: Database, raw: unknown, address: string):
   return { ok: false, reason: 'invalid' };
 }
 
-/** Set on every request by scripts/peer-address.mjs from the TCP socket; a client cannot forge it. */
+/**
+ * Set on every request by scripts/peer-address.mjs from the TCP socket, replacing any a
+ * client sent; read only when that preload runs in this process (it says so), since
+ * without it the header is whatever the client wrote.
+ */
 export const PEER_ADDRESS_HEADER = 'x-vigie-peer-address';
+const peerAddressPreloaded = () => (globalThis as Record<symbol, unknown>)[Symbol.for('vigie.peerAddressPreloaded')] === true;
 
 /**
  * The client address as seen by the app. Its chain is X-Forwarded-For followed by the
@@ -157,10 +162,10 @@ export const PEER_ADDRESS_HEADER = 'x-vigie-peer-address';
  * X-Forwarded-For entry stands in for it, as Next.js fills it from the socket only when
  * the client sent none.
  */
-export function clientAddress(headers: { get(name: string): string | null }, trustedProxyHops: number): string {
+export function clientAddress(headers: { get(name: string): string | null }, trustedProxyHops: number, peerHeaderIsOurs = peerAddressPreloaded()): string {
   const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const hops = Math.max(0, trustedProxyHops);
-  const peer = headers.get(PEER_ADDRESS_HEADER)?.trim();
+  const peer = peerHeaderIsOurs ? headers.get(PEER_ADDRESS_HEADER)?.trim() : undefined;
   if (peer) return [...chain, peer][chain.length - hops] ?? 'unknown';
   return chain[chain.length - Math.max(1, hops)] ?? 'unknown';
 }
