@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '@/lib/workflow';
 import { commandNames, routeHandlers, staffPages } from '@/e2e/authorization-matrix/http';
+import { tempTrees } from './support/temp-tree';
 
 /**
  * The HTTP authorization matrix (e2e/authorization-matrix.spec.ts) fails on anything
@@ -11,17 +10,7 @@ import { commandNames, routeHandlers, staffPages } from '@/e2e/authorization-mat
  * here against the registry itself and against every way of exporting a route method.
  */
 describe('what the HTTP authorization matrix enumerates', () => {
-  const dirs: string[] = [];
-  const appDir = (files: Record<string, string>) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-app-'));
-    dirs.push(dir);
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
-    return dir;
-  };
-  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const appDir = tempTrees('vigie-app-');
 
   it('reads from lib/workflow/index.ts exactly the commands the registry holds', () => {
     expect(commandNames(fs.readFileSync('lib/workflow/index.ts', 'utf8'))).toEqual(Object.keys(COMMANDS));

@@ -1,21 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findServerCodeInClientChunks, leafletOutsideMapPages, pagesShippingLeaflet } from '@/scripts/check-client-bundle';
+import { tempTrees } from './support/temp-tree';
 
 describe('the browser-chunk check', () => {
-  const dirs: string[] = [];
-  const staticDir = (files: Record<string, string>) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-static-'));
-    dirs.push(dir);
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
-    return dir;
-  };
-  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const staticDir = tempTrees('vigie-static-');
 
   it('finds drizzle and server-only code in any chunk, however deep', () => {
     const dir = staticDir({
@@ -37,26 +26,17 @@ describe('the browser-chunk check', () => {
 });
 
 describe('the Leaflet-only-where-a-map-is check', () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const tree = tempTrees('vigie-next-');
 
   /** A fake build folder: each page's client-reference manifest (as Next writes it) and the browser files. */
   const build = (pages: Record<string, unknown>, files: Record<string, string>) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-next-'));
-    dirs.push(dir);
-    for (const [page, manifest] of Object.entries(pages)) {
-      const folder = path.join(dir, 'server', 'app', ...page.split('/').filter(Boolean));
-      fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(
-        path.join(folder, 'page_client-reference-manifest.js'),
+    const manifests = Object.fromEntries(
+      Object.entries(pages).map(([page, manifest]) => [
+        path.join('server', 'app', ...page.split('/').filter(Boolean), 'page_client-reference-manifest.js'),
         `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(`${page}/page`)}] = ${JSON.stringify(manifest)};`,
-      );
-    }
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    }
-    return dir;
+      ]),
+    );
+    return tree({ ...manifests, ...files });
   };
   const manifest = (js: string[], css: string[] = []) => ({
     clientModules: { '[project]/app/x.tsx': { id: 1, name: '*', chunks: js.map((f) => `/_next/${f}`), async: false } },
