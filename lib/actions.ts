@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { sessionUserId } from '@/lib/auth/session';
+import { requestActorRef } from '@/lib/auth/session';
 import { flashLocation } from '@/lib/flash';
 import { failureState, type FormState } from '@/lib/forms';
 import type { AppTranslator } from '@/lib/i18n/translate';
@@ -36,7 +36,7 @@ async function perform<S extends z.ZodType, R, Extra extends object>(
   raw: unknown,
   { onSuccess, onFailure }: Handlers<S, R, Extra>,
 ): Promise<FormState & Partial<Extra>> {
-  const [t, actorId] = await Promise.all([getTranslations(), sessionUserId()]);
+  const [t, actorId] = await Promise.all([getTranslations(), requestActorRef()]);
   const result = await runCommand(getDb(), command, actorId, raw, RUN);
   if (!result.ok) return { ...failureState(result, t), ...onFailure?.(raw) } as FormState & Partial<Extra>;
   // The command accepted this input, so parsing it again gives the same (validated) values.
@@ -70,7 +70,7 @@ export function buttonAction<S extends z.ZodType, R>(
 ) {
   return async (formData: FormData): Promise<void> => {
     const raw = read(formData);
-    const result = await runCommand(getDb(), command, await sessionUserId(), raw, RUN);
+    const result = await runCommand(getDb(), command, await requestActorRef(), raw, RUN);
     if (!result.ok) redirect(flashLocation(result, back(formData), ''));
     const input = command.schema.parse(raw);
     redirect(flashLocation(result, back(formData), ok(result.value, input), next ? next(result.value, input) : back(formData)));

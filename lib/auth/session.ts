@@ -37,6 +37,6 @@ export async function requirePermission(permission: Permission): Promise<Actor> 
  * For server actions and route handlers: who to hand to runCommand, which re-checks
  * everything, the session included.
  */
-export async function sessionUserId(): Promise<SessionRef | null> {
+export async function requestActorRef(): Promise<SessionRef | null> {
   return sessionRef();
 }
