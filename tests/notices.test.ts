@@ -10,6 +10,12 @@ import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { makeSite, makeUser, validProposal } from './support/fixtures';
 import { TestSmtpServer } from './support/smtp';
 
+/**
+ * Notices sent in quick succession can share a timestamp (the embedded database's clock
+ * is coarse), and then "newest first" has no order between them: let the clock move.
+ */
+const clockTick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
 describe.each(BACKENDS)('notices on %s', (backend) => {
   let t: TestDatabase;
   let technician: { id: string };
@@ -111,6 +117,7 @@ describe.each(BACKENDS)('notices on %s', (backend) => {
       const proposalId = await submittedProposal();
       for (const kind of ['vote_opened', 'decision_on_your_file'] as const) {
         await t.db.transaction((tx) => notify(tx, { kind, proposalId, recipientIds: [reader.id, other.id] }));
+        await clockTick();
       }
       const shown = await listNotices(t.db, reader.id);
       expect(shown).toMatchObject({ total: 2, unread: 2 });
@@ -136,6 +143,7 @@ describe.each(BACKENDS)('notices on %s', (backend) => {
       const proposalId = await submittedProposal();
       for (const kind of ['vote_opened', 'question_to_answer', 'decision_on_your_file'] as const) {
         await t.db.transaction((tx) => notify(tx, { kind, proposalId, recipientIds: [reader.id] }));
+        await clockTick();
       }
       const second = await listNotices(t.db, reader.id, '2', 2);
       expect(second).toMatchObject({ page: 2, pages: 2, total: 3, unread: 3 });
