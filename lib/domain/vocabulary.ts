@@ -37,6 +37,16 @@ export type RegisterEntryKind = (typeof REGISTER_ENTRY_KINDS)[number];
 export const PUBLISHED_OUTCOMES = ['favourable', 'favourable_with_conditions', 'unfavourable'] as const;
 export type PublishedOutcome = (typeof PUBLISHED_OUTCOMES)[number];
 
+/**
+ * Where the prefect's authorisation of a favourable decision stands: derived from its
+ * recorded dates (lib/domain/authorisation.ts), never typed.
+ */
+export const AUTHORISATION_STATUSES = ['not_filed', 'filed', 'granted', 'refused', 'refused_by_silence', 'expired'] as const;
+export type AuthorisationStatus = (typeof AUTHORISATION_STATUSES)[number];
+/** The opinion of the departmental video-protection commission (CDVP) on a request. */
+export const CDVP_OPINIONS = ['favourable', 'favourable_with_reservations', 'unfavourable'] as const;
+export type CdvpOpinion = (typeof CDVP_OPINIONS)[number];
+
 /** A committee session: planned, convened (notice sent), held (attendance taken, votes), closed (minutes signed). */
 export const SESSION_STATES = ['planned', 'convened', 'held', 'closed'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
