@@ -146,6 +146,18 @@ test('a cross-origin POST is refused and changes nothing; a same-origin one work
   expect(action.status()).toBe(403);
   expectSecurityHeaders(action, { tiles: true });
 
+  // The one exemption: the SSO provider may answer with a form_post from its own origin.
+  // next-auth then judges it (no state cookie here: back to the sign-in page with an
+  // error), never the proxy's 403, and never a session.
+  const formPost = await page.request.post('/api/auth/callback/ville', {
+    form: { code: 'forged', state: 'forged' },
+    headers: { origin: 'https://sso.example' },
+    maxRedirects: 0,
+  });
+  expect(formPost.status()).toBe(302);
+  expect(formPost.headers().location).toContain('/connexion?error=');
+  expectSecurityHeaders(formPost);
+
   // The language switch (a route handler): refused from another site, by Origin or by Sec-Fetch-Site…
   const foreign = await page.request.post('/langue', { form: { locale: 'en' }, headers: { origin: 'https://evil.test', referer: 'https://evil.test/' }, maxRedirects: 0 });
   expect(foreign.status()).toBe(403);
