@@ -27,9 +27,7 @@ describe('the session token', () => {
     } as unknown as SessionArgs);
     expect(session).toEqual({ expires: '2026-12-01T00:00:00.000Z', user: { id: 'user-1' } });
   });
-});
 
-describe('the session token', () => {
   it('keeps its session id on every refresh, so that the database can end it', () => {
     expect(authConfig.callbacks.jwt({ token: { sub: 'user-1', sid: 'session-1', email: 'x' } } as unknown as JwtArgs)).toEqual({ sub: 'user-1', sid: 'session-1' });
     const session = authConfig.callbacks.session({

@@ -22,7 +22,8 @@
 import 'leaflet/dist/leaflet.css';
 import type * as Leaflet from 'leaflet';
 import { loadLeaflet, OSM_MAX_ZOOM, OSM_TILE_URL } from '@/app/_components/leaflet-loader';
-import { useEffect, useEffectEvent, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState, type ReactNode } from 'react';
+import { useIsClient } from '@/app/_components/use-is-client';
 
 export interface MapSite {
   id: string;
@@ -57,16 +58,6 @@ export interface SitesMapProps {
 const SITE_ZOOM = 16;
 const PIN_SIZE = 22;
 
-const subscribeNothing = () => () => {};
-
-/** True in the browser once hydrated, false on the server and during hydration. */
-function useIsClient(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
 
 type Status = 'loading' | 'ready' | 'failed';
 

@@ -20,8 +20,9 @@
 import 'leaflet/dist/leaflet.css';
 import type * as Leaflet from 'leaflet';
 import { loadLeaflet, OSM_MAX_ZOOM, OSM_TILE_URL } from '@/app/_components/leaflet-loader';
-import { useEffect, useEffectEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { clickedPosition, isPlaceable, MARKER_SIZE, markerHtml } from './camera-map-geometry';
+import { useIsClient } from '@/app/_components/use-is-client';
 
 export interface CameraMapProps {
   /** Centre when no camera is placed yet: the housing site's coordinates. */
@@ -73,16 +74,6 @@ const MAP_CSS = `
 .vigie-camera-marker.is-selected .vigie-camera-label { border-width: 2px; border-color: #b3261e; }
 `;
 
-const subscribeNothing = () => () => {};
-
-/** True in the browser once hydrated, false on the server and during hydration. */
-function useIsClient(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
 
 interface MapState {
   L: typeof Leaflet;
