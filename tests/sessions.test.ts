@@ -50,6 +50,15 @@ describe.each(BACKENDS)('sessions and the security log on %s', (backend) => {
     expect(await isOpen(person.id, expired)).toBe(false);
   });
 
+  it('drops the sessions past their lifetime at the next sign-in, and only those', async () => {
+    const person = await makeUser(t.db, ['member']);
+    const old = await openSession(t.db, person.id, new Date(Date.now() - SESSION_ABSOLUTE_HOURS * 3_600_000 - 1000));
+    const open = await openSession(t.db, person.id);
+    const left = await t.db.select({ id: authSessions.id }).from(authSessions).where(eq(authSessions.userId, person.id));
+    expect(left.map((r) => r.id)).toEqual([open]);
+    expect(old).not.toBe(open);
+  });
+
   it('ends the other sessions on a password change, and keeps the one that made it', async () => {
     const person = await makeUser(t.db, ['technician'], { email: 'changer@ville.test' });
     const here = await openSession(t.db, person.id);

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { authSessions } from '@/db/schema';
 import { logSecurityEvent } from './security-log';
@@ -11,6 +11,9 @@ export const SESSION_ABSOLUTE_HOURS = 12;
 
 /** Opens a session for a person who just proved who they are; its id goes into the JWT. */
 export async function openSession(db: DbOrTx, userId: string, now = new Date()): Promise<string> {
+  // Past their absolute lifetime, sessions open nothing: dropped here, so the table holds
+  // about a day of sign-ins (their ends stay in the security log).
+  await db.delete(authSessions).where(lt(authSessions.expiresAt, now));
   const [row] = await db
     .insert(authSessions)
     .values({ userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000) })
