@@ -16,6 +16,7 @@ import {
   check,
   type AnyPgColumn,
   customType,
+  date,
 } from 'drizzle-orm/pg-core';
 import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
 import {
@@ -34,6 +35,13 @@ import {
   DPIA_STATUSES,
   PROPOSAL_STATES,
   ROLES,
+  CDVP_OPINIONS,
+  CONDITION_STATUSES,
+  FACT_TYPES,
+  PREFECT_DECISIONS,
+  PROPOSAL_KINDS,
+  RESIDENT_QUESTION_KINDS,
+  RESIDENT_QUESTION_STATES,
   type ActorsConsulted,
   type Alternatives,
   type DelinquencyFact,
@@ -188,6 +196,7 @@ export const auditEvents = pgTable(
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
 export const proposalStateEnum = pgEnum('proposal_state', PROPOSAL_STATES);
+export const proposalKindEnum = pgEnum('proposal_kind', PROPOSAL_KINDS);
 
 /**
  * A camera-siting proposal. Drafts may be incomplete (nullable numbers, empty texts);
@@ -207,6 +216,12 @@ export const proposals = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     state: proposalStateEnum().notNull().default('draft'),
     ...revision,
+    /** A first request, a change to an authorised system, or the re-review before expiry. */
+    kind: proposalKindEnum().notNull().default('initial'),
+    /** For a change or a re-review: the earlier file it starts from (pre-filled from it). */
+    previousProposalId: uuid().references((): AnyPgColumn => proposals.id, { onDelete: 'restrict' }),
+    /** For a change or a re-review: the published decision it follows. */
+    sourceDecisionId: uuid().references((): AnyPgColumn => decisions.id, { onDelete: 'restrict' }),
     title: text().notNull(),
     purposes: text().array().notNull().default(sql`'{}'::text[]`),
     retentionDays: integer(),
@@ -230,6 +245,9 @@ export const proposals = pgTable(
     index('proposals_author_idx').on(t.authorId),
     // Serves the lists' order (most recently changed first) and their keyset/offset paging.
     index('proposals_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    // The re-review of a decision opens once, whichever job worker gets there first.
+    uniqueIndex('proposals_re_review_once').on(t.sourceDecisionId).where(sql`${t.kind} = 're_review'`),
+    check('proposals_kind_linked', sql`(${t.kind} = 'initial') = (${t.sourceDecisionId} IS NULL) AND (${t.kind} = 'initial') = (${t.previousProposalId} IS NULL)`),
   ],
 );
 export type Proposal = typeof proposals.$inferSelect;
@@ -253,8 +271,19 @@ export const cameras = pgTable(
     openingsInView: text().array().notNull().default(sql`'{}'::text[]`),
     maskingPlanned: boolean().notNull().default(false),
     maskingDescription: text().notNull().default(''),
+    /** The Paris day the camera was put in service (after the prefect's authorisation). */
+    commissionedOn: date({ mode: 'string' }),
+    /** The Paris day it was taken out of service, and why (published as a register entry). */
+    decommissionedOn: date({ mode: 'string' }),
+    decommissionReason: text(),
   },
-  (t) => [uniqueIndex('cameras_proposal_position_unique').on(t.proposalId, t.position)],
+  (t) => [
+    uniqueIndex('cameras_proposal_position_unique').on(t.proposalId, t.position),
+    check(
+      'cameras_service_dates',
+      sql`${t.decommissionedOn} IS NULL OR (${t.commissionedOn} IS NOT NULL AND ${t.decommissionedOn} >= ${t.commissionedOn} AND length(trim(coalesce(${t.decommissionReason}, ''))) > 0)`,
+    ),
+  ],
 );
 export type Camera = typeof cameras.$inferSelect;
 
@@ -295,6 +324,11 @@ export const diagnostics = pgTable(
     publicSummary: text().notNull().default(''),
     conclusion: diagnosticConclusionEnum(),
     conditions: text().notNull().default(''),
+    /**
+     * For a re-review: the site's figures before and after the cameras, read against the
+     * sites without cameras, and what the diagnostician makes of them (required then).
+     */
+    evaluationComparison: text().notNull().default(''),
     startedBy: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
@@ -668,3 +702,194 @@ export const registerEntries = pgTable(
   ],
 );
 export type RegisterEntryRow = typeof registerEntries.$inferSelect;
+
+/* ------------------------------------------------------------------------------------
+ * After the vote (issue 10): the prefect's authorisation, conditions followed up, the
+ * delinquency observatory, residents' questions, and the reminders job's bookkeeping.
+ * ---------------------------------------------------------------------------------- */
+
+export const cdvpOpinionEnum = pgEnum('cdvp_opinion', CDVP_OPINIONS);
+export const prefectDecisionEnum = pgEnum('prefect_decision', PREFECT_DECISIONS);
+
+/**
+ * The prefect's authorisation of a published favourable decision: only what the city
+ * records (dates are Paris days). Its status, silence deadline, expiry and renewal date
+ * are derived from these (lib/domain/authorisation.ts), never stored.
+ */
+export const authorisations = pgTable(
+  'authorisations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    decisionId: uuid()
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'restrict' }),
+    filedOn: date({ mode: 'string' }),
+    prefectureReference: text(),
+    cdvpOpinionOn: date({ mode: 'string' }),
+    cdvpOpinion: cdvpOpinionEnum(),
+    prefectDecision: prefectDecisionEnum(),
+    /** The day of the prefect's order (granted) or refusal. */
+    prefectDecidedOn: date({ mode: 'string' }),
+    orderReference: text(),
+    refusalReason: text(),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('authorisations_decision_unique').on(t.decisionId),
+    check('authorisations_filed', sql`(${t.filedOn} IS NULL) = (${t.prefectureReference} IS NULL)`),
+    check('authorisations_cdvp', sql`(${t.cdvpOpinion} IS NULL) = (${t.cdvpOpinionOn} IS NULL) AND (${t.cdvpOpinionOn} IS NULL OR (${t.filedOn} IS NOT NULL AND ${t.cdvpOpinionOn} >= ${t.filedOn}))`),
+    check(
+      'authorisations_prefect',
+      sql`(${t.prefectDecision} IS NULL) = (${t.prefectDecidedOn} IS NULL) AND (${t.prefectDecidedOn} IS NULL OR (${t.filedOn} IS NOT NULL AND ${t.prefectDecidedOn} >= ${t.filedOn}))
+        AND (${t.prefectDecision} = 'granted') = (${t.orderReference} IS NOT NULL) AND (${t.prefectDecision} = 'refused') = (${t.refusalReason} IS NOT NULL)`,
+    ),
+  ],
+);
+export type Authorisation = typeof authorisations.$inferSelect;
+
+export const conditionStatusEnum = pgEnum('condition_status', CONDITION_STATUSES);
+
+/**
+ * The follow-up of one condition of a decision (by its position in `decisions.conditions`):
+ * met or not met, with a note and who checked. A later check replaces the row; the audit
+ * trail keeps every one.
+ */
+export const conditionFollowUps = pgTable(
+  'condition_follow_ups',
+  {
+    decisionId: uuid()
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'restrict' }),
+    conditionIndex: integer().notNull(),
+    status: conditionStatusEnum().notNull(),
+    note: text().notNull(),
+    checkedBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    checkedOn: date({ mode: 'string' }).notNull(),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.conditionIndex] }), check('condition_follow_ups_index', sql`${t.conditionIndex} >= 0`)],
+);
+export type ConditionFollowUp = typeof conditionFollowUps.$inferSelect;
+
+/** One accepted import of observatory figures (a refused import changes nothing and is not kept). */
+export const observatoryImports = pgTable('observatory_imports', {
+  id: uuid().primaryKey().defaultRandom(),
+  importedBy: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'restrict' }),
+  fileName: text().notNull(),
+  rowCount: integer().notNull(),
+  /** What the import touched: years and sites, for the history's one-line summary. */
+  summary: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The delinquency observatory: facts recorded per site, year and type (the diagnostic's
+ * categories). Entered by hand or imported (then `importId` names the import).
+ */
+export const observatoryFigures = pgTable(
+  'observatory_figures',
+  {
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id, { onDelete: 'restrict' }),
+    year: integer().notNull(),
+    factType: text({ enum: FACT_TYPES }).notNull(),
+    count: integer().notNull(),
+    importId: uuid().references(() => observatoryImports.id, { onDelete: 'restrict' }),
+    updatedBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.year, t.factType] }),
+    index('observatory_figures_year_idx').on(t.year),
+    check('observatory_figures_count', sql`${t.count} >= 0`),
+    check('observatory_figures_year', sql`${t.year} BETWEEN 1990 AND 2100`),
+  ],
+);
+export type ObservatoryFigure = typeof observatoryFigures.$inferSelect;
+
+export const residentQuestionKindEnum = pgEnum('resident_question_kind', RESIDENT_QUESTION_KINDS);
+export const residentQuestionStateEnum = pgEnum('resident_question_state', RESIDENT_QUESTION_STATES);
+
+/**
+ * A resident's question or concern on a published decision: no account; name and email
+ * optional (the email only to tell them of the answer). Hidden until the secretariat
+ * approves it; answered by the chair or the member they designate.
+ */
+export const residentQuestions = pgTable(
+  'resident_questions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    proposalId: uuid()
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    /** The register entry the resident was reading. */
+    registerReference: text().notNull(),
+    kind: residentQuestionKindEnum().notNull(),
+    body: text().notNull(),
+    askerName: text(),
+    askerEmail: text(),
+    /** A keyed hash of the sender's address: the per-address limit, without keeping the address. */
+    addressKey: text().notNull(),
+    state: residentQuestionStateEnum().notNull().default('pending'),
+    /** The text shown once approved: the moderator may strip personal data from it. */
+    publishedBody: text(),
+    moderatedBy: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    moderatedAt: timestamp({ withTimezone: true }),
+    rejectionReason: text(),
+    /** The member the chair designated to answer (the chair may always answer). */
+    assignedTo: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    answer: text(),
+    answeredBy: uuid().references(() => users.id, { onDelete: 'restrict' }),
+    answeredAt: timestamp({ withTimezone: true }),
+    askerNotifiedAt: timestamp({ withTimezone: true }),
+    ...revision,
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('resident_questions_proposal_idx').on(t.proposalId, t.state, t.createdAt),
+    index('resident_questions_state_idx').on(t.state, t.createdAt),
+    index('resident_questions_address_idx').on(t.addressKey, t.createdAt),
+    check('resident_questions_answered', sql`(${t.answer} IS NULL) = (${t.answeredAt} IS NULL) AND (${t.answer} IS NULL) = (${t.answeredBy} IS NULL)`),
+    check('resident_questions_answer_approved', sql`${t.answer} IS NULL OR ${t.state} = 'approved'`),
+    check('resident_questions_moderated', sql`(${t.state} = 'pending') = (${t.moderatedAt} IS NULL)`),
+  ],
+);
+export type ResidentQuestion = typeof residentQuestions.$inferSelect;
+
+/**
+ * The scheduled jobs (lib/jobs): one row per job; a worker claims a due job by moving
+ * its lease forward in one UPDATE, so two instances never run it at the same time.
+ */
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: text().primaryKey(),
+  nextRunAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp({ withTimezone: true }),
+  lockedBy: text(),
+  lastRunAt: timestamp({ withTimezone: true }),
+  lastError: text(),
+});
+
+/**
+ * Every reminder sent, keyed by what it is about: a reminder is sent by the worker whose
+ * insert succeeded, so two workers (or two runs) never send the same one twice.
+ */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    kind: text().notNull(),
+    subjectId: uuid().notNull(),
+    /** The deadline or day the reminder is for: a new deadline is a new reminder. */
+    dueOn: date({ mode: 'string' }).notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subjectId, t.dueOn] })],
+);

@@ -46,6 +46,36 @@ const EXPECTED: Record<NoticeKind, { subject: string; body: string; path: string
     body: 'Le dossier VIG-0042 (Parking <Bellini> & hall) a été déposé : son diagnostic préalable est à mener.',
     path: `/espace/propositions/${proposal.id}`,
   },
+  renewal_due: {
+    subject: 'Renouvellement de l’autorisation à préparer pour le dossier VIG-0042 : Parking <Bellini> & hall',
+    body: 'L’autorisation préfectorale du dossier VIG-0042 (Parking <Bellini> & hall) expire dans moins de quatre mois : la préfecture attend le dossier de renouvellement, et le réexamen par le comité est ouvert.',
+    path: `/espace/propositions/${proposal.id}`,
+  },
+  silence_deadline: {
+    subject: 'Délai de réponse de la préfecture bientôt échu pour le dossier VIG-0042 : Parking <Bellini> & hall',
+    body: 'La préfecture n’a pas encore statué sur la demande d’autorisation du dossier VIG-0042 (Parking <Bellini> & hall). Passé quatre mois après le dépôt, son silence vaut refus.',
+    path: `/espace/propositions/${proposal.id}`,
+  },
+  condition_overdue: {
+    subject: 'Condition non vérifiée à l’échéance sur le dossier VIG-0042 : Parking <Bellini> & hall',
+    body: 'Une condition posée par le comité sur le dossier VIG-0042 (Parking <Bellini> & hall) a dépassé son échéance sans avoir été vérifiée.',
+    path: `/espace/propositions/${proposal.id}`,
+  },
+  resident_question_to_moderate: {
+    subject: 'Question d’un·e habitant·e à modérer sur le dossier VIG-0042 : Parking <Bellini> & hall',
+    body: 'Un·e habitant·e a posé une question sur la décision du dossier VIG-0042 (Parking <Bellini> & hall). Elle attend votre modération avant d’être publiée.',
+    path: `/espace/propositions/${proposal.id}`,
+  },
+  resident_question_to_answer: {
+    subject: 'Question d’un·e habitant·e à laquelle répondre sur le dossier VIG-0042 : Parking <Bellini> & hall',
+    body: 'Une question d’un·e habitant·e sur la décision du dossier VIG-0042 (Parking <Bellini> & hall) attend la réponse du comité.',
+    path: `/espace/propositions/${proposal.id}`,
+  },
+  re_review_opened: {
+    subject: 'Réexamen ouvert : dossier VIG-0042 : Parking <Bellini> & hall',
+    body: 'Le réexamen du dossier VIG-0042 (Parking <Bellini> & hall) est ouvert avant l’expiration de son autorisation : son nouveau diagnostic est à mener.',
+    path: `/espace/propositions/${proposal.id}`,
+  },
 };
 
 describe('notice emails', () => {

@@ -56,6 +56,8 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
       return t('audit.vote.cast', { previous: event.details?.previous ?? 'none', byProxy: String(event.details?.byProxy ?? false) });
     case 'decision.signed':
       return t('audit.decision.signed', { outcome: event.details ? t(`committee.outcomes.${event.details.outcome}`) : '' });
+    case 'proposal.opened_from_decision':
+      return t('audit.proposal.opened_from_decision', { kind: event.details?.kind ?? 'change' });
     case 'decision.entered_in_register':
       return t('audit.decision.entered_in_register', { kind: event.details?.kind ?? 'decision', reference: event.details?.reference ?? '', corrects: event.details?.corrects ?? '' });
     default:

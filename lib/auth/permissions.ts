@@ -26,6 +26,18 @@ export const PERMISSIONS = {
   'committee.chair': ['chair'],
   /** Take part as a member: declare a conflict, propose conditions as rapporteur, vote. */
   'committee.member': ['member', 'chair'],
+  /** After the vote: record the prefect's authorisation (request, CDVP opinion, decision). */
+  'authorisations.manage': ['diagnostician', 'admin'],
+  /** Record cameras put in service and taken out of service (a decommissioning is published). */
+  'cameras.service': ['diagnostician', 'admin'],
+  /** Mark a decision's conditions met or not met, with a note. */
+  'conditions.followUp': ['diagnostician', 'chair', 'admin'],
+  /** The delinquency observatory: enter and import yearly figures per site. */
+  'observatory.manage': ['diagnostician'],
+  /** Residents' questions: the secretariat moderates them before they are shown. */
+  'questions.moderate': ['admin'],
+  /** Answer a resident's question: the chair, or the member the chair designated (checked per question). */
+  'questions.answer': ['member', 'chair'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

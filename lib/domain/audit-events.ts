@@ -43,6 +43,11 @@ const PROPOSAL_EVENTS = {
   'proposal.created': { entity: 'proposal', details: none },
   'proposal.saved': { entity: 'proposal', details: none },
   'diagnostic.saved': { entity: 'proposal', details: z.object({ version: z.number().int().min(1) }).strict() },
+  /** A change or a re-review opened from a published decision, pre-filled from its file. */
+  'proposal.opened_from_decision': {
+    entity: 'proposal',
+    details: z.object({ kind: z.enum(['change', 're_review']), sourceDecisionId: z.uuid(), previousProposalId: z.uuid() }).strict(),
+  },
 } as const;
 
 /** The committee as a whole has one record id in the audit trail (its settings row is not a uuid). */

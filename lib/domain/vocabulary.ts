@@ -29,9 +29,11 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /**
  * An entry of the public register: a published decision, a correction of an earlier
- * entry (new content that replaces it), or a revocation (the decision no longer holds).
+ * entry (new content that replaces it), a revocation (the decision no longer holds), or
+ * a decommissioning (cameras taken out of service, with the reason: new content that
+ * replaces the entry it names).
  */
-export const REGISTER_ENTRY_KINDS = ['decision', 'correction', 'revocation'] as const;
+export const REGISTER_ENTRY_KINDS = ['decision', 'correction', 'revocation', 'decommissioning'] as const;
 export type RegisterEntryKind = (typeof REGISTER_ENTRY_KINDS)[number];
 /** The outcomes a register entry can carry: an adjourned decision is never published. */
 export const PUBLISHED_OUTCOMES = ['favourable', 'favourable_with_conditions', 'unfavourable'] as const;
@@ -46,6 +48,29 @@ export type AuthorisationStatus = (typeof AUTHORISATION_STATUSES)[number];
 /** The opinion of the departmental video-protection commission (CDVP) on a request. */
 export const CDVP_OPINIONS = ['favourable', 'favourable_with_reservations', 'unfavourable'] as const;
 export type CdvpOpinion = (typeof CDVP_OPINIONS)[number];
+
+/** The prefect's answer to an authorisation request. */
+export const PREFECT_DECISIONS = ['granted', 'refused'] as const;
+export type PrefectDecisionKind = (typeof PREFECT_DECISIONS)[number];
+
+/**
+ * Why a proposal exists: a first request, a change to an authorised system (a camera
+ * added or moved, a purpose changed: never edited in place), or the re-review opened
+ * four months before an authorisation expires.
+ */
+export const PROPOSAL_KINDS = ['initial', 'change', 're_review'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** The follow-up of a decision's condition: checked and met, or checked and not met. */
+export const CONDITION_STATUSES = ['met', 'not_met'] as const;
+export type ConditionStatus = (typeof CONDITION_STATUSES)[number];
+
+/** A resident's message on a published decision: a question, or a concern about a camera. */
+export const RESIDENT_QUESTION_KINDS = ['question', 'concern'] as const;
+export type ResidentQuestionKind = (typeof RESIDENT_QUESTION_KINDS)[number];
+/** Waiting for moderation, shown (approved, answered or not yet), or rejected by the secretariat. */
+export const RESIDENT_QUESTION_STATES = ['pending', 'approved', 'rejected'] as const;
+export type ResidentQuestionState = (typeof RESIDENT_QUESTION_STATES)[number];
 
 /** A committee session: planned, convened (notice sent), held (attendance taken, votes), closed (minutes signed). */
 export const SESSION_STATES = ['planned', 'convened', 'held', 'closed'] as const;
@@ -79,7 +104,20 @@ export interface DecisionCondition {
 }
 
 /** What a notice tells its recipient (DOMAIN: each role's next step, and the outcome of one's own file). */
-export const NOTICE_KINDS = ['convocation', 'vote_opened', 'question_to_answer', 'decision_on_your_file', 'diagnostic_to_carry_out'] as const;
+export const NOTICE_KINDS = [
+  'convocation',
+  'vote_opened',
+  'question_to_answer',
+  'decision_on_your_file',
+  'diagnostic_to_carry_out',
+  // Reminders raised by the scheduled job (lib/jobs): after the vote.
+  'renewal_due',
+  'silence_deadline',
+  'condition_overdue',
+  'resident_question_to_moderate',
+  'resident_question_to_answer',
+  're_review_opened',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;

@@ -18,6 +18,7 @@ const audit: Shape<typeof fr> = {
     proposal: {
       created: 'Proposal created',
       saved: 'Draft saved',
+      opened_from_decision: '{kind, select, re_review {Re-review opened before the authorisation expires} other {Change request opened}}, pre-filled from the earlier file',
       submit: 'Proposal submitted',
       withdraw: 'Proposal withdrawn',
       startDiagnostic: 'Diagnostic started',

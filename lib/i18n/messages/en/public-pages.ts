@@ -24,6 +24,7 @@ const publicPages: Shape<typeof fr> = {
     kindNote: {
       correction: 'wording corrected',
       revocation: 'decision revoked',
+      decommissioning: 'cameras decommissioned',
     },
     reference: 'Reference',
     entries: '{count, plural, one {# register entry} other {# register entries}}',

@@ -69,6 +69,7 @@ const publicRegister = {
       decision: 'Decision',
       correction: 'Correction',
       revocation: 'Revocation',
+      decommissioning: 'Decommissioning',
     },
     entry: {
       title: '{kind} {reference}',

@@ -19,6 +19,7 @@ const audit = {
     proposal: {
       created: 'Proposition créée',
       saved: 'Brouillon enregistré',
+      opened_from_decision: '{kind, select, re_review {Réexamen ouvert avant l’expiration de l’autorisation} other {Demande de modification ouverte}}, pré-remplie depuis le dossier précédent',
       submit: 'Proposition déposée',
       withdraw: 'Proposition retirée',
       startDiagnostic: 'Diagnostic commencé',

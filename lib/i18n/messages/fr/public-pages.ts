@@ -21,6 +21,7 @@ const publicPages = {
     kindNote: {
       correction: 'texte corrigé',
       revocation: 'décision révoquée',
+      decommissioning: 'caméras mises hors service',
     },
     reference: 'Référence',
     entries: '{count, plural, one {# inscription au registre} other {# inscriptions au registre}}',

@@ -69,6 +69,7 @@ const publicRegister = {
       decision: 'Décision',
       correction: 'Correction',
       revocation: 'Révocation',
+      decommissioning: 'Mise hors service',
     },
     entry: {
       title: '{kind} {reference}',

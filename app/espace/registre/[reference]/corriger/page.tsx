@@ -6,7 +6,6 @@ import { getDb } from '@/db/client';
 import { entryToCorrect } from '@/db/queries/publications';
 import { requirePermission } from '@/lib/auth/session';
 import { isRegisterReference } from '@/lib/domain/register';
-import { REGISTER_ENTRY_KINDS } from '@/lib/domain/vocabulary';
 import { correctRegisterEntryAction } from '@/app/espace/seances/actions';
 import { StepForm } from '@/app/espace/seances/_components/step-form';
 
@@ -71,7 +70,7 @@ export default async function CorrectEntryPage({ params }: Props) {
               name: 'kind',
               legend: t(`${c}.kind`),
               defaultValue: 'correction',
-              options: REGISTER_ENTRY_KINDS.filter((k) => k !== 'decision').map((k) => ({ value: k, label: t(`${c}.kinds.${k}`) })),
+              options: (['correction', 'revocation'] as const).map((k) => ({ value: k, label: t(`${c}.kinds.${k}`) })),
             },
             { kind: 'textarea', name: 'note', label: t(`${c}.note`), hint: t(`${c}.noteHint`), required: true, rows: 3 },
             { kind: 'textarea', name: 'reasons', label: t(`${c}.reasons`), hint: t(`${c}.correctionOnly`), defaultValue: entry.reasons, rows: 6 },
