@@ -8,6 +8,7 @@ import { appendEntry, publishSignedDecision } from '@/lib/workflow/register';
 import type { Database } from './client';
 import { agendaItems, decisions, diagnostics, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
+import { seedJobs } from './seed-parts/jobs';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
 
@@ -65,6 +66,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedRegisterHistory(db);
     await seedCommittee(db);
     await markTakenUpRead(db);
+    // Last: the scheduled jobs run once over everything seeded before (re-reviews, reminders).
+    await seedJobs(db);
   }
   return seeded;
 }
