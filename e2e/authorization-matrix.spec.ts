@@ -120,6 +120,7 @@ const PAGE_TABLE: Record<string, { url: (ids: Ids) => string; expect: Row }> = {
   '/espace': { url: () => '/espace', expect: page('ok') },
   '/espace/[...inconnu]': { url: () => '/espace/nulle-part/matrice', expect: page('not_found') },
   '/espace/admin/comite': { url: () => '/espace/admin/comite', expect: pageFor(['admin']) },
+  '/espace/admin/taches': { url: () => '/espace/admin/taches', expect: pageFor(['admin']) },
   '/espace/admin/comptes': { url: () => '/espace/admin/comptes', expect: pageFor(['admin']) },
   '/espace/admin/comptes/[id]': { url: (ids) => `/espace/admin/comptes/${ids.user}`, expect: pageFor(['admin']) },
   '/espace/admin/sites': { url: () => '/espace/admin/sites', expect: pageFor(['admin']) },

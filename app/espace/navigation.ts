@@ -13,5 +13,6 @@ export const STAFF_NAV: { href: string; label: MessageKey; permission: Permissio
   { href: '/espace/admin/comptes', label: 'staff.nav.users', permission: 'users.manage' },
   { href: '/espace/admin/sites', label: 'staff.nav.sites', permission: 'sites.manage' },
   { href: '/espace/admin/comite', label: 'staff.nav.committeeSettings', permission: 'committee.settings' },
+  { href: '/espace/admin/taches', label: 'jobs.nav', permission: 'jobs.read' },
   { href: '/espace/compte', label: 'staff.nav.account', permission: 'account.changePassword' },
 ];

@@ -21,7 +21,8 @@ import { openLinkedProposal } from '@/lib/workflow/linked-proposals';
  * notices outbox, which claims each notice before sending it (lib/notices.ts).
  */
 
-export type ReminderKind = Extract<NoticeKind, 'renewal_due' | 'silence_deadline' | 'condition_overdue' | 'resident_question_to_moderate' | 'resident_question_to_answer' | 're_review_opened'>;
+export const REMINDER_KINDS = ['renewal_due', 'silence_deadline', 'condition_overdue', 'resident_question_to_moderate', 'resident_question_to_answer', 're_review_opened'] as const satisfies readonly NoticeKind[];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface ReminderReport {
   /** Reminders this run sent (claimed and notified), by kind; re_review_opened counts the re-reviews it opened. */
