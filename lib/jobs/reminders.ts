@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
 import { authorisations, conditionFollowUps, decisions, proposals, remindersSent, residentQuestions, users } from '@/db/schema';
 import { authorisationFacts, authorisationReminders, overdueConditionsDue, questionLateOn, QUESTION_WAIT_DAYS } from '@/lib/domain/reminders';
@@ -196,9 +196,4 @@ async function openReReview(tx: Tx, row: { decisionId: string; authorId: string 
   const officers = await activeHolders(tx, RECIPIENTS.re_review_opened);
   await notify(tx, { kind: 're_review_opened', recipientIds: officers, proposalId: opened.id });
   return true;
-}
-
-/** The reminders sent lately, newest first: what the admin page and the tests read. */
-export async function recentReminders(db: Database, since: Date) {
-  return db.select().from(remindersSent).where(gt(remindersSent.sentAt, since)).orderBy(sql`${remindersSent.sentAt} desc`).limit(100);
 }
