@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, createPool, type Database } from '@/db/client';
-import { auditEvents, authorisations, cameras, notices, proposals, remindersSent, residentQuestions, scheduledJobs } from '@/db/schema';
+import { auditEvents, authorisations, cameras, notices, proposals, registerEntries, remindersSent, residentQuestions, scheduledJobs } from '@/db/schema';
 import { runReminders, type ReminderReport } from '@/lib/jobs/reminders';
 import { claimJob, ensureJobs, LEASE_SECONDS, runDueJobs } from '@/lib/jobs/runner';
 import { createMailer, type Mailer } from '@/lib/mailer';
@@ -185,6 +185,19 @@ describe.each(BACKENDS)('the reminders job on %s', (backend) => {
     // B's renewal is reminded (A has expired: its renewal is no longer reminded, its re-review was opened long ago).
     expect(total([report])).toEqual({ renewal_due: 1, silence_deadline: 0, condition_overdue: 0, resident_question_to_moderate: 0, resident_question_to_answer: 0, re_review_opened: 0 });
     expect(await t.db.select().from(proposals).where(and(eq(proposals.sourceDecisionId, b.decisionId), eq(proposals.kind, 're_review')))).toHaveLength(1);
+  });
+
+  it('a decision revoked in the register gets no reminder and no re-review', async () => {
+    const c = await signedDecision(t.db, people, (await makeSite(t.db, { name: 'Résidence Révoquée' })).id);
+    await ok(runCommand(t.db, COMMANDS.publishDecision, people.chair.id, { decisionId: c.decisionId }));
+    const [entry] = await t.db.select({ reference: registerEntries.reference }).from(registerEntries).where(eq(registerEntries.decisionId, c.decisionId));
+    await ok(runCommand(t.db, COMMANDS.correctRegisterEntry, people.chair.id, { kind: 'revocation', reference: entry!.reference, note: 'Le bailleur a renoncé au projet.' }));
+    // Granted on 10 Jun 2026 like A: its renewal would be due on NOW.
+    await t.db.insert(authorisations).values({ decisionId: c.decisionId, filedOn: '2026-03-01', prefectureReference: 'PREF-92-C', prefectDecision: 'granted', prefectDecidedOn: '2026-06-10', orderReference: 'AP-92-C' });
+    const report = await runReminders(t.db, NOW, { deliver });
+    expect(report.errors).toEqual([]);
+    expect(report.sent).toMatchObject({ renewal_due: 0, re_review_opened: 0 });
+    expect(await t.db.select().from(proposals).where(eq(proposals.sourceDecisionId, c.decisionId))).toEqual([]);
   });
 
   describe('the lease', () => {
