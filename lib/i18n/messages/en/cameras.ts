@@ -1,0 +1,73 @@
+import type fr from '../fr/cameras';
+
+/** After the vote (issue 10, item 2): cameras in service, decommissioning, linked files. */
+const cameras: typeof fr = {
+  cameras: {
+    service: {
+      title: 'Cameras in service',
+      intro: 'A camera is put in service only once the prefect has authorised it, and while the authorisation holds. Taking a camera out of service is published in the public register with its reason.',
+      authorisationGranted: 'Prefectoral authorisation granted on {granted}, valid until {expires} inclusive.',
+      authorisationExpired: 'The prefectoral authorisation expired on {expires}: no camera can be put in service any more.',
+      authorisationMissing: 'The prefectoral authorisation has not been granted: no camera can be put in service yet.',
+      revoked: 'The decision was revoked ({reference}): it no longer holds.',
+      camera: 'Camera {n}',
+      number: 'Camera',
+      type: 'Type',
+      placement: 'Placement',
+      commissionedOn: 'In service since',
+      decommissionedOn: 'Out of service',
+      reason: 'Reason: {reason}',
+      notYet: 'Not yet',
+      stillInService: 'In service',
+      commissionTitle: 'Record cameras put in service',
+      commissionHelp: 'Give the day each installed camera was put in service; leave a camera not yet installed empty. The day cannot precede the prefect’s authorisation.',
+      commissionDay: 'Day camera {n} was put in service',
+      commissionSubmit: 'Record',
+      decommissionTitle: 'Take a camera out of service',
+      decommissionHelp: 'Taking a camera out of service is published in the public register: a new entry, with the number of cameras still in service and the reason below.',
+      decommissionCamera: 'Camera',
+      decommissionDay: 'Day taken out of service',
+      decommissionReason: 'Reason (public)',
+      decommissionReasonHint: 'Written for residents: it is published as is in the register. No personal names.',
+      decommissionConfirm: 'I confirm taking the camera out of service and its publication in the public register, which is final.',
+      decommissionSubmit: 'Take out of service and publish',
+      flash: {
+        cameras_commissioned: 'The cameras put in service were recorded.',
+        camera_decommissioned: 'The camera was taken out of service and the entry published in the register.',
+        change_opened: 'A change request was opened, pre-filled from the authorised file. Edit it, then submit it: it goes through the diagnostic and the committee again.',
+      },
+    },
+    linked: {
+      kinds: {
+        initial: 'First request',
+        change: 'Change',
+        re_review: 'Re-review',
+      },
+      change: 'Change to file {reference}',
+      reReview: 'Re-review before the authorisation of file {reference} expires',
+      decision: 'Decision followed: {reference}',
+      previousFile: 'See file {reference}',
+      laterTitle: 'Files opened from this one',
+      later: '{kind}: {reference} – {title} ({state})',
+      proposeTitle: 'Change the authorised system',
+      proposeHelp: 'An authorised system is never edited in place: adding or moving a camera or changing a purpose needs a new file, pre-filled from this one, which goes through the diagnostic and the committee again, then the prefecture.',
+      propose: 'Propose a change',
+    },
+    refusals: {
+      not_published: 'This file has no favourable decision published in the register.',
+      revoked: 'The decision was revoked ({reference}): it no longer holds.',
+      not_authorised: 'The prefect’s authorisation has not been granted: the camera cannot be put in service.',
+      before_grant: 'This day precedes the prefect’s authorisation, granted on {date}.',
+      expired: 'The prefect’s authorisation expired on {date}: the camera cannot be put in service on that day.',
+      in_the_future: 'This day has not come yet.',
+      already_commissioned: 'Camera {n} is already in service.',
+      not_of_this_file: 'This camera does not belong to this file.',
+      no_day: 'Give the day at least one camera was put in service.',
+      duplicate_camera: 'The same camera is listed twice.',
+      not_in_service: 'Camera {n} is not in service.',
+      before_commissioning: 'This day precedes the day the camera was put in service, {date}.',
+    },
+  },
+};
+
+export default cameras;
