@@ -21,7 +21,7 @@ import { appendEntry, type EntryContent } from './register';
  * in place: a change is a new proposal, linked to the earlier file (`proposeChange`).
  */
 
-const R = 'cameras.refusals.';
+const R = 'cameraService.refusals.';
 const FAVOURABLE = new Set(['favourable', 'favourable_with_conditions']);
 
 /** The recorded facts of an authorisation row, as lib/domain/authorisation.ts reads them. */

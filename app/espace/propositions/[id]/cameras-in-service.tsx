@@ -23,12 +23,12 @@ export async function CamerasInServiceSection({ actor, proposalId, query }: { ac
   const service = await camerasInService(getDb(), proposalId);
   if (!service.decision) return null;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const s = 'cameras.service';
+  const s = 'cameraService.service';
   const day = (iso: string) => <time dateTime={iso}>{format.dateTime(civilDay(iso), 'date')}</time>;
   const dayText = (iso: string) => format.dateTime(civilDay(iso), 'date');
   const { authorisation, cameras, decision } = service;
   const revoked = decision.latestKind === 'revocation';
-  const mayServe = can(actor.roles, 'cameras.service');
+  const mayServe = can(actor.roles, 'cameraService.service');
   const toCommission = cameras.filter((c) => !c.commissionedOn);
   const inService = cameras.filter((c) => c.commissionedOn && !c.decommissionedOn);
   const flash = FLASHES.find((f) => query.ok === f);

@@ -17,7 +17,7 @@ import { proposeChangeAction } from './cameras-actions';
  */
 export async function LinkedFilesNotice({ actor, proposalId, query }: { actor: Actor; proposalId: string; query: SearchParams }) {
   const [t, links] = await Promise.all([getTranslations(), linkedFiles(getDb(), actor, proposalId)]);
-  const l = 'cameras.linked';
+  const l = 'cameraService.linked';
   const { previous, later, kind } = links;
   const mayPropose = can(actor.roles, 'proposals.draft');
   const service = mayPropose ? await camerasInService(getDb(), proposalId) : null;
@@ -27,7 +27,7 @@ export async function LinkedFilesNotice({ actor, proposalId, query }: { actor: A
 
   return (
     <>
-      {opened ? <FormAlert kind="success">{t('cameras.service.flash.change_opened')}</FormAlert> : null}
+      {opened ? <FormAlert kind="success">{t('cameraService.service.flash.change_opened')}</FormAlert> : null}
       {previous && kind !== 'initial' ? (
         <div className="notice linked-file">
           <p>

@@ -2,7 +2,7 @@ import type fr from '../fr/cameras';
 
 /** After the vote (issue 10, item 2): cameras in service, decommissioning, linked files. */
 const cameras: typeof fr = {
-  cameras: {
+  cameraService: {
     service: {
       title: 'Cameras in service',
       intro: 'A camera is put in service only once the prefect has authorised it, and while the authorisation holds. Taking a camera out of service is published in the public register with its reason.',

@@ -3,7 +3,7 @@
  * the files linked to an authorised one (a change, a re-review). French: the reference.
  */
 const cameras = {
-  cameras: {
+  cameraService: {
     service: {
       title: 'Caméras en service',
       intro: 'Une caméra n’est mise en service qu’après l’autorisation du préfet, et tant qu’elle est valable. Une mise hors service est publiée au registre public avec son motif.',
