@@ -28,7 +28,7 @@ export async function CamerasInServiceSection({ actor, proposalId, query }: { ac
   const dayText = (iso: string) => format.dateTime(civilDay(iso), 'date');
   const { authorisation, cameras, decision } = service;
   const revoked = decision.latestKind === 'revocation';
-  const mayServe = can(actor.roles, 'cameraService.service');
+  const mayServe = can(actor.roles, 'cameras.service');
   const toCommission = cameras.filter((c) => !c.commissionedOn);
   const inService = cameras.filter((c) => c.commissionedOn && !c.decommissionedOn);
   const flash = FLASHES.find((f) => query.ok === f);
@@ -63,8 +63,9 @@ export async function CamerasInServiceSection({ actor, proposalId, query }: { ac
               ? t(`${s}.authorisationExpired`, { expires: dayText(authorisation.expiresAt!) })
               : t(`${s}.authorisationMissing`)}
       </p>
-      <TableRegion labelledBy="service-title">
-        <table aria-labelledby="service-title">
+      <TableRegion labelledBy="service-caption">
+        <table>
+          <caption id="service-caption">{t(`${s}.caption`)}</caption>
           <thead>
             <tr>
               <th scope="col">{t(`${s}.number`)}</th>

@@ -10,6 +10,7 @@ const cameras: typeof fr = {
       authorisationExpired: 'The prefectoral authorisation expired on {expires}: no camera can be put in service any more.',
       authorisationMissing: 'The prefectoral authorisation has not been granted: no camera can be put in service yet.',
       revoked: 'The decision was revoked ({reference}): it no longer holds.',
+      caption: 'Days put in service and taken out of service, camera by camera',
       camera: 'Camera {n}',
       number: 'Camera',
       type: 'Type',

@@ -11,6 +11,7 @@ const cameras = {
       authorisationExpired: 'L’autorisation préfectorale a expiré le {expires} : aucune caméra ne peut plus être mise en service.',
       authorisationMissing: 'L’autorisation préfectorale n’est pas accordée : aucune caméra ne peut encore être mise en service.',
       revoked: 'La décision a été révoquée ({reference}) : elle ne s’applique plus.',
+      caption: 'Jours de mise en service et hors service, caméra par caméra',
       camera: 'Caméra {n}',
       number: 'Caméra',
       type: 'Type',
