@@ -101,7 +101,8 @@ export async function CamerasInServiceSection({ actor, proposalId, query }: { ac
         </table>
       </TableRegion>
 
-      {mayServe && !revoked && authorisation?.status === 'granted' && toCommission.length ? (
+      {/* After expiry a camera may still be recorded as put in service on a day the authorisation held (a late record). */}
+      {mayServe && !revoked && (authorisation?.status === 'granted' || authorisation?.status === 'expired') && toCommission.length ? (
         <div className="card">
           <h3>{t(`${s}.commissionTitle`)}</h3>
           <p>{t(`${s}.commissionHelp`)}</p>

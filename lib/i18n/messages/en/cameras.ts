@@ -7,7 +7,7 @@ const cameras: typeof fr = {
       title: 'Cameras in service',
       intro: 'A camera is put in service only once the prefect has authorised it, and while the authorisation holds. Taking a camera out of service is published in the public register with its reason.',
       authorisationGranted: 'Prefectoral authorisation granted on {granted}, valid until {expires} inclusive.',
-      authorisationExpired: 'The prefectoral authorisation expired on {expires}: no camera can be put in service any more.',
+      authorisationExpired: 'The prefectoral authorisation expired on {expires}: only a camera put in service before that day can still be recorded.',
       authorisationMissing: 'The prefectoral authorisation has not been granted: no camera can be put in service yet.',
       revoked: 'The decision was revoked ({reference}): it no longer holds.',
       caption: 'Days put in service and taken out of service, camera by camera',

@@ -8,7 +8,7 @@ const cameras = {
       title: 'Caméras en service',
       intro: 'Une caméra n’est mise en service qu’après l’autorisation du préfet, et tant qu’elle est valable. Une mise hors service est publiée au registre public avec son motif.',
       authorisationGranted: 'Autorisation préfectorale accordée le {granted}, valable jusqu’au {expires} inclus.',
-      authorisationExpired: 'L’autorisation préfectorale a expiré le {expires} : aucune caméra ne peut plus être mise en service.',
+      authorisationExpired: 'L’autorisation préfectorale a expiré le {expires} : seule une mise en service faite avant cette date peut encore être enregistrée.',
       authorisationMissing: 'L’autorisation préfectorale n’est pas accordée : aucune caméra ne peut encore être mise en service.',
       revoked: 'La décision a été révoquée ({reference}) : elle ne s’applique plus.',
       caption: 'Jours de mise en service et hors service, caméra par caméra',
