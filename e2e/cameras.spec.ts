@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
-import { alertBox, DEMO, expectAccessible, labelled, signIn } from './support';
+import { DEMO, expectAccessible, labelled, signIn } from './support';
 
 /**
  * Issue 10, item 2: cameras in service. The prevention officer records the day the
@@ -66,7 +66,9 @@ test('cameras put in service after the grant, one taken out and published, a cha
   // A day before the grant is refused, with the grant day named; nothing recorded.
   await labelled(page, 'Jour de mise en service de la caméra 1').fill(parisDay(-61));
   await page.getByRole('button', { name: 'Enregistrer les mises en service' }).click();
-  await expect(alertBox(page).first()).toContainText('Ce jour précède l’autorisation du préfet');
+  // The error summary links to the field, which carries the message too.
+  await expect(page.getByRole('link', { name: /Ce jour précède l’autorisation du préfet/ })).toBeVisible();
+  await expect(section).toContainText(`Ce jour précède l’autorisation du préfet, accordée le ${grantedOn}.`);
   await expectAccessible(page);
 
   // The day after the grant: recorded.
