@@ -5,6 +5,7 @@ import { COMMANDS, runCommand } from '@/lib/workflow';
 import { loadActor } from '@/lib/auth/actor';
 import { recordEvent } from '@/lib/workflow/audit';
 import { appendEntry, publishSignedDecision } from '@/lib/workflow/register';
+import { seedCameras } from './seed-parts/cameras';
 import type { Database } from './client';
 import { agendaItems, decisions, diagnostics, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
@@ -66,6 +67,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedRegisterHistory(db);
     await seedCommittee(db);
     await markTakenUpRead(db);
+    // After the vote: cameras put in service once authorised (after seedAuthorisations), one taken out.
+    await seedCameras(db);
     // Last: the scheduled jobs run once over everything seeded before (re-reviews, reminders).
     await seedJobs(db);
   }

@@ -101,6 +101,9 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   signMinutes: { action: 'signMinutesAction', via: 'form', expect: only('chair') },
   publishDecision: { action: 'publishDecisionAction', via: 'form', expect: only('chair') },
   correctRegisterEntry: { action: 'correctRegisterEntryAction', via: 'form', expect: only('chair') },
+  commissionCameras: { action: 'commissionCamerasAction', via: 'form', expect: only('diagnostician', 'admin') },
+  decommissionCamera: { action: 'decommissionCameraAction', via: 'form', expect: only('diagnostician', 'admin') },
+  proposeChange: { action: 'proposeChangeAction', via: 'form', expect: only(...TECHNICIANS) },
 };
 
 /** Server actions that run no command: signing in and out (issue 9 part 1 tests them). */

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { notices } from '@/db/schema';
+import { authorisations, cameras, notices } from '@/db/schema';
+import { addMonths } from '@/lib/domain/register';
+import { parisDate } from '@/lib/domain/paris-time';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { ERROR_STATUS, fieldErrorKey, type ErrorCode } from '@/lib/errors';
 import { MESSAGES } from '@/lib/i18n/messages';
@@ -230,6 +232,13 @@ async function buildWorld(db: Database): Promise<World> {
   const decisionPublished = await close(itemPublished);
   await sign(decisionPublished);
   const { reference } = await ok(runCommand(db, COMMANDS.publishDecision, chair, { decisionId: decisionPublished }));
+  // After the vote: the prefect's authorisation granted two months ago, one camera in service, one to put in service.
+  const today = parisDate(new Date());
+  await db.insert(authorisations).values({ decisionId: decisionPublished, filedOn: addMonths(today, -6), prefectureReference: 'PREF-92-001', prefectDecision: 'granted', prefectDecidedOn: addMonths(today, -2), orderReference: 'AP-2026-001' });
+  const [inService] = await db.select().from(cameras).where(eq(cameras.proposalId, files.published));
+  await db.update(cameras).set({ commissionedOn: addMonths(today, -1) }).where(eq(cameras.id, inService!.id));
+  const { id: _cameraId, ...cameraCopy } = inService!;
+  const [toCommission] = await db.insert(cameras).values({ ...cameraCopy, position: 1, commissionedOn: null }).returning({ id: cameras.id });
   await vote(itemSigned, { [chair]: 'for', [m1]: 'for', [m2]: 'for' });
   const decisionSigned = await close(itemSigned);
   await sign(decisionSigned);
@@ -257,6 +266,8 @@ async function buildWorld(db: Database): Promise<World> {
   for (const i of [planned.items[0]!, convened.items[0]!, ...held.items, toClose.items[0]!, closed.items[0]!]) ids.set(i, 'agenda item');
   for (const d of [decisionPublished, decisionSigned, decisionUnsigned]) ids.set(d, 'decision');
   ids.set(request, 'question');
+  ids.set(inService!.id, 'camera');
+  ids.set(toCommission!.id, 'camera');
   ids.set(notice!.id, 'notice');
 
   const siteInput = { ...siteFields, dwellings: site.dwellings + 1 };
@@ -308,6 +319,9 @@ async function buildWorld(db: Database): Promise<World> {
     signMinutes: { actor: chair, input: { sessionId: closed.session } },
     publishDecision: { actor: chair, input: { decisionId: decisionSigned } },
     correctRegisterEntry: { actor: chair, input: { kind: 'correction', reference, note: text.note, reasons: 'Motifs corrigés.', publicSummary: 'Résumé corrigé.' } },
+    commissionCameras: { actor: diag, input: { proposalId: files.published, cameras: [{ cameraId: toCommission!.id, commissionedOn: addMonths(today, -1) }] } },
+    decommissionCamera: { actor: diag, input: { cameraId: inService!.id, decommissionedOn: today, reason: 'Caméra déposée après le réaménagement du hall.' } },
+    proposeChange: { actor: tech, input: { decisionId: decisionPublished } },
   };
   return { actors: { admin, tech, tech2, diag, chair, m1, m2 }, bases, ids };
 }

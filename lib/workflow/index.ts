@@ -18,6 +18,7 @@ import {
 import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
 import { markAllNoticesRead, markNoticeRead } from './notices';
 import { correctRegisterEntry, publishDecision } from './register';
+import { commissionCameras, decommissionCamera, proposeChange } from './cameras';
 import { answerInfo, postDeliberation, requestInfo } from './review';
 import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
@@ -72,6 +73,9 @@ export const COMMANDS = {
   signMinutes,
   publishDecision,
   correctRegisterEntry,
+  commissionCameras,
+  decommissionCamera,
+  proposeChange,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -19,6 +19,8 @@ import { loadProposal } from './load';
 import { ReviewSections } from './review';
 import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
+import { CamerasInServiceSection } from './cameras-in-service';
+import { LinkedFilesNotice } from './linked-files';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -75,6 +77,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <span className="tag">{t(`states.${proposal.state}`)}</span> {site.name}, {site.address}
       </p>
       <FlashAlerts query={query} successes={FLASHES} />
+      <LinkedFilesNotice actor={actor} proposalId={proposal.id} query={query} />
 
       {publications.length ? (
         <section aria-labelledby="register-title">
@@ -207,6 +210,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : (
         <p>{t('proposals.noCamera')}</p>
       )}
+
+      <CamerasInServiceSection actor={actor} proposalId={proposal.id} query={query} />
 
       <ReviewSections proposalId={proposal.id} query={query} />
 

@@ -21,8 +21,31 @@ import legalPages from './legal-pages';
 import publicRegister from './public-register';
 // The scheduled jobs' page (lib/jobs).
 import jobs from './jobs';
+// After the vote: cameras in service, decommissioning, linked files.
+import cameras from './cameras';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages, ...publicRegister, ...jobs };
+const en = {
+  ...common,
+  ...home,
+  ...signIn,
+  ...staff,
+  ...users,
+  ...audit,
+  ...errors,
+  ...validation,
+  ...proposals,
+  ...diagnostics,
+  ...sites,
+  ...committee,
+  ...notices,
+  ...register,
+  ...openData,
+  ...publicPages,
+  ...legalPages,
+  ...publicRegister,
+  ...jobs,
+  ...cameras,
+};
 
 export default en;
