@@ -19,6 +19,7 @@ import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, retu
 import { markAllNoticesRead, markNoticeRead } from './notices';
 import { correctRegisterEntry, publishDecision } from './register';
 import { answerInfo, postDeliberation, requestInfo } from './review';
+import { answerResidentQuestion, approveResidentQuestion, assignResidentQuestion, rejectResidentQuestion } from './resident-questions';
 import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -72,6 +73,10 @@ export const COMMANDS = {
   signMinutes,
   publishDecision,
   correctRegisterEntry,
+  approveResidentQuestion,
+  rejectResidentQuestion,
+  assignResidentQuestion,
+  answerResidentQuestion,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

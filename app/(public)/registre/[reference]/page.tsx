@@ -8,6 +8,7 @@ import { GENESIS_HASH, isRegisterReference } from '@/lib/domain/register';
 import { translateKey } from '@/lib/i18n/translate';
 import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { civilDay } from '@/lib/register-search';
+import { ResidentQuestions } from '../_components/resident-questions';
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -185,6 +186,8 @@ export default async function EntryPage({ params }: Props) {
           <p>{t('publicRegister.entry.noValidity')}</p>
         )}
       </section>
+
+      <ResidentQuestions reference={entry.reference} />
 
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">{t('publicRegister.entry.versionsTitle')}</h2>

@@ -71,6 +71,12 @@ const audit: Shape<typeof fr> = {
       dissent_attached: 'Dissent attached to the opinion',
       signed: 'Reasoned opinion signed: {outcome}',
     },
+    question: {
+      approved: 'Resident’s question approved and published',
+      rejected: 'Resident’s question rejected at moderation',
+      assigned: 'Answer to a resident’s question entrusted to a member',
+      answered: 'Answer published to a resident’s question',
+    },
     deliberation: {
       posted: 'Message added to the committee’s internal deliberation',
     },

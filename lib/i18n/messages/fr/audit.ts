@@ -72,6 +72,12 @@ const audit = {
       dissent_attached: 'Opinion divergente jointe à l’avis',
       signed: 'Avis motivé signé : {outcome}',
     },
+    question: {
+      approved: 'Question d’un·e habitant·e acceptée et publiée',
+      rejected: 'Question d’un·e habitant·e refusée à la modération',
+      assigned: 'Réponse à une question d’un·e habitant·e confiée à un membre',
+      answered: 'Réponse publiée à une question d’un·e habitant·e',
+    },
     deliberation: {
       posted: 'Message ajouté à la délibération interne du comité',
     },
