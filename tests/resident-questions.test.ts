@@ -10,6 +10,7 @@ import { askResidentQuestion, notifyAskers, QUESTION_LIMITS } from '@/lib/workfl
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { committeePeople, makeSite, makeUser, ok, signedDecision } from './support/fixtures';
 import { TestSmtpServer } from './support/smtp';
+import { BAD_NUMBERS, BAD_TEXT, changedTables, snapshotter, TEXT_PAYLOADS } from './support/hostile';
 
 type Id = { id: string };
 
@@ -241,6 +242,45 @@ describe.each(BACKENDS)('residents’ questions on %s', (backend) => {
       expect(smtp.to('sam@example.test')).toHaveLength(1);
     });
   });
+
+  it('takes hostile input in every field of the public form cleanly: refused with nothing changed, or stored exactly', async () => {
+    const snap = await snapshotter(t.db);
+    const fields = ['reference', 'kind', 'askerName', 'askerEmail', 'body', 'stamp', 'website'] as const;
+    let probes = 0;
+    for (const field of fields) {
+      const values: [string, unknown, 'refuse' | 'verbatim' | 'either'][] = [
+        ...Object.entries(BAD_TEXT).map(([label, v]): [string, unknown, 'refuse' | 'either'] => [label, v, field === 'website' ? 'either' : 'refuse']),
+        ...Object.entries(BAD_NUMBERS).map(([label, v]): [string, unknown, 'refuse' | 'either'] => [label, v, field === 'website' ? 'either' : 'refuse']),
+        ['an object', { $gt: '' }, field === 'website' ? 'either' : 'refuse'],
+        ['a list', [['x']], field === 'website' ? 'either' : 'refuse'],
+        ...Object.entries(TEXT_PAYLOADS).map(([label, v]): [string, unknown, 'refuse' | 'verbatim' | 'either'] => [
+          label,
+          v,
+          field === 'body' || field === 'askerName' ? 'verbatim' : field === 'website' ? 'either' : 'refuse',
+        ]),
+      ];
+      for (const [label, value, expected] of values) {
+        probes += 1;
+        const before = await snap.take(t.db);
+        let outcome;
+        try {
+          outcome = await askResidentQuestion(t.db, valid({ [field]: value }), { address: freshAddress() });
+        } catch (err) {
+          throw new Error(`${field}: ${label} threw ${String(err)}`);
+        }
+        const after = await snap.take(t.db);
+        const stored = outcome.ok && outcome.stored;
+        if (expected === 'refuse') expect(stored, `${field}: ${label}`).toBe(false);
+        if (!stored) {
+          expect(changedTables(before, after), `${field}: ${label} changed something`).toEqual([]);
+        } else if (expected === 'verbatim') {
+          expect(await snap.holds(t.db, value as string), `${field}: ${label} stored exactly`).toBe(true);
+        }
+        if (!outcome.ok && outcome.reason === 'invalid') expect(Object.keys(outcome.fieldErrors).length, `${field}: ${label}`).toBeGreaterThan(0);
+      }
+    }
+    expect(probes).toBeGreaterThan(100);
+  }, 120_000);
 
   it('counts the year’s questions for the annual report', async () => {
     const year = new Date().getFullYear();
