@@ -104,10 +104,15 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   commissionCameras: { action: 'commissionCamerasAction', via: 'form', expect: only('diagnostician', 'admin') },
   decommissionCamera: { action: 'decommissionCameraAction', via: 'form', expect: only('diagnostician', 'admin') },
   proposeChange: { action: 'proposeChangeAction', via: 'form', expect: only(...TECHNICIANS) },
+  approveResidentQuestion: { action: 'approveQuestionAction', via: 'button', expect: only('admin') },
+  rejectResidentQuestion: { action: 'rejectQuestionAction', via: 'button', expect: only('admin') },
+  assignResidentQuestion: { action: 'assignQuestionAction', via: 'button', expect: only('chair') },
+  // Any committee member gets past the permission; the per-question rule (chair or designated member) is tests/resident-questions.test.ts.
+  answerResidentQuestion: { action: 'answerQuestionAction', via: 'button', expect: only(...COMMITTEE) },
 };
 
 /** Server actions that run no command: signing in and out (issue 9 part 1 tests them). */
-const NOT_COMMANDS = ['signInAction', 'signInWithCityAction', 'signOutAction'];
+const NOT_COMMANDS = ['signInAction', 'signInWithCityAction', 'signOutAction', 'askQuestionAction'];
 
 /** Ids the rows need, found while the test runs. */
 interface Ids {
@@ -130,6 +135,8 @@ const PAGE_TABLE: Record<string, { url: (ids: Ids) => string; expect: Row }> = {
   '/espace/admin/sites/[id]': { url: (ids) => `/espace/admin/sites/${ids.site}`, expect: pageFor(['admin']) },
   '/espace/avis': { url: () => '/espace/avis', expect: page('ok') },
   '/espace/compte': { url: () => '/espace/compte', expect: page('ok') },
+  '/espace/questions': { url: () => '/espace/questions', expect: pageFor(['admin']) },
+  '/espace/questions/reponses': { url: () => '/espace/questions/reponses', expect: pageFor(COMMITTEE) },
   '/espace/propositions': { url: () => '/espace/propositions?vue=all', expect: page('ok') },
   '/espace/propositions/nouvelle': { url: () => '/espace/propositions/nouvelle', expect: pageFor(TECHNICIANS) },
   // The other technician never learns the file exists.

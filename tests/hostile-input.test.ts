@@ -10,6 +10,8 @@ import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { ERROR_STATUS, fieldErrorKey, type ErrorCode } from '@/lib/errors';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { COMMANDS, runCommand, type CommandResult } from '@/lib/workflow';
+import { signFormStamp } from '@/lib/resident-questions/anti-spam';
+import { askResidentQuestion } from '@/lib/workflow/resident-questions';
 import type { Command } from '@/lib/workflow/command';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { completeDiagnostic, fileUnderReview, FIXTURE_PASSWORD, makeSite, makeUser, ok, validProposal } from './support/fixtures';
@@ -255,6 +257,16 @@ async function buildWorld(db: Database): Promise<World> {
   await hold(closed.session);
   await ok(runCommand(db, COMMANDS.closeSession, chair, { sessionId: closed.session, confirmed: true }));
 
+  // Residents' questions on the published decision: one waiting for moderation, one approved.
+  const asked = async (body: string) => {
+    const outcome = await askResidentQuestion(db, { reference, kind: 'question', body, stamp: signFormStamp(new Date(Date.now() - 10_000)) }, { address: `192.0.2.${body.length}` });
+    if (!outcome.ok || !outcome.questionId) throw new Error('question not stored');
+    return outcome.questionId;
+  };
+  const pendingQuestion = await asked('Qui regarde les images ?');
+  const approvedQuestion = await asked('Combien de temps les images sont-elles gardées ?');
+  await ok(runCommand(db, COMMANDS.approveResidentQuestion, admin, { questionId: approvedQuestion, revision: 1, publishedBody: 'Combien de temps les images sont-elles gardées ?' }));
+
   const [notice] = await db.select({ id: notices.id }).from(notices).where(eq(notices.recipientId, diag)).orderBy(desc(notices.createdAt)).limit(1);
 
   const ids = new Map<string, string>();
@@ -268,6 +280,7 @@ async function buildWorld(db: Database): Promise<World> {
   ids.set(request, 'question');
   ids.set(inService!.id, 'camera');
   ids.set(toCommission!.id, 'camera');
+  for (const q of [pendingQuestion, approvedQuestion]) ids.set(q, 'resident question');
   ids.set(notice!.id, 'notice');
 
   const siteInput = { ...siteFields, dwellings: site.dwellings + 1 };
@@ -322,6 +335,10 @@ async function buildWorld(db: Database): Promise<World> {
     commissionCameras: { actor: diag, input: { proposalId: files.published, cameras: [{ cameraId: toCommission!.id, commissionedOn: addMonths(today, -1) }] } },
     decommissionCamera: { actor: diag, input: { cameraId: inService!.id, decommissionedOn: today, reason: 'Caméra déposée après le réaménagement du hall.' } },
     proposeChange: { actor: tech, input: { decisionId: decisionPublished } },
+    approveResidentQuestion: { actor: admin, input: { questionId: pendingQuestion, revision: 1, publishedBody: 'Qui regarde les images ?' } },
+    rejectResidentQuestion: { actor: admin, input: { questionId: pendingQuestion, revision: 1, reason: 'Hors sujet.' } },
+    assignResidentQuestion: { actor: chair, input: { questionId: approvedQuestion, memberId: m1 } },
+    answerResidentQuestion: { actor: chair, input: { questionId: approvedQuestion, answer: 'Quinze jours.' } },
   };
   return { actors: { admin, tech, tech2, diag, chair, m1, m2 }, bases, ids };
 }

@@ -50,6 +50,14 @@ const PROPOSAL_EVENTS = {
   },
 } as const;
 
+/** Residents' questions on a decision: moderation, designation and answer (texts stay on the question, never in the trail). */
+const QUESTION_EVENTS = {
+  'question.approved': { entity: 'proposal', details: z.object({ questionId: z.uuid() }).strict() },
+  'question.rejected': { entity: 'proposal', details: z.object({ questionId: z.uuid() }).strict() },
+  'question.assigned': { entity: 'proposal', details: z.object({ questionId: z.uuid(), memberId: z.uuid().nullable() }).strict() },
+  'question.answered': { entity: 'proposal', details: z.object({ questionId: z.uuid() }).strict() },
+} as const;
+
 /** The committee as a whole has one record id in the audit trail (its settings row is not a uuid). */
 export const COMMITTEE_ENTITY_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -113,7 +121,16 @@ const CAMERA_EVENTS = {
   },
 } as const;
 
-export const AUDIT_EVENTS = { ...ACCOUNT_EVENTS, ...SITE_EVENTS, ...PROPOSAL_EVENTS, ...LIFECYCLE_EVENTS, ...COMMITTEE_EVENTS, ...SESSION_LIFECYCLE_EVENTS, ...CAMERA_EVENTS };
+export const AUDIT_EVENTS = {
+  ...ACCOUNT_EVENTS,
+  ...SITE_EVENTS,
+  ...PROPOSAL_EVENTS,
+  ...LIFECYCLE_EVENTS,
+  ...COMMITTEE_EVENTS,
+  ...SESSION_LIFECYCLE_EVENTS,
+  ...CAMERA_EVENTS,
+  ...QUESTION_EVENTS,
+};
 
 export type AuditKind = keyof typeof AUDIT_EVENTS;
 export type AuditEntity = (typeof AUDIT_EVENTS)[AuditKind]['entity'];

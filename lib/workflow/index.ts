@@ -20,6 +20,7 @@ import { markAllNoticesRead, markNoticeRead } from './notices';
 import { correctRegisterEntry, publishDecision } from './register';
 import { commissionCameras, decommissionCamera, proposeChange } from './cameras';
 import { answerInfo, postDeliberation, requestInfo } from './review';
+import { answerResidentQuestion, approveResidentQuestion, assignResidentQuestion, rejectResidentQuestion } from './resident-questions';
 import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -76,6 +77,10 @@ export const COMMANDS = {
   commissionCameras,
   decommissionCamera,
   proposeChange,
+  approveResidentQuestion,
+  rejectResidentQuestion,
+  assignResidentQuestion,
+  answerResidentQuestion,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -9,6 +9,7 @@ import { translateKey } from '@/lib/i18n/translate';
 import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { civilDay } from '@/lib/register-search';
 import { DecommissioningNotice } from '../_components/decommissioning-notice';
+import { ResidentQuestions } from '../_components/resident-questions';
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -187,6 +188,8 @@ export default async function EntryPage({ params }: Props) {
           <p>{t('publicRegister.entry.noValidity')}</p>
         )}
       </section>
+
+      <ResidentQuestions reference={entry.reference} />
 
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">{t('publicRegister.entry.versionsTitle')}</h2>

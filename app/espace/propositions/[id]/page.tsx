@@ -17,6 +17,7 @@ import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 import { reviseDiagnosticAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
 import { ReviewSections } from './review';
+import { ResidentQuestionsSection } from './resident-questions-section';
 import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
 import { CamerasInServiceSection } from './cameras-in-service';
@@ -232,6 +233,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : null}
 
       <ConflictSection actor={actor} proposalId={proposal.id} state={proposal.state} />
+
+      <ResidentQuestionsSection actor={actor} proposalId={proposal.id} query={query} />
 
       <h2>{t('proposals.timeline')}</h2>
       <AuditTimeline events={file.timeline} empty={t('proposals.timelineEmpty')} />

@@ -76,6 +76,12 @@ const audit: Shape<typeof fr> = {
       one: 'camera {n} on {date}',
       decommissioned: 'Camera {n} taken out of service on {date}{reference, select, none {} other { (register entry {reference})}}',
     },
+    question: {
+      approved: 'Resident’s question approved and published',
+      rejected: 'Resident’s question rejected at moderation',
+      assigned: 'Answer to a resident’s question entrusted to a member',
+      answered: 'Answer published to a resident’s question',
+    },
     deliberation: {
       posted: 'Message added to the committee’s internal deliberation',
     },

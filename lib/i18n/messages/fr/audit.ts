@@ -77,6 +77,12 @@ const audit = {
       one: 'caméra {n} le {date}',
       decommissioned: 'Caméra {n} mise hors service le {date}{reference, select, none {} other { (inscription {reference} au registre public)}}',
     },
+    question: {
+      approved: 'Question d’un·e habitant·e acceptée et publiée',
+      rejected: 'Question d’un·e habitant·e refusée à la modération',
+      assigned: 'Réponse à une question d’un·e habitant·e confiée à un membre',
+      answered: 'Réponse publiée à une question d’un·e habitant·e',
+    },
     deliberation: {
       posted: 'Message ajouté à la délibération interne du comité',
     },

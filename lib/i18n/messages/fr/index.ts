@@ -23,6 +23,8 @@ import publicRegister from './public-register';
 import jobs from './jobs';
 // After the vote: cameras in service, decommissioning, linked files.
 import cameras from './cameras';
+// Residents' questions on decisions.
+import residentQuestions from './resident-questions';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
 const fr = {
@@ -46,6 +48,7 @@ const fr = {
   ...publicRegister,
   ...jobs,
   ...cameras,
+  ...residentQuestions,
 };
 
 export default fr;
