@@ -19,6 +19,8 @@ import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, retu
 import { markAllNoticesRead, markNoticeRead } from './notices';
 import { correctRegisterEntry, publishDecision } from './register';
 import { answerInfo, postDeliberation, requestInfo } from './review';
+import { recordAuthorisationFiling, recordCdvpOpinion, recordPrefectDecision } from './authorisations';
+import { markCondition } from './conditions';
 import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -72,6 +74,10 @@ export const COMMANDS = {
   signMinutes,
   publishDecision,
   correctRegisterEntry,
+  recordAuthorisationFiling,
+  recordCdvpOpinion,
+  recordPrefectDecision,
+  markCondition,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -17,6 +17,7 @@ import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 import { reviseDiagnosticAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
 import { ReviewSections } from './review';
+import { FollowUpSection } from './follow-up/section';
 import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
 
@@ -84,6 +85,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           ))}
         </section>
       ) : null}
+
+      <FollowUpSection actor={actor} proposalId={proposal.id} query={query} />
 
       <div className="actions-panel">
         {draftEditRefusal(proposal, actor.id) === null ? (

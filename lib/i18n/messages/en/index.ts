@@ -19,8 +19,10 @@ import publicPages from './public-pages';
 import legalPages from './legal-pages';
 // The register's pages and the chair's publishing steps.
 import publicRegister from './public-register';
+// After the vote: the prefect's authorisation and the conditions' follow-up.
+import followUp from './follow-up';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages, ...publicRegister };
+const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages, ...publicRegister, ...followUp };
 
 export default en;
