@@ -101,6 +101,10 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   signMinutes: { action: 'signMinutesAction', via: 'form', expect: only('chair') },
   publishDecision: { action: 'publishDecisionAction', via: 'form', expect: only('chair') },
   correctRegisterEntry: { action: 'correctRegisterEntryAction', via: 'form', expect: only('chair') },
+  recordAuthorisationFiling: { action: 'recordFilingAction', via: 'form', expect: only('diagnostician', 'admin') },
+  recordCdvpOpinion: { action: 'recordCdvpOpinionAction', via: 'form', expect: only('diagnostician', 'admin') },
+  recordPrefectDecision: { action: 'recordPrefectDecisionAction', via: 'form', expect: only('diagnostician', 'admin') },
+  markCondition: { action: 'markConditionAction', via: 'form', expect: only('diagnostician', 'chair', 'admin') },
 };
 
 /** Server actions that run no command: signing in and out (issue 9 part 1 tests them). */

@@ -122,7 +122,12 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
       code: 'invalid',
       fieldErrors: { orderReference: 'validation.required' },
     });
-    await ok(run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: 'AP-2026-117', refusalReason: 'ignored' }));
+    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: 'AP-2026-117', refusalReason: 'Motif' })).toEqual({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { refusalReason: 'followUp.issues.reason_only_for_refusal' },
+    });
+    await ok(run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: 'AP-2026-117', refusalReason: '' }));
     const row = await stored(d);
     expect(row).toMatchObject({ revision: 4, prefectDecision: 'granted', orderReference: 'AP-2026-117', refusalReason: null, cdvpOpinion: 'favourable_with_reservations' });
     // The opinion cannot be corrected after the decision.

@@ -57,9 +57,8 @@ export const recordPrefectDecisionSchema = z
   .superRefine((v, ctx) => {
     if (v.decision === 'granted' && !v.orderReference) ctx.addIssue({ code: 'custom', path: ['orderReference'], message: 'validation.required' });
     if (v.decision === 'refused' && !v.refusalReason) ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'validation.required' });
-  })
-  // Only what the decision has: a refusal's reason is not kept beside an order, and the reverse.
-  .transform((v) => ({ ...v, orderReference: v.decision === 'granted' ? v.orderReference : null, refusalReason: v.decision === 'refused' ? v.refusalReason : null }));
+    // The other field stays empty (the command says why): nothing typed is silently dropped.
+  });
 
 /** Conditions a decision may hold (a guard on the index, well above any real list). */
 export const MAX_CONDITIONS = 50;

@@ -140,6 +140,9 @@ export const recordPrefectDecision = defineCommand({
     const { proposalId } = await requireAuthorisable(tx, input.decisionId);
     const row = await lockedRecord(tx, input.decisionId, input.revision);
     if (!row?.filedOn) throw new AppError('conflict:state', { _form: 'followUp.refusals.not_filed' });
+    // A grant has an order and no reason, a refusal the reverse: a text in the other field is a mistake to point out, not to drop.
+    if (input.decision === 'granted' && input.refusalReason) throw new AppError('invalid', { refusalReason: 'followUp.issues.reason_only_for_refusal' });
+    if (input.decision === 'refused' && input.orderReference) throw new AppError('invalid', { orderReference: 'followUp.issues.order_only_for_grant' });
     checkFacts({
       ...authorisationFacts(row),
       decision:
@@ -150,15 +153,15 @@ export const recordPrefectDecision = defineCommand({
     const revision = await save(tx, input.decisionId, row, {
       prefectDecision: input.decision,
       prefectDecidedOn: input.decidedOn,
-      orderReference: input.orderReference,
-      refusalReason: input.refusalReason,
+      orderReference: input.decision === 'granted' ? input.orderReference : null,
+      refusalReason: input.decision === 'refused' ? input.refusalReason : null,
     });
     await recordEvent(tx, {
       actorId: actor.id,
       action: 'authorisation.prefect_decision',
       entityId: proposalId,
       // The refusal's reason stays in the record; the trail says what and when.
-      details: { decisionId: input.decisionId, decision: input.decision, decidedOn: input.decidedOn, orderReference: input.orderReference, correction: row.prefectDecision !== null },
+      details: { decisionId: input.decisionId, decision: input.decision, decidedOn: input.decidedOn, orderReference: input.decision === 'granted' ? input.orderReference : null, correction: row.prefectDecision !== null },
     });
     return { revision, proposalId };
   },

@@ -18,6 +18,8 @@ const followUp = {
       cdvp_opinion_after_decision: "The CDVP opinion cannot come after the prefect's decision.",
       decision_without_filing: "The prefect's decision needs a filing at the prefecture.",
       decision_before_filing: "The prefect's decision cannot come before the request was filed.",
+      reason_only_for_refusal: 'A reason is only given for a refusal: leave this field empty for a grant.',
+      order_only_for_grant: 'An order is only given for a granted authorisation: leave this field empty for a refusal.',
     },
     statuses: {
       not_filed: 'Request not filed',

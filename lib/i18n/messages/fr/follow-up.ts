@@ -22,6 +22,8 @@ const followUp = {
       cdvp_opinion_after_decision: 'L’avis de la CDVP ne peut pas suivre la décision du préfet.',
       decision_without_filing: 'La décision du préfet suppose un dépôt en préfecture.',
       decision_before_filing: 'La décision du préfet ne peut pas précéder le dépôt de la demande.',
+      reason_only_for_refusal: 'Un motif ne s’indique que pour un refus : laissez ce champ vide pour une autorisation.',
+      order_only_for_grant: 'Un arrêté ne s’indique que pour une autorisation accordée : laissez ce champ vide pour un refus.',
     },
     statuses: {
       not_filed: 'Demande non déposée',
