@@ -10,7 +10,7 @@ import { addMonths, entryHash } from '@/lib/domain/register';
 import { servedDecisionSchema } from '@/lib/open-data/schemas';
 import { served } from '@/lib/open-data/served';
 import { HEAD_CHECK_MS, registerVersion } from '@/lib/register-cache';
-import { COMMANDS, runCommand } from '@/lib/workflow';
+import { COMMANDS, runCommand, type CommandResult } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { committeePeople, makeSite, makeUser, ok, signedDecision } from './support/fixtures';
 
@@ -40,7 +40,8 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
   /** Signed, not published. */
   let unpublished: { decisionId: string };
 
-  const run = <K extends keyof typeof COMMANDS>(name: K, who: Id, input: unknown) => runCommand(t.db, COMMANDS[name], who.id, input);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for commands of every shape
+  const run = <K extends keyof typeof COMMANDS>(name: K, who: Id, input: unknown): Promise<CommandResult<any>> => runCommand(t.db, COMMANDS[name] as never, who.id, input);
   const stored = async (decisionId: string) => (await t.db.select().from(authorisations).where(eq(authorisations.decisionId, decisionId)))[0];
 
   beforeAll(async () => {
