@@ -27,6 +27,8 @@ async function fits320(page: Page) {
 }
 
 test('a favourable decision is authorised by the prefect and its conditions are met; the public page shows both', async ({ browser }) => {
+  // Three people, two forms each way, axe and reflow on four pages: a long journey.
+  test.setTimeout(240_000);
   // The chair finds the file in the queue of overdue conditions.
   const chairContext = await browser.newContext();
   const chair = await chairContext.newPage();

@@ -83,8 +83,8 @@ export function openApiDocument(origin: string) {
       '/api/v1/decisions/{reference}': {
         get: {
           operationId: 'getDecision',
-          summary: 'One register entry, exactly as published',
-          description: 'A later correction or revocation is named in a `Link: <…>; rel="successor-version"` header, the entry it corrects in `rel="predecessor-version"` (RFC 5829).',
+          summary: 'One register entry as published, with its authorisation and conditions’ follow-up of the day',
+          description: 'A later correction or revocation is named in a `Link: <…>; rel="successor-version"` header, the entry it corrects in `rel="predecessor-version"` (RFC 5829). `authorisation` and `conditionsFollowUp` are computed on the day of the answer and are not part of the hashed entry.',
           parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string', pattern: '^CE-\\d{4}-\\d{3,}$' }, example: 'CE-2026-001' }],
           responses: { '200': ok('The entry.', json('Decision')), '304': notModified, '404': notFound('No entry has this reference.') },
         },
