@@ -11,6 +11,7 @@ import { seedQuestions } from './seed-parts/questions';
 import { agendaItems, decisions, diagnostics, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 import { seedJobs } from './seed-parts/jobs';
+import { seedAuthorisations } from './seed-parts/authorisations';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
 
@@ -68,6 +69,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedRegisterHistory(db);
     await seedCommittee(db);
     await markTakenUpRead(db);
+    // After the vote: the prefect's authorisations and the conditions' follow-up.
+    await seedAuthorisations(db);
     // After the vote: cameras put in service once authorised (after seedAuthorisations), one taken out.
     await seedCameras(db);
     // Residents' questions: answered, waiting for an answer, waiting for moderation, rejected.
@@ -354,6 +357,42 @@ interface PastFile {
  * past. Signatures keep the seeding day: signed records are read-only.
  */
 const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
+  // Two decisions old enough for the prefect's authorisation to have lapsed or to be up for
+  // renewal (db/seed-parts/authorisations.ts): first, so the register stays chronological.
+  {
+    monthsAgo: 75,
+    files: [
+      {
+        site: 'Cité Lorilleux',
+        title: 'Ruelle des garages',
+        justification: 'Cambriolages des box et incendies de véhicules dans la ruelle des garages, 24 plaintes en un an.',
+        cameras: 2,
+        investmentEuros: 19000,
+        yearlyCostEuros: 2100,
+        diagnostic: { conclusion: 'opportune', publicSummary: 'Ruelle fermée, sans fenêtre de logement en vue ; l’éclairage renforcé n’a pas suffi.' },
+        votes: ['for', 'for', 'for', 'for', 'abstain', 'for'],
+        reasons: 'Faits nombreux et établis ; aucune fenêtre de logement dans le champ ; l’éclairage a été essayé.',
+        publicSummary: 'Avis favorable à deux caméras dans la ruelle des garages de la cité Lorilleux.',
+      },
+    ],
+  },
+  {
+    monthsAgo: 59,
+    files: [
+      {
+        site: 'Résidence des Bergères',
+        title: 'Parking extérieur, allée des Bergères',
+        justification: 'Vols à la roulotte et dégradations de véhicules sur le parking extérieur, 37 plaintes en un an.',
+        cameras: 2,
+        investmentEuros: 17500,
+        yearlyCostEuros: 1900,
+        diagnostic: { conclusion: 'opportune', publicSummary: 'Parking ouvert sur l’allée, caméras orientées vers les places, aucun balcon en vue ; la médiation n’a pas fait baisser les faits.' },
+        votes: ['for', 'for', 'for', 'against', 'for', 'for'],
+        reasons: 'Les faits sont nombreux ; les caméras ne montrent que le parking ; les alternatives ont été essayées.',
+        publicSummary: 'Avis favorable à deux caméras sur le parking extérieur de la résidence des Bergères.',
+      },
+    ],
+  },
   {
     monthsAgo: 18,
     files: [
@@ -634,7 +673,8 @@ async function seedRegisterHistory(db: Database): Promise<void> {
   }
 
   // A correction: the wording of one published opinion was wrong; a new entry says so.
-  const [corrected] = await db.select().from(registerEntries).where(eq(registerEntries.reference, published[2]!.reference));
+  // (The hall of Cité Jean-Jaurès: the fifth entry, after the two oldest sessions' and the two of 18 months ago.)
+  const [corrected] = await db.select().from(registerEntries).where(eq(registerEntries.reference, published[4]!.reference));
   const { reference: _r, sequence: _s, kind: _k, corrects: _c, note: _n, publishedAt: _p, previousHash: _ph, hash: _h, ...content } = corrected!.entry;
   await db.transaction(async (tx) => {
     const entry = await appendEntry(tx, {

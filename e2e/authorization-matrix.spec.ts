@@ -109,6 +109,10 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   assignResidentQuestion: { action: 'assignQuestionAction', via: 'button', expect: only('chair') },
   // Any committee member gets past the permission; the per-question rule (chair or designated member) is tests/resident-questions.test.ts.
   answerResidentQuestion: { action: 'answerQuestionAction', via: 'button', expect: only(...COMMITTEE) },
+  recordAuthorisationFiling: { action: 'recordFilingAction', via: 'form', expect: only('diagnostician', 'admin') },
+  recordCdvpOpinion: { action: 'recordCdvpOpinionAction', via: 'form', expect: only('diagnostician', 'admin') },
+  recordPrefectDecision: { action: 'recordPrefectDecisionAction', via: 'form', expect: only('diagnostician', 'admin') },
+  markCondition: { action: 'markConditionAction', via: 'form', expect: only('diagnostician', 'chair', 'admin') },
 };
 
 /** Server actions that run no command: signing in and out (issue 9 part 1 tests them). */

@@ -1,12 +1,13 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { registerHead } from '@/lib/register-cache';
+import { registerVersion } from '@/lib/register-cache';
 import { questionsStamp } from '@/lib/resident-questions/public-stamp';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { nonceOf } from '@/lib/security-headers';
 
 /**
- * The register's public pages as residents get them, kept per register head.
+ * The register's public pages as residents get them, kept per register version (its head,
+ * the live follow-up stamp and the Paris day: lib/register-cache.ts).
  *
  * These pages are read far more than the register is written, and what an anonymous
  * reader gets depends only on the address, the language cookie and the register's
@@ -33,8 +34,8 @@ export const RENDER_HEADER = 'x-vigie-render';
 const HOP_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie', 'content-security-policy']);
 
 interface CachedPage {
-  /** The register's head and the residents' questions stamp the page was rendered at. */
-  head: string;
+  /** The register version (head, live follow-up stamp, Paris day) and the residents' questions stamp it was rendered at. */
+  version: string;
   status: number;
   headers: [string, string][];
   /** The body, cut where the render's nonce was. */
@@ -69,9 +70,9 @@ export async function cachedPageResponse(req: NextRequest, nonce: string): Promi
     const key = `${locale}\u0000${req.nextUrl.pathname}${req.nextUrl.search}`;
     const db = getDb();
     // Decision pages also show residents' questions, which change without the register moving.
-    const head = `${await registerHead(db)}:${await questionsStamp(db)}`;
+    const version = `${await registerVersion(db)}:${await questionsStamp(db)}`;
     const hit = pages.get(key);
-    if (hit && hit.head === head) {
+    if (hit && hit.version === version) {
       pages.delete(key);
       pages.set(key, hit);
       return respond(hit, nonce, 'HIT');
@@ -87,7 +88,7 @@ export async function cachedPageResponse(req: NextRequest, nonce: string): Promi
     // A page rendered without a nonce would have its scripts blocked: never kept nor served from here.
     if (!renderedNonce) return null;
     const page: CachedPage = {
-      head,
+      version,
       status: rendered.status,
       headers: [...rendered.headers.entries()].filter(([name]) => !HOP_HEADERS.has(name)),
       parts: splitAt(body, new TextEncoder().encode(renderedNonce)),

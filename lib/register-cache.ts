@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { parisDate } from '@/lib/domain/paris-time';
 
 /**
  * (Not marked `server-only`: the publish command imports it, and commands also run in
@@ -16,17 +17,33 @@ import type { Database } from '@/db/client';
  *
  * So a publication is visible everywhere within HEAD_CHECK_MS, and a burst of readers
  * costs the database one tiny query every HEAD_CHECK_MS.
+ *
+ * What the public pages show beside the sealed entries (the prefect's authorisation, the
+ * conditions' follow-up: computed at serve time, never hashed) changes without moving the
+ * head, and part of it by the date alone (refused by silence, expired, overdue). So the
+ * cache key is the register's VERSION: the head, a stamp of those live tables (the sum of
+ * their revisions: every change moves it on, on any instance) read in the same query, and
+ * today's Paris date (a result kept yesterday is never served today).
  */
 
 export const HEAD_CHECK_MS = 250;
 /** Results kept per database (least recently used dropped first): searches are many and varied. */
 const MAX_RESULTS = 2000;
 
+/**
+ * The live tables' stamp: every insert adds a row of revision 1 and every update moves a
+ * revision on, so the sum grows with each change (rows are never deleted). A feature that
+ * shows more live data on the register's pages adds its table here.
+ */
+const LIVE_STAMP = sql`(SELECT coalesce(sum(revision), 0) FROM authorisations)::text || '.' || (SELECT coalesce(sum(revision), 0) FROM condition_follow_ups)::text`;
+
 interface CacheState {
   head: number | null;
+  /** The live tables' stamp read with the head. */
+  live: string;
   checkedAt: number;
   pending: Promise<number> | null;
-  results: Map<string, { head: number; value: unknown }>;
+  results: Map<string, { version: string; value: unknown }>;
 }
 
 // One cache per database handle (tests run two databases in one process), shared by every
@@ -37,7 +54,7 @@ const states = (store.vigieRegisterCache ??= new WeakMap());
 function stateOf(db: Database): CacheState {
   let state = states.get(db);
   if (!state) {
-    state = { head: null, checkedAt: 0, pending: null, results: new Map() };
+    state = { head: null, live: '', checkedAt: 0, pending: null, results: new Map() };
     states.set(db, state);
   }
   return state;
@@ -55,11 +72,13 @@ export async function registerHead(db: Database): Promise<number> {
   const state = stateOf(db);
   if (state.head !== null && Date.now() - state.checkedAt < HEAD_CHECK_MS) return state.head;
   state.pending ??= db
-    .execute<{ head: number }>(sql`SELECT coalesce(max(sequence), 0)::int AS head FROM register_entries`)
+    .execute<{ head: number; live: string }>(sql`SELECT coalesce(max(sequence), 0)::int AS head, ${LIVE_STAMP} AS live FROM register_entries`)
     .then((result) => {
       const head = Number(result.rows[0]?.head ?? 0);
-      if (head !== state.head) state.results.clear();
+      const live = String(result.rows[0]?.live ?? '');
+      if (head !== state.head || live !== state.live) state.results.clear();
       state.head = head;
+      state.live = live;
       state.checkedAt = Date.now();
       return head;
     })
@@ -69,19 +88,28 @@ export async function registerHead(db: Database): Promise<number> {
   return state.pending;
 }
 
-/** `load()`'s result for `key`, computed once per register head. */
-export async function cachedRegisterRead<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
+/**
+ * What a cached public read depends on: the head, the live tables' stamp and today's
+ * Paris date (`now` for the tests). Read at most once per HEAD_CHECK_MS, like the head.
+ */
+export async function registerVersion(db: Database, now: Date = new Date()): Promise<string> {
   const head = await registerHead(db);
+  return `${head}:${stateOf(db).live}:${parisDate(now)}`;
+}
+
+/** `load()`'s result for `key`, computed once per register version (head, live stamp, Paris day). */
+export async function cachedRegisterRead<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
+  const version = await registerVersion(db);
   const state = stateOf(db);
   const hit = state.results.get(key);
-  if (hit && hit.head === head) {
+  if (hit && hit.version === version) {
     // Most recently used last: the first key is the one to drop.
     state.results.delete(key);
     state.results.set(key, hit);
     return hit.value as T;
   }
   const value = await load();
-  state.results.set(key, { head, value });
+  state.results.set(key, { version, value });
   if (state.results.size > MAX_RESULTS) state.results.delete(state.results.keys().next().value as string);
   return value;
 }

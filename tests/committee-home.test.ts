@@ -15,7 +15,8 @@ describe.each(BACKENDS)('the committee on the staff home on %s', (backend) => {
     await seedDemo(t.db);
     const [row] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'membre1@demo.vigie.test'));
     member = (await loadActor(t.db, row!.id))!;
-  });
+    // The whole demo seed (its after-the-vote part included): as long as the other seeded tests allow.
+  }, 120_000);
   afterAll(() => t.close());
 
   it('lists the open vote to cast and the coming sessions with the files not read yet', async () => {

@@ -5,8 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { authorisations, cameras, notices } from '@/db/schema';
 import { addMonths } from '@/lib/domain/register';
-import { parisDate } from '@/lib/domain/paris-time';
-import { dateToParisLocal } from '@/lib/domain/paris-time';
+import { dateToParisLocal, parisDate } from '@/lib/domain/paris-time';
 import { ERROR_STATUS, fieldErrorKey, type ErrorCode } from '@/lib/errors';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { COMMANDS, runCommand, type CommandResult } from '@/lib/workflow';
@@ -14,7 +13,7 @@ import { signFormStamp } from '@/lib/resident-questions/anti-spam';
 import { askResidentQuestion } from '@/lib/workflow/resident-questions';
 import type { Command } from '@/lib/workflow/command';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
-import { completeDiagnostic, fileUnderReview, FIXTURE_PASSWORD, makeSite, makeUser, ok, validProposal } from './support/fixtures';
+import { completeDiagnostic, fileUnderReview, FIXTURE_PASSWORD, makeSite, makeUser, ok, signedDecision, validProposal } from './support/fixtures';
 import { BAD_DATES, BAD_DATETIMES, BAD_NUMBERS, BAD_TEXT, changedTables, snapshotter, TEXT_PAYLOADS, UUID, type Snapshotter } from './support/hostile';
 
 /**
@@ -266,6 +265,18 @@ async function buildWorld(db: Database): Promise<World> {
   const pendingQuestion = await asked('Qui regarde les images ?');
   const approvedQuestion = await asked('Combien de temps les images sont-elles gardées ?');
   await ok(runCommand(db, COMMANDS.approveResidentQuestion, admin, { questionId: approvedQuestion, revision: 1, publishedBody: 'Combien de temps les images sont-elles gardées ?' }));
+  // After the vote: the published favourable decision filed at the prefecture (filing corrected once: revision 2),
+  // and another published with a condition, checked twice (revision 2).
+  const filedOn = parisDate(new Date(Date.now() - 30 * 86_400_000));
+  await ok(runCommand(db, COMMANDS.recordAuthorisationFiling, diag, { decisionId: decisionPublished, revision: 0, filedOn, prefectureReference: 'PREF-1' }));
+  await ok(runCommand(db, COMMANDS.recordAuthorisationFiling, diag, { decisionId: decisionPublished, revision: 1, filedOn, prefectureReference: 'PREF-2' }));
+  const withCondition = await signedDecision(db, { technician: { id: tech }, officer: { id: diag }, chair: { id: chair }, members: [{ id: m1 }, { id: m2 }] }, site.id, {
+    conditions: [{ kind: 'signage', text: 'Poser les panneaux.', dueDate: '2027-06-30' }],
+  });
+  await ok(runCommand(db, COMMANDS.publishDecision, chair, { decisionId: withCondition.decisionId }));
+  const checkedOn = parisDate(new Date());
+  await ok(runCommand(db, COMMANDS.markCondition, diag, { decisionId: withCondition.decisionId, conditionIndex: 0, revision: 0, status: 'not_met', note: 'Absents.', checkedOn }));
+  await ok(runCommand(db, COMMANDS.markCondition, diag, { decisionId: withCondition.decisionId, conditionIndex: 0, revision: 1, status: 'not_met', note: 'Toujours absents.', checkedOn }));
 
   const [notice] = await db.select({ id: notices.id }).from(notices).where(eq(notices.recipientId, diag)).orderBy(desc(notices.createdAt)).limit(1);
 
@@ -276,7 +287,8 @@ async function buildWorld(db: Database): Promise<World> {
   for (const d of [diagnostic, diagnosedDiagnostic]) ids.set(d, 'diagnostic');
   for (const s of [planned.session, convened.session, held.session, toClose.session, closed.session]) ids.set(s, 'session');
   for (const i of [planned.items[0]!, convened.items[0]!, ...held.items, toClose.items[0]!, closed.items[0]!]) ids.set(i, 'agenda item');
-  for (const d of [decisionPublished, decisionSigned, decisionUnsigned]) ids.set(d, 'decision');
+  for (const d of [decisionPublished, decisionSigned, decisionUnsigned, withCondition.decisionId]) ids.set(d, 'decision');
+  ids.set(withCondition.proposalId, 'proposal');
   ids.set(request, 'question');
   ids.set(inService!.id, 'camera');
   ids.set(toCommission!.id, 'camera');
@@ -339,6 +351,10 @@ async function buildWorld(db: Database): Promise<World> {
     rejectResidentQuestion: { actor: admin, input: { questionId: pendingQuestion, revision: 1, reason: 'Hors sujet.' } },
     assignResidentQuestion: { actor: chair, input: { questionId: approvedQuestion, memberId: m1 } },
     answerResidentQuestion: { actor: chair, input: { questionId: approvedQuestion, answer: 'Quinze jours.' } },
+    recordAuthorisationFiling: { actor: diag, input: { decisionId: decisionPublished, revision: 2, filedOn, prefectureReference: 'PREF-92-2026-0042' } },
+    recordCdvpOpinion: { actor: diag, input: { decisionId: decisionPublished, revision: 2, cdvpOpinionOn: checkedOn, cdvpOpinion: 'favourable' } },
+    recordPrefectDecision: { actor: admin, input: { decisionId: decisionPublished, revision: 2, decision: 'granted', decidedOn: checkedOn, orderReference: 'AP-2026-117', refusalReason: '' } },
+    markCondition: { actor: chair, input: { decisionId: withCondition.decisionId, conditionIndex: 0, revision: 2, status: 'met', note: 'Panneaux posés.', checkedOn } },
   };
   return { actors: { admin, tech, tech2, diag, chair, m1, m2 }, bases, ids };
 }

@@ -18,7 +18,7 @@ import { registerEntries } from '@/db/schema';
 import { GENESIS_HASH, type RegisterEntry } from '@/lib/domain/register';
 import { CSV_COLUMNS } from '@/lib/open-data/csv';
 import { LICENCE } from '@/lib/open-data/licence';
-import { chainVerdictSchema, decisionListSchema, errorSchema, siteCollectionSchema } from '@/lib/open-data/schemas';
+import { chainVerdictSchema, decisionListSchema, errorSchema, servedDecisionSchema, siteCollectionSchema } from '@/lib/open-data/schemas';
 import { registerEntrySchema } from '@/lib/domain/register';
 import { invalidateRegisterCache } from '@/lib/register-cache';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -39,9 +39,12 @@ function get(route: Route, path: string, { headers = {}, params = {} }: { header
   return route.GET(request, { params: Promise.resolve(params) } as never);
 }
 
-/** The hash rule, recomputed with another JCS implementation than the app's and Node's own SHA-256. */
+/**
+ * The hash rule, recomputed with another JCS implementation than the app's and Node's own
+ * SHA-256: every field but `hash` and the serve-time follow-up (authorisation, conditions).
+ */
 function recomputed(entry: Record<string, unknown>): string {
-  const { hash: _hash, ...rest } = entry;
+  const { hash: _hash, authorisation: _a, conditionsFollowUp: _c, ...rest } = entry;
   return createHash('sha256').update(otherCanonicalize(rest), 'utf8').digest('hex');
 }
 
@@ -123,7 +126,10 @@ describe.each(BACKENDS)('the open data on %s', (backend) => {
     for (let i = 1; i < ascending.length; i++) expect(ascending[i]!.previousHash).toBe(ascending[i - 1]!.hash);
     // Exactly the stored entries, and the documented shape.
     const stored = await t.db.select({ entry: registerEntries.entry }).from(registerEntries).orderBy(desc(registerEntries.sequence));
-    expect(body.items).toEqual(stored.map((s) => s.entry));
+    expect(body.items.map(({ authorisation: _a, conditionsFollowUp: _c, ...sealed }) => sealed)).toEqual(stored.map((s) => s.entry));
+    // The serve-time follow-up: the favourable one not filed yet; nothing for the unfavourable one, nor for the revoked decision (both its entries).
+    expect(body.items.map((i) => (i.authorisation as { status: string } | null)?.status ?? null)).toEqual([null, null, null, 'not_filed']);
+    expect(body.items[3]!.conditionsFollowUp).toEqual([{ state: 'pending', overdue: false, checkedOn: null }]);
     const parsed = decisionListSchema.parse(body);
     expect(parsed.licence).toEqual({ ...LICENCE });
     expect(parsed.nextCursor).toBeNull();
@@ -193,7 +199,7 @@ describe.each(BACKENDS)('the open data on %s', (backend) => {
     const response = await get(oneDecision, `/api/v1/decisions/${ref(3)}`, { params: { reference: ref(3) } });
     expect(response.status).toBe(200);
     const text = await response.text();
-    const entry = registerEntrySchema.parse(JSON.parse(text));
+    const entry = servedDecisionSchema.parse(JSON.parse(text));
     expect(entry.reference).toBe(ref(3));
     expect(recomputed(JSON.parse(text))).toBe(entry.hash);
     expect(response.headers.get('link')).toContain(`<${ORIGIN}/api/v1/decisions/${ref(4)}>; rel="successor-version"`);
@@ -435,7 +441,7 @@ describe('the OpenAPI document', () => {
     expect(doc.servers).toEqual([{ url: ORIGIN }]);
     const { Decision, DecisionList } = doc.components.schemas;
     expect(Decision).toMatchObject({ type: 'object', additionalProperties: false });
-    expect(Object.keys(Decision!.properties)).toEqual(Object.keys(registerEntrySchema.shape));
+    expect(Object.keys(Decision!.properties)).toEqual([...Object.keys(registerEntrySchema.shape), 'authorisation', 'conditionsFollowUp']);
     expect(DecisionList!.properties.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Decision' }, description: expect.any(String) });
 
     // Every route file under app/api/v1 has its path (the catch-all 404 aside), with a GET and at least one response.

@@ -1,7 +1,7 @@
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { agendaItems, auditEvents, decisions, diagnostics, proposals, registerEntries, residentQuestions, sessions, sites, users } from '@/db/schema';
+import { agendaItems, auditEvents, authorisations, conditionFollowUps, decisions, diagnostics, proposals, registerEntries, residentQuestions, sessions, sites, users } from '@/db/schema';
 import { verifyChain } from '@/lib/domain/register';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/sign-in';
@@ -41,7 +41,7 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
   it('creates proposals in draft, submitted, in diagnostic and diagnosed, through the real commands', async () => {
     const rows = await t.db.select({ state: proposals.state }).from(proposals);
     expect(rows.map((r) => r.state).sort()).toEqual(
-      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...Array(3 + 11).fill('published'), 'under_review', 'under_review', 'voting'].sort(),
+      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...Array(3 + 13).fill('published'), 'under_review', 'under_review', 'voting'].sort(),
     );
     const [concluded] = await t.db.select().from(diagnostics).where(eq(diagnostics.state, 'concluded'));
     expect(concluded?.signedAt).toBeInstanceOf(Date);
@@ -50,18 +50,18 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
 
   it('shows the committee at work: a closed session with each outcome, one held with a vote open, one convened', async () => {
     const held = await t.db.select({ state: sessions.state }).from(sessions);
-    // Six past sessions behind the register's history, then last month's, today's and the coming one.
-    expect(held.map((r) => r.state).sort()).toEqual([...Array(6 + 1).fill('closed'), 'convened', 'held']);
+    // Eight past sessions behind the register's history, then last month's, today's and the coming one.
+    expect(held.map((r) => r.state).sort()).toEqual([...Array(8 + 1).fill('closed'), 'convened', 'held']);
     const outcomes = await t.db.select({ outcome: decisions.outcome, signedAt: decisions.signedAt }).from(decisions);
     expect(new Set(outcomes.map((d) => d.outcome))).toEqual(new Set(['adjourned', 'favourable', 'favourable_with_conditions', 'unfavourable']));
-    expect(outcomes.filter((d) => d.signedAt).length).toBe(3 + 11);
+    expect(outcomes.filter((d) => d.signedAt).length).toBe(3 + 13);
     expect((await t.db.select({ state: agendaItems.state }).from(agendaItems)).filter((i) => i.state === 'voting')).toHaveLength(1);
   });
 
   it('fills a register of more than a year, every outcome and one correction, that verifies', async () => {
     const entries = (await t.db.select().from(registerEntries).orderBy(registerEntries.sequence)).map((r) => r.entry);
-    expect(entries).toHaveLength(11 + 1 + 3);
-    expect(verifyChain(entries)).toMatchObject({ ok: true, length: 15 });
+    expect(entries).toHaveLength(13 + 1 + 3);
+    expect(verifyChain(entries)).toMatchObject({ ok: true, length: 17 });
     expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['favourable', 'favourable_with_conditions', 'unfavourable']));
     expect(entries.filter((e) => e.kind === 'correction')).toHaveLength(1);
     const published = entries.map((e) => Date.parse(e.publishedAt));
@@ -69,6 +69,31 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     expect(published[published.length - 1]! - published[0]!).toBeGreaterThan(365 * 86_400_000);
     expect(new Set(entries.map((e) => e.site.id)).size).toBeGreaterThanOrEqual(6);
     expect(entries.some((e) => e.votes.recused > 0)).toBe(true);
+  });
+
+  it('tells the after-the-vote story: an authorisation in every status, one up for renewal, conditions met and overdue', async () => {
+    const { overdueConditions } = await import('@/db/queries/follow-up');
+    const { listRegister } = await import('@/db/queries/register');
+    const { items } = await listRegister(t.db, {}, 100);
+    const decisionsOnly = items.filter((i) => i.entry.kind !== 'revocation');
+    const statuses = decisionsOnly.map((i) => i.followUp.authorisation?.status).filter(Boolean);
+    expect(new Set(statuses)).toEqual(new Set(['not_filed', 'filed', 'granted', 'refused', 'refused_by_silence', 'expired']));
+    expect(statuses.filter((s) => s === 'granted').length).toBeGreaterThanOrEqual(3);
+    // One granted about 4 years 9 months ago: it expires within four months, its renewal is due.
+    const { deriveAuthorisation } = await import('@/lib/domain/authorisation');
+    const { authorisationFacts } = await import('@/lib/domain/follow-up');
+    const { parisDate } = await import('@/lib/domain/paris-time');
+    const { addMonths } = await import('@/lib/domain/register');
+    const today = parisDate(new Date());
+    const rows = await t.db.select().from(authorisations);
+    const renewals = rows.map((r) => deriveAuthorisation(authorisationFacts(r), today)).filter((a) => a.renewalDue);
+    expect(renewals).toHaveLength(1);
+    expect(renewals[0]!.expiresAt! > today && renewals[0]!.expiresAt! <= addMonths(today, 4)).toBe(true);
+    // Conditions: some met with a note, some overdue.
+    const checks = await t.db.select().from(conditionFollowUps);
+    expect(checks.filter((c) => c.status === 'met').every((c) => c.note.length > 0)).toBe(true);
+    expect(checks.filter((c) => c.status === 'met').length).toBeGreaterThanOrEqual(2);
+    expect((await overdueConditions(t.db)).length).toBeGreaterThanOrEqual(2);
   });
 
   it('leaves the read-only guards of signed records on after dating its history', async () => {

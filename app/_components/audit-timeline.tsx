@@ -64,9 +64,32 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
       return t('audit.camera.decommissioned', { n: (event.details?.position ?? -1) + 1, date: event.details ? format.dateTime(new Date(`${event.details.decommissionedOn}T12:00:00Z`), 'date') : '', reference: event.details?.reference ?? 'none' });
     case 'decision.entered_in_register':
       return t('audit.decision.entered_in_register', { kind: event.details?.kind ?? 'decision', reference: event.details?.reference ?? '', corrects: event.details?.corrects ?? '' });
+    case 'authorisation.filed':
+      return t('audit.authorisation.filed', { correction: String(event.details?.correction ?? false), day: dayInWords(format, event.details?.filedOn), reference: event.details?.prefectureReference ?? '' });
+    case 'authorisation.cdvp_opinion':
+      return t('audit.authorisation.cdvp_opinion', {
+        correction: String(event.details?.correction ?? false),
+        day: dayInWords(format, event.details?.cdvpOpinionOn),
+        opinion: event.details ? t(`followUp.cdvpOpinions.${event.details.cdvpOpinion}`) : '',
+      });
+    case 'authorisation.prefect_decision':
+      return t('audit.authorisation.prefect_decision', {
+        correction: String(event.details?.correction ?? false),
+        decision: event.details?.decision ?? 'granted',
+        day: dayInWords(format, event.details?.decidedOn),
+        reference: event.details?.orderReference ?? '',
+      });
+    case 'condition.checked':
+      return t('audit.condition.checked', { number: (event.details?.conditionIndex ?? 0) + 1, status: event.details?.status ?? 'met', day: dayInWords(format, event.details?.checkedOn) });
     default:
       return t(`audit.${event.action}`);
   }
+}
+
+/** A recorded Paris day ("2026-03-31") in words ("31 mars 2026"). */
+export function dayInWords(format: Formatter, day: string | null | undefined): string {
+  if (!day) return '';
+  return format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
 }
 
 type SettingsField = (typeof SETTINGS_FIELDS)[number];

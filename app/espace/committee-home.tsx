@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { committeeHome, type HomeItem } from '@/db/queries/committee-home';
 import type { Actor } from '@/lib/auth/actor';
+import { OverdueConditions } from './overdue-conditions';
 
 /**
  * The committee's part of the staff home: the chair sees the sessions to prepare and the
@@ -37,6 +38,7 @@ export async function CommitteeHome({ actor }: { actor: Actor }) {
           <p>{t('committee.home.noOpenVote')}</p>
         )}
       </section>
+      <OverdueConditions actor={actor} />
       <section aria-labelledby="home-sessions">
         <h2 id="home-sessions">{isChair ? t('committee.home.sessionsToPrepare', { count: sessions.length }) : t('committee.home.nextSessions', { count: sessions.length })}</h2>
         {sessions.length ? (

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { registerEntries } from '@/db/schema';
 import { GENESIS_HASH } from '@/lib/domain/register';
-import { cachedRegisterRead, registerHead } from '@/lib/register-cache';
+import { cachedRegisterRead, registerHead, registerVersion } from '@/lib/register-cache';
 
 /**
  * The register's head as the open data's validators see it: its last sequence number and
@@ -12,12 +12,14 @@ import { cachedRegisterRead, registerHead } from '@/lib/register-cache';
  * client's cached copy is never taken for another register's. One indexed read per new
  * head, then served from the register cache.
  */
-export async function registerHeadState(db: Database): Promise<{ sequence: number; hash: string }> {
+export async function registerHeadState(db: Database): Promise<{ sequence: number; hash: string; version: string }> {
   const sequence = await registerHead(db);
-  if (sequence === 0) return { sequence, hash: GENESIS_HASH };
+  // The answers that show live follow-up (authorisation, conditions) change with it and with the day.
+  const version = await registerVersion(db);
+  if (sequence === 0) return { sequence, hash: GENESIS_HASH, version };
   const hash = await cachedRegisterRead(db, JSON.stringify(['head-hash', sequence]), async () => {
     const [row] = await db.select({ hash: registerEntries.hash }).from(registerEntries).where(eq(registerEntries.sequence, sequence));
     return row?.hash ?? GENESIS_HASH;
   });
-  return { sequence, hash };
+  return { sequence, hash, version };
 }

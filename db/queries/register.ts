@@ -3,10 +3,12 @@ import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { registerEntries } from '@/db/schema';
+import { parisDate } from '@/lib/domain/paris-time';
 import type { RegisterEntry } from '@/lib/domain/register';
 import type { RegisterEntryKind } from '@/lib/domain/vocabulary';
 import { cachedRegisterRead } from '@/lib/register-cache';
 import { REGISTER_PAGE_SIZE, type RegisterFilters } from '@/lib/validation/register';
+import { publicFollowUps, type PublicFollowUp } from './follow-up-public';
 
 /**
  * The public read side of the register: no actor, no staff table, only what the
@@ -18,6 +20,18 @@ export interface PublicEntry {
   entry: RegisterEntry;
   /** The later entry that corrects or revokes this one, if any. */
   correctedBy: { reference: string; kind: RegisterEntryKind } | null;
+  /**
+   * The authorisation and the conditions' follow-up on the day it is served: live, not
+   * part of the sealed entry (the cache's version includes the live tables and the day).
+   */
+  followUp: PublicFollowUp;
+}
+
+type Row = { entry: RegisterEntry; decisionId: string; laterReference: string | null; laterKind: RegisterEntryKind | null };
+
+async function toPublicAll(db: Database, rows: Row[]): Promise<PublicEntry[]> {
+  const followUps = await publicFollowUps(db, rows, parisDate(new Date()));
+  return rows.map((row, i) => toPublic(row, followUps[i]!));
 }
 
 const later = alias(registerEntries, 'later');
@@ -45,19 +59,19 @@ export function listRegister(db: Database, filters: RegisterFilters, limit = fil
     const where = filtersSql(filters);
     if (filters.cursor) where.push(lt(registerEntries.sequence, filters.cursor));
     const rows = await db
-      .select({ entry: registerEntries.entry, laterReference: later.reference, laterKind: later.kind })
+      .select({ entry: registerEntries.entry, decisionId: registerEntries.decisionId, laterReference: later.reference, laterKind: later.kind })
       .from(registerEntries)
       .leftJoin(later, eq(later.correctsSequence, registerEntries.sequence))
       .where(and(...where))
       .orderBy(desc(registerEntries.sequence))
       .limit(limit + 1);
-    const items = rows.slice(0, limit).map(toPublic);
+    const items = await toPublicAll(db, rows.slice(0, limit));
     return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.entry.sequence : null };
   });
 }
 
-function toPublic(row: { entry: RegisterEntry; laterReference: string | null; laterKind: RegisterEntryKind | null }): PublicEntry {
-  return { entry: row.entry, correctedBy: row.laterReference && row.laterKind ? { reference: row.laterReference, kind: row.laterKind } : null };
+function toPublic(row: Row, followUp: PublicFollowUp): PublicEntry {
+  return { entry: row.entry, correctedBy: row.laterReference && row.laterKind ? { reference: row.laterReference, kind: row.laterKind } : null, followUp };
 }
 
 export interface EntryWithVersions extends PublicEntry {
@@ -79,8 +93,9 @@ export function registerEntry(db: Database, reference: string): Promise<EntryWit
       .from(registerEntries)
       .where(eq(registerEntries.decisionId, row.decisionId))
       .orderBy(asc(registerEntries.sequence));
+    const [item] = await toPublicAll(db, [row]);
     return {
-      ...toPublic(row),
+      ...item!,
       versions: versions.map(({ entry }) => ({ reference: entry.reference, kind: entry.kind, publishedAt: entry.publishedAt, note: entry.note })),
     };
   });
@@ -96,13 +111,13 @@ export interface SiteHistory {
 export function siteHistory(db: Database, siteId: string): Promise<SiteHistory | null> {
   return cachedRegisterRead(db, JSON.stringify(['site', siteId]), async () => {
     const rows = await db
-      .select({ entry: registerEntries.entry, laterReference: later.reference, laterKind: later.kind })
+      .select({ entry: registerEntries.entry, decisionId: registerEntries.decisionId, laterReference: later.reference, laterKind: later.kind })
       .from(registerEntries)
       .leftJoin(later, eq(later.correctsSequence, registerEntries.sequence))
       .where(eq(registerEntries.siteId, siteId))
       .orderBy(desc(registerEntries.sequence));
     if (!rows.length) return null;
-    return { site: rows[0]!.entry.site, entries: rows.map(toPublic) };
+    return { site: rows[0]!.entry.site, entries: await toPublicAll(db, rows) };
   });
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VOTE_CHOICES } from './committee';
 import { proposalLifecycle, type ProposalCommand } from './lifecycle';
 import { sessionLifecycle, type SessionCommand } from './session-lifecycle';
-import { CONFLICT_SOURCES, DECISION_OUTCOMES, REGISTER_ENTRY_KINDS, ROLES, SITE_FIELDS } from './vocabulary';
+import { CDVP_OPINIONS, CONDITION_STATUSES, CONFLICT_SOURCES, DECISION_OUTCOMES, PREFECT_DECISIONS, REGISTER_ENTRY_KINDS, ROLES, SITE_FIELDS } from './vocabulary';
 
 /**
  * The closed catalog of audit events. Votes, decisions and who changed what are legal
@@ -94,6 +94,21 @@ const COMMITTEE_EVENTS = {
   'deliberation.posted': { entity: 'proposal', details: z.object({ messageId: id }).strict() },
 } as const;
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** After the vote: the prefect's authorisation, step by step, and the conditions' follow-up (issue 10). */
+const FOLLOW_UP_EVENTS = {
+  /** `correction`: the step was recorded before and is re-recorded (a typo corrected). */
+  'authorisation.filed': { entity: 'proposal', details: z.object({ decisionId: id, filedOn: day, prefectureReference: z.string(), correction: z.boolean() }).strict() },
+  'authorisation.cdvp_opinion': { entity: 'proposal', details: z.object({ decisionId: id, cdvpOpinionOn: day, cdvpOpinion: z.enum(CDVP_OPINIONS), correction: z.boolean() }).strict() },
+  'authorisation.prefect_decision': {
+    entity: 'proposal',
+    details: z.object({ decisionId: id, decision: z.enum(PREFECT_DECISIONS), decidedOn: day, orderReference: z.string().nullable(), correction: z.boolean() }).strict(),
+  },
+  /** Reason: the note given with this check (each check keeps its own). */
+  'condition.checked': { entity: 'proposal', details: z.object({ decisionId: id, conditionIndex: z.number().int().min(0), status: z.enum(CONDITION_STATUSES), checkedOn: day }).strict() },
+} as const;
+
 /** One event per session lifecycle command (`session.convene`, `session.hold`, `session.close`). */
 type SessionLifecycleEvents = { [C in SessionCommand as `session.${C}`]: { entity: 'session'; details: typeof none } };
 const SESSION_LIFECYCLE_EVENTS = Object.fromEntries(
@@ -130,6 +145,7 @@ export const AUDIT_EVENTS = {
   ...SESSION_LIFECYCLE_EVENTS,
   ...CAMERA_EVENTS,
   ...QUESTION_EVENTS,
+  ...FOLLOW_UP_EVENTS,
 };
 
 export type AuditKind = keyof typeof AUDIT_EVENTS;

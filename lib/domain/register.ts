@@ -10,9 +10,17 @@ import { CONDITION_KINDS, DIAGNOSTIC_CONCLUSIONS, PUBLISHED_OUTCOMES, REGISTER_E
  *
  * The rule anyone can recheck: `hash` is the SHA-256 (lowercase hex) of the RFC 8785
  * canonical JSON (JCS) of the entry exactly as `/api/v1/decisions` serves it, minus its
- * `hash` field; `previousHash` is the hash of the entry before it, 64 zeros for the first.
- * Changing any published word breaks that entry's hash and every link after it.
+ * `hash` field and the serve-time fields (`SERVE_TIME_FIELDS`: the prefect's authorisation
+ * and the conditions' follow-up, which change after publication and are never sealed);
+ * `previousHash` is the hash of the entry before it, 64 zeros for the first. Changing any
+ * published word breaks that entry's hash and every link after it.
  */
+
+/**
+ * What `/api/v1/decisions` serves beside each sealed entry, computed on the day it is
+ * served from what the city recorded after the vote: left out of the hash.
+ */
+export const SERVE_TIME_FIELDS = ['authorisation', 'conditionsFollowUp'] as const;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -70,9 +78,12 @@ export type RegisterEntry = z.infer<typeof registerEntrySchema>;
 /** What is hashed: the entry without its own hash. */
 export type UnsealedEntry = Omit<RegisterEntry, 'hash'>;
 
-/** SHA-256 hex of the JCS form of `entry` (its `hash` field, if any, left out). */
+/** SHA-256 hex of the JCS form of `entry` (its `hash` and serve-time fields, if any, left out). */
 export function entryHash(entry: UnsealedEntry | RegisterEntry): string {
-  const { hash: _hash, ...unsealed } = entry as RegisterEntry;
+  const { hash: _hash, ...rest } = entry as RegisterEntry;
+  // An entry as served (with its serve-time fields) hashes as the sealed one.
+  const unsealed: Record<string, unknown> = { ...rest };
+  for (const field of SERVE_TIME_FIELDS) delete unsealed[field];
   const canonical = canonicalize(unsealed);
   if (canonical === undefined) throw new Error('entry cannot be canonicalised');
   return bytesToHex(sha256(utf8ToBytes(canonical)));

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { registerEntrySchema } from '@/lib/domain/register';
 import { REGISTER_API_MAX_LIMIT, registerFiltersSchema } from '@/lib/validation/register';
 import { LICENCE } from './licence';
-import { chainVerdictSchema, decisionListSchema, errorSchema, licenceSchema, siteCollectionSchema, siteEntrySchema, siteFeatureSchema } from './schemas';
+import { chainVerdictSchema, conditionFollowUpSchema, decisionListSchema, errorSchema, licenceSchema, publicAuthorisationSchema, servedDecisionSchema, siteCollectionSchema, siteEntrySchema, siteFeatureSchema } from './schemas';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the routes
@@ -11,7 +10,9 @@ import { chainVerdictSchema, decisionListSchema, errorSchema, licenceSchema, sit
 
 /** The schemas published under components.schemas, by the id their `.meta()` gives them. */
 const COMPONENTS = {
-  Decision: registerEntrySchema,
+  Decision: servedDecisionSchema,
+  Authorisation: publicAuthorisationSchema,
+  ConditionFollowUp: conditionFollowUpSchema,
   DecisionList: decisionListSchema,
   Licence: licenceSchema,
   Error: errorSchema,
@@ -62,7 +63,7 @@ export function openApiDocument(origin: string) {
       title: 'Vigie – registre public des avis du comité d’éthique de la vidéoprotection',
       version: '1.0.0',
       description:
-        'The public register of the video-surveillance ethics committee: every published opinion, correction and revocation, in JSON, CSV, GeoJSON and Atom, and a check of its hash chain. Each entry’s `hash` is the SHA-256 (lowercase hex) of the RFC 8785 (JCS) canonical JSON of the entry as served, without its `hash` field; `previousHash` is the hash of the entry before it (64 zeros for the first). Open to every origin (CORS), no key needed.',
+        'The public register of the video-surveillance ethics committee: every published opinion, correction and revocation, in JSON, CSV, GeoJSON and Atom, and a check of its hash chain. Each entry’s `hash` is the SHA-256 (lowercase hex) of the RFC 8785 (JCS) canonical JSON of the entry as served, without its `hash` field and its serve-time `authorisation` and `conditionsFollowUp` (derived on the day of the answer, never sealed); `previousHash` is the hash of the entry before it (64 zeros for the first). Open to every origin (CORS), no key needed.',
       license: { name: LICENCE.name, identifier: LICENCE.id },
     },
     servers: [{ url: origin }],
@@ -82,8 +83,8 @@ export function openApiDocument(origin: string) {
       '/api/v1/decisions/{reference}': {
         get: {
           operationId: 'getDecision',
-          summary: 'One register entry, exactly as published',
-          description: 'A later correction or revocation is named in a `Link: <…>; rel="successor-version"` header, the entry it corrects in `rel="predecessor-version"` (RFC 5829).',
+          summary: 'One register entry as published, with its authorisation and conditions’ follow-up of the day',
+          description: 'A later correction or revocation is named in a `Link: <…>; rel="successor-version"` header, the entry it corrects in `rel="predecessor-version"` (RFC 5829). `authorisation` and `conditionsFollowUp` are computed on the day of the answer and are not part of the hashed entry.',
           parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string', pattern: '^CE-\\d{4}-\\d{3,}$' }, example: 'CE-2026-001' }],
           responses: { '200': ok('The entry.', json('Decision')), '304': notModified, '404': notFound('No entry has this reference.') },
         },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerEntrySchema } from '@/lib/domain/register';
-import { PUBLISHED_OUTCOMES, REGISTER_ENTRY_KINDS } from '@/lib/domain/vocabulary';
+import { AUTHORISATION_STATUSES, PUBLISHED_OUTCOMES, REGISTER_ENTRY_KINDS } from '@/lib/domain/vocabulary';
 
 /**
  * The shapes of the open data's answers, as zod schemas: the route handlers build their
@@ -18,10 +18,54 @@ export const licenceSchema = z
   })
   .meta({ id: 'Licence', description: 'Licence Ouverte / Open Licence 2.0 (Etalab): free reuse, naming the source and the date of the last update.' });
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: 'date' });
+
+/** The prefect's authorisation of a favourable decision, on the day it is served. */
+export const publicAuthorisationSchema = z
+  .object({
+    status: z.enum(AUTHORISATION_STATUSES).meta({
+      description:
+        'not_filed: no request filed at the prefecture yet; filed: waiting for the prefect; granted: authorised (until expiresAt); refused; refused_by_silence: no answer more than four months after filing (CSI R252-15); expired: more than five years after the grant (CSI L252-4).',
+    }),
+    filedAt: day.nullable().meta({ description: 'Day the request was filed at the prefecture.' }),
+    grantedAt: day.nullable().meta({ description: "Day of the prefect's order." }),
+    refusedAt: day.nullable().meta({ description: "Day of the prefect's explicit refusal." }),
+    expiresAt: day.nullable().meta({ description: 'Last day the authorisation holds (grant + 5 years).' }),
+    refusedBySilenceFrom: day.nullable().meta({ description: 'While no decision is recorded: the first day the silence is a refusal.' }),
+    reference: z.string().nullable().meta({ description: "The prefect's order reference, once granted." }),
+  })
+  .strict()
+  .meta({ id: 'Authorisation', description: 'Derived from recorded dates on the day of the answer, never typed; not part of the sealed entry.' });
+
+export const conditionFollowUpSchema = z
+  .object({
+    state: z.enum(['pending', 'met', 'not_met']).meta({ description: 'pending: not checked yet; met / not_met: as last checked by the city.' }),
+    overdue: z.boolean().meta({ description: 'Its due date has passed and it is not met.' }),
+    checkedOn: day.nullable(),
+  })
+  .strict()
+  .meta({ id: 'ConditionFollowUp' });
+
+/**
+ * A register entry as served: the sealed entry, plus its serve-time follow-up (left out of
+ * the hash, see SERVE_TIME_FIELDS).
+ */
+export const servedDecisionSchema = registerEntrySchema
+  .extend({
+    authorisation: publicAuthorisationSchema.nullable().meta({ description: 'Serve-time, not hashed. Null for an unfavourable decision or a revocation.' }),
+    conditionsFollowUp: z.array(conditionFollowUpSchema).meta({ description: 'Serve-time, not hashed: one per condition, in the same order.' }),
+  })
+  .strict()
+  .meta({
+    id: 'Decision',
+    description: 'A register entry as published (hashed: every field but `hash`, `authorisation` and `conditionsFollowUp`), with its serve-time follow-up.',
+  });
+export type ServedDecision = z.infer<typeof servedDecisionSchema>;
+
 export const decisionListSchema = z
   .object({
     licence: licenceSchema,
-    items: z.array(registerEntrySchema).meta({ description: 'Register entries, newest first, each exactly as published (its hash can be rechecked from this JSON).' }),
+    items: z.array(servedDecisionSchema).meta({ description: 'Register entries, newest first, each as published (its hash can be rechecked from this JSON, leaving out `hash`, `authorisation` and `conditionsFollowUp`).' }),
     nextCursor: z.number().int().min(1).nullable().meta({ description: 'Pass as `cursor` to get the next (older) page; null on the last page.' }),
     links: z.object({ next: z.url().nullable().meta({ description: 'The next page, with the same filters; null on the last page.' }) }),
   })

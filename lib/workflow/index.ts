@@ -21,6 +21,8 @@ import { correctRegisterEntry, publishDecision } from './register';
 import { commissionCameras, decommissionCamera, proposeChange } from './cameras';
 import { answerInfo, postDeliberation, requestInfo } from './review';
 import { answerResidentQuestion, approveResidentQuestion, assignResidentQuestion, rejectResidentQuestion } from './resident-questions';
+import { recordAuthorisationFiling, recordCdvpOpinion, recordPrefectDecision } from './authorisations';
+import { markCondition } from './conditions';
 import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -81,6 +83,10 @@ export const COMMANDS = {
   rejectResidentQuestion,
   assignResidentQuestion,
   answerResidentQuestion,
+  recordAuthorisationFiling,
+  recordCdvpOpinion,
+  recordPrefectDecision,
+  markCondition,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -10,6 +10,7 @@ import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { civilDay } from '@/lib/register-search';
 import { DecommissioningNotice } from '../_components/decommissioning-notice';
 import { ResidentQuestions } from '../_components/resident-questions';
+import { AuthorisationSection, ConditionState } from '../_components/follow-up';
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -34,7 +35,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function EntryPage({ params }: Props) {
   const [{ reference }, t, format] = await Promise.all([params, getTranslations(), getFormatter()]);
-  const { entry, correctedBy, versions } = await load(reference);
+  const found = await load(reference);
+  const { entry, correctedBy, versions } = found;
   const day = (iso: string) => <time dateTime={iso}>{format.dateTime(civilDay(iso), 'date')}</time>;
   const published = (iso: string) => <time dateTime={iso}>{format.dateTime(new Date(iso), 'date')}</time>;
   const euros = (n: number | null) => (n === null ? t('publicRegister.entry.notGiven') : format.number(n, 'euro'));
@@ -114,6 +116,7 @@ export default async function EntryPage({ params }: Props) {
                   <li key={i}>
                     {t('publicRegister.entry.pair', { label: t(`committee.conditionKinds.${c.kind}`), value: c.text })}
                     {c.dueDate ? <> ({t('publicRegister.entry.due', { date: format.dateTime(civilDay(c.dueDate), 'date') })})</> : null}
+                    <ConditionState followUp={found.followUp.conditions[i]} />
                   </li>
                 ))}
               </ol>
@@ -127,6 +130,8 @@ export default async function EntryPage({ params }: Props) {
           <dd>{entry.publicSummary}</dd>
         </dl>
       </section>
+
+      <AuthorisationSection item={found} />
 
       <section aria-labelledby="project-title">
         <h2 id="project-title">{t('publicRegister.entry.projectTitle')}</h2>

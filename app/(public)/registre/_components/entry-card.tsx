@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublicEntry } from '@/db/queries/register';
 import { civilDay, shorten } from '@/lib/register-search';
+import { AuthorisationFact } from './follow-up';
 
 /**
  * What a list says of an entry: the badges that change how it reads (corrected, revoked,
@@ -62,6 +63,7 @@ export async function EntryCard({ item }: { item: PublicEntry }) {
           <dt>{t('publicRegister.card.cameras')}</dt>
           <dd>{t('publicRegister.card.cameraCount', { count: entry.cameraCount })}</dd>
         </div>
+        <AuthorisationFact item={item} />
       </dl>
       <p className="register-summary">{shorten(entry.publicSummary)}</p>
     </li>

@@ -19,7 +19,7 @@ export const GET = openDataRoute(async (request) => {
   const { cursor: _cursor, limit: _limit, ...filters } = parsed.data;
   const db = getDb();
   const head = await registerHeadState(db);
-  return conditional(request, entityTag(request, [head.sequence, head.hash]), () => {
+  return conditional(request, entityTag(request, [head.sequence, head.hash, head.version]), () => {
     const entries = upToHead(walkRegister(db, filters, BATCH), head.sequence);
     return new Response(csvStream(entries, BATCH), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="registre-des-avis.csv"' },

@@ -4,6 +4,7 @@ import { listRegister } from '@/db/queries/register';
 import { API_PAGE_SIZE, badQuery, conditional, entityTag, openDataRoute, preflight, publicOrigin, registerFiltersOf } from '@/lib/open-data/http';
 import { LICENCE } from '@/lib/open-data/licence';
 import type { DecisionList } from '@/lib/open-data/schemas';
+import { served } from '@/lib/open-data/served';
 import { registerFiltersSchema, registerQueryFrom } from '@/lib/validation/register';
 
 export const dynamic = 'force-dynamic';
@@ -14,12 +15,12 @@ export const GET = openDataRoute(async (request) => {
   if (!parsed.success) return badQuery(request, parsed.error);
   const db = getDb();
   const head = await registerHeadState(db);
-  return conditional(request, entityTag(request, [head.sequence, head.hash]), async () => {
+  return conditional(request, entityTag(request, [head.sequence, head.hash, head.version]), async () => {
     const filters = parsed.data;
     const page = await listRegister(db, filters, filters.limit ?? API_PAGE_SIZE);
     const body: DecisionList = {
       licence: { ...LICENCE },
-      items: page.items.map((item) => item.entry),
+      items: page.items.map(served),
       nextCursor: page.nextCursor,
       links: { next: page.nextCursor === null ? null : nextPage(request, page.nextCursor) },
     };

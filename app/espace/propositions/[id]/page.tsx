@@ -18,6 +18,7 @@ import { reviseDiagnosticAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
 import { ReviewSections } from './review';
 import { ResidentQuestionsSection } from './resident-questions-section';
+import { FollowUpSection } from './follow-up/section';
 import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
 import { CamerasInServiceSection } from './cameras-in-service';
@@ -88,6 +89,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           ))}
         </section>
       ) : null}
+
+      <FollowUpSection actor={actor} proposalId={proposal.id} query={query} />
 
       <div className="actions-panel">
         {draftEditRefusal(proposal, actor.id) === null ? (

@@ -85,6 +85,14 @@ const audit: Shape<typeof fr> = {
     deliberation: {
       posted: 'Message added to the committee’s internal deliberation',
     },
+    authorisation: {
+      filed: '{correction, select, true {Prefecture filing corrected} other {Authorisation request filed at the prefecture}}: on {day}, file {reference}',
+      cdvp_opinion: '{correction, select, true {CDVP opinion corrected} other {CDVP opinion recorded}}: {opinion}, on {day}',
+      prefect_decision: '{decision, select, granted {Prefectoral authorisation granted on {day}, order {reference}} other {Prefectoral authorisation refused on {day}}}{correction, select, true { (correction)} other {}}',
+    },
+    condition: {
+      checked: 'Condition no. {number} checked on {day}: {status, select, met {met} other {not met}}',
+    },
     unknown: 'Unlisted event ({kind})',
     by: 'by {name}',
     system: 'the system',

@@ -25,6 +25,8 @@ import jobs from './jobs';
 import cameras from './cameras';
 // Residents' questions on decisions.
 import residentQuestions from './resident-questions';
+// After the vote: the prefect's authorisation and the conditions' follow-up.
+import followUp from './follow-up';
 
 /** The English catalog, assembled from one file per feature. */
 const en = {
@@ -49,6 +51,7 @@ const en = {
   ...jobs,
   ...cameras,
   ...residentQuestions,
+  ...followUp,
 };
 
 export default en;

@@ -129,7 +129,7 @@ const publicRegister = {
       integrityHelp: 'Each entry carries the fingerprint of the one before it: changing a single published word would change its fingerprint and break the whole chain after it. To check this one yourself:',
       howTo: {
         download: 'download the entry as JSON, exactly as the register serves it;',
-        strip: 'remove its “hash” field;',
+        strip: 'remove its “hash” field and the two fields computed on the day, “authorisation” and “conditionsFollowUp”;',
         canonical: 'write the rest in its canonical JSON form (RFC 8785, “JCS”);',
         digest: 'compute the SHA-256 of that text (UTF-8): it must equal the fingerprint above, in hexadecimal.',
       },

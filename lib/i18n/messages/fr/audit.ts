@@ -86,6 +86,14 @@ const audit = {
     deliberation: {
       posted: 'Message ajouté à la délibération interne du comité',
     },
+    authorisation: {
+      filed: '{correction, select, true {Dépôt en préfecture corrigé} other {Demande d’autorisation déposée en préfecture}} : le {day}, dossier {reference}',
+      cdvp_opinion: '{correction, select, true {Avis de la CDVP corrigé} other {Avis de la CDVP enregistré}} : {opinion}, le {day}',
+      prefect_decision: '{decision, select, granted {Autorisation préfectorale accordée le {day}, arrêté {reference}} other {Autorisation préfectorale refusée le {day}}}{correction, select, true { (correction)} other {}}',
+    },
+    condition: {
+      checked: 'Condition n° {number} vérifiée le {day} : {status, select, met {remplie} other {non remplie}}',
+    },
     unknown: 'Événement non répertorié ({kind})',
     by: 'par {name}',
     system: 'le système',

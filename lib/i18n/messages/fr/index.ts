@@ -25,6 +25,8 @@ import jobs from './jobs';
 import cameras from './cameras';
 // Residents' questions on decisions.
 import residentQuestions from './resident-questions';
+// After the vote: the prefect's authorisation and the conditions' follow-up.
+import followUp from './follow-up';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
 const fr = {
@@ -49,6 +51,7 @@ const fr = {
   ...jobs,
   ...cameras,
   ...residentQuestions,
+  ...followUp,
 };
 
 export default fr;

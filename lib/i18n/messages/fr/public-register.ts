@@ -129,7 +129,7 @@ const publicRegister = {
       integrityHelp: 'Chaque inscription porte l’empreinte de la précédente\u00a0: modifier un seul mot publié changerait son empreinte et casserait toute la chaîne qui suit. Pour vérifier celle-ci vous-même\u00a0:',
       howTo: {
         download: 'téléchargez l’inscription au format JSON, telle que le registre la sert ;',
-        strip: 'retirez-en le champ « hash » ;',
+        strip: 'retirez-en le champ « hash » et les deux champs calculés le jour même, « authorisation » et « conditionsFollowUp » ;',
         canonical: 'écrivez le reste sous sa forme canonique JSON (RFC 8785, « JCS ») ;',
         digest: 'calculez l’empreinte SHA-256 de ce texte (UTF-8)\u00a0: elle doit être égale à l’empreinte ci-dessus, en hexadécimal.',
       },

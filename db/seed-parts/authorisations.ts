@@ -1,0 +1,142 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { decisions, proposals, sites, users } from '@/db/schema';
+import { parisDate } from '@/lib/domain/paris-time';
+import { addMonths } from '@/lib/domain/register';
+import { COMMANDS, runCommand } from '@/lib/workflow';
+
+/**
+ * The demo's after-the-vote story (issue 10, items 1 and 3), on the register's published
+ * favourable decisions, through the real commands, every date relative to today:
+ *
+ * | file (site – title)                                     | decided    | authorisation                                         |
+ * | ------------------------------------------------------- | ---------- | ----------------------------------------------------- |
+ * | Cité Lorilleux – Ruelle des garages                     | 75 months  | granted 73 months ago: expired                         |
+ * | Résidence des Bergères – Parking extérieur              | 59 months  | granted 57 months ago (4 y 9 m): renewal due, expires within 4 months |
+ * | Résidence Arago – Parking souterrain, niveau -1         | 18 months  | granted 14 months ago                                  |
+ * | Cité Jean-Jaurès – Hall et boîtes aux lettres, bât. C   | 15 months  | granted 11 months ago; both conditions met             |
+ * | Résidence du Quai – Local à vélos et poussettes         | 12 months  | refused 8 months ago (CDVP unfavourable)               |
+ * | Les Terrasses du Marché – Entrée du parking             | 9 months   | filed 8 months ago, no answer: refused by silence      |
+ * | Cité Lorilleux – Dépôts sauvages, rue Lorilleux         | 9 months   | granted 5 months ago; its one-year review pending      |
+ * | Résidence Arago – Parvis et porche                      | 6 months   | filed 3 weeks ago; masking condition overdue           |
+ * | Les Pavillons – Allée (vols à l'arraché)                | 3 months   | filed 10 days ago; both conditions overdue, one not met |
+ * | Résidence Voltaire (3 months)                           | 3 months   | not filed                                              |
+ */
+export async function seedAuthorisations(db: Database): Promise<void> {
+  const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'prevention@demo.vigie.test'));
+  if (!officer) throw new Error('seed: the prevention officer is missing');
+  const today = parisDate(new Date());
+  const monthsAgo = (n: number) => addMonths(today, -n);
+  const daysAgo = (n: number) => {
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - n);
+    return d.toISOString().slice(0, 10);
+  };
+  const run = async (command: Parameters<typeof runCommand>[1], input: unknown) => {
+    const result = await runCommand(db, command, officer.id, input);
+    if (!result.ok) throw new Error(`seed: ${command.name} failed: ${result.code} ${JSON.stringify(result.fieldErrors)}`);
+  };
+
+  /** The published decision of the file with this title on this site. */
+  const decisionOf = async (siteName: string, title: string) => {
+    const [row] = await db
+      .select({ id: decisions.id })
+      .from(decisions)
+      .innerJoin(proposals, eq(proposals.id, decisions.proposalId))
+      .innerJoin(sites, eq(sites.id, proposals.siteId))
+      .where(and(eq(sites.name, siteName), eq(proposals.title, title), sql`EXISTS (SELECT 1 FROM register_entries r WHERE r.decision_id = ${decisions.id})`));
+    if (!row) throw new Error(`seed: no published decision for ${siteName} – ${title}`);
+    return row.id;
+  };
+
+  interface Story {
+    site: string;
+    title: string;
+    filed?: { on: string; reference: string };
+    cdvp?: { on: string; opinion: 'favourable' | 'favourable_with_reservations' | 'unfavourable' };
+    decision?: { kind: 'granted'; on: string; order: string } | { kind: 'refused'; on: string; reason: string };
+    conditions?: { index: number; status: 'met' | 'not_met'; note: string; on: string }[];
+  }
+  const stories: Story[] = [
+    {
+      site: 'Cité Lorilleux',
+      title: 'Ruelle des garages',
+      filed: { on: addMonths(monthsAgo(75), 1), reference: 'PREF92-VP-0187' },
+      cdvp: { on: monthsAgo(73), opinion: 'favourable' },
+      decision: { kind: 'granted', on: monthsAgo(73), order: 'AP 2020-VP-0412' },
+    },
+    {
+      site: 'Résidence des Bergères',
+      title: 'Parking extérieur, allée des Bergères',
+      filed: { on: monthsAgo(58), reference: 'PREF92-VP-0935' },
+      cdvp: { on: monthsAgo(57), opinion: 'favourable_with_reservations' },
+      decision: { kind: 'granted', on: monthsAgo(57), order: 'AP 2022-VP-0118' },
+    },
+    {
+      site: 'Résidence Arago',
+      title: 'Parking souterrain, niveau -1',
+      filed: { on: monthsAgo(17), reference: 'PREF92-VP-2411' },
+      cdvp: { on: monthsAgo(15), opinion: 'favourable' },
+      decision: { kind: 'granted', on: monthsAgo(14), order: 'AP 2025-VP-0233' },
+    },
+    {
+      site: 'Cité Jean-Jaurès',
+      title: 'Hall et boîtes aux lettres, bâtiment C',
+      filed: { on: monthsAgo(14), reference: 'PREF92-VP-2530' },
+      cdvp: { on: monthsAgo(12), opinion: 'favourable_with_reservations' },
+      decision: { kind: 'granted', on: monthsAgo(11), order: 'AP 2025-VP-0390' },
+      conditions: [
+        { index: 0, status: 'met', note: 'Masquage des portes palières vérifié sur l’écran du centre de supervision.', on: monthsAgo(10) },
+        { index: 1, status: 'met', note: 'Affiches bilingues posées dans le hall et à l’entrée, photos au dossier.', on: monthsAgo(13) },
+      ],
+    },
+    {
+      site: 'Résidence du Quai',
+      title: 'Local à vélos et poussettes',
+      filed: { on: monthsAgo(11), reference: 'PREF92-VP-2702' },
+      cdvp: { on: monthsAgo(9), opinion: 'unfavourable' },
+      decision: { kind: 'refused', on: monthsAgo(8), reason: 'La commission départementale juge la caméra disproportionnée pour un local fermé à clé ; renforcer le contrôle d’accès.' },
+      conditions: [{ index: 0, status: 'not_met', note: 'Le système n’a pas été installé : l’autorisation a été refusée.', on: monthsAgo(8) }],
+    },
+    { site: 'Les Terrasses du Marché', title: 'Entrée du parking', filed: { on: monthsAgo(8), reference: 'PREF92-VP-2866' } },
+    {
+      site: 'Cité Lorilleux',
+      title: 'Dépôts sauvages, rue Lorilleux',
+      filed: { on: monthsAgo(8), reference: 'PREF92-VP-2871' },
+      cdvp: { on: monthsAgo(6), opinion: 'favourable' },
+      decision: { kind: 'granted', on: monthsAgo(5), order: 'AP 2026-VP-0104' },
+    },
+    { site: 'Résidence Arago', title: 'Parvis et porche', filed: { on: daysAgo(21), reference: 'PREF92-VP-3015' } },
+  ];
+  for (const story of stories) {
+    const decisionId = await decisionOf(story.site, story.title);
+    let revision = 0;
+    if (story.filed) await run(COMMANDS.recordAuthorisationFiling, { decisionId, revision: revision++, filedOn: story.filed.on, prefectureReference: story.filed.reference });
+    if (story.cdvp) await run(COMMANDS.recordCdvpOpinion, { decisionId, revision: revision++, cdvpOpinionOn: story.cdvp.on, cdvpOpinion: story.cdvp.opinion });
+    if (story.decision) {
+      const d = story.decision;
+      await run(COMMANDS.recordPrefectDecision, {
+        decisionId,
+        revision: revision++,
+        decision: d.kind,
+        decidedOn: d.on,
+        orderReference: d.kind === 'granted' ? d.order : '',
+        refusalReason: d.kind === 'refused' ? d.reason : '',
+      });
+    }
+    for (const c of story.conditions ?? []) await run(COMMANDS.markCondition, { decisionId, conditionIndex: c.index, revision: 0, status: c.status, note: c.note, checkedOn: c.on });
+  }
+
+  // The most recent files: Les Pavillons filed ten days ago, one of its overdue conditions found not met; Résidence Voltaire not filed yet.
+  const [pavillons] = await db
+    .select({ title: proposals.title })
+    .from(proposals)
+    .innerJoin(sites, eq(sites.id, proposals.siteId))
+    .innerJoin(decisions, eq(decisions.proposalId, proposals.id))
+    .where(and(eq(sites.name, 'Les Pavillons'), eq(decisions.outcome, 'favourable_with_conditions')));
+  if (pavillons) {
+    const decisionId = await decisionOf('Les Pavillons', pavillons.title);
+    await run(COMMANDS.recordAuthorisationFiling, { decisionId, revision: 0, filedOn: daysAgo(10), prefectureReference: 'PREF92-VP-3044' });
+    await run(COMMANDS.markCondition, { decisionId, conditionIndex: 0, revision: 0, status: 'not_met', note: 'Les fenêtres des pavillons riverains ne sont pas encore masquées.', checkedOn: daysAgo(2) });
+  }
+}
