@@ -233,13 +233,6 @@ async function buildWorld(db: Database): Promise<World> {
   const decisionPublished = await close(itemPublished);
   await sign(decisionPublished);
   const { reference } = await ok(runCommand(db, COMMANDS.publishDecision, chair, { decisionId: decisionPublished }));
-  // After the vote: the prefect's authorisation granted two months ago, one camera in service, one to put in service.
-  const today = parisDate(new Date());
-  await db.insert(authorisations).values({ decisionId: decisionPublished, filedOn: addMonths(today, -6), prefectureReference: 'PREF-92-001', prefectDecision: 'granted', prefectDecidedOn: addMonths(today, -2), orderReference: 'AP-2026-001' });
-  const [inService] = await db.select().from(cameras).where(eq(cameras.proposalId, files.published));
-  await db.update(cameras).set({ commissionedOn: addMonths(today, -1) }).where(eq(cameras.id, inService!.id));
-  const { id: _cameraId, ...cameraCopy } = inService!;
-  const [toCommission] = await db.insert(cameras).values({ ...cameraCopy, position: 1, commissionedOn: null }).returning({ id: cameras.id });
   await vote(itemSigned, { [chair]: 'for', [m1]: 'for', [m2]: 'for' });
   const decisionSigned = await close(itemSigned);
   await sign(decisionSigned);
@@ -277,6 +270,14 @@ async function buildWorld(db: Database): Promise<World> {
   const checkedOn = parisDate(new Date());
   await ok(runCommand(db, COMMANDS.markCondition, diag, { decisionId: withCondition.decisionId, conditionIndex: 0, revision: 0, status: 'not_met', note: 'Absents.', checkedOn }));
   await ok(runCommand(db, COMMANDS.markCondition, diag, { decisionId: withCondition.decisionId, conditionIndex: 0, revision: 1, status: 'not_met', note: 'Toujours absents.', checkedOn }));
+  // Cameras of the decision with a condition: the prefect's authorisation granted two months ago (written
+  // behind the app: the decision filed above must stay at its filing), one camera in service, one to put in service.
+  const today = parisDate(new Date());
+  await db.insert(authorisations).values({ decisionId: withCondition.decisionId, filedOn: addMonths(today, -6), prefectureReference: 'PREF-92-001', prefectDecision: 'granted', prefectDecidedOn: addMonths(today, -2), orderReference: 'AP-2026-001' });
+  const [inService] = await db.select().from(cameras).where(eq(cameras.proposalId, withCondition.proposalId));
+  await db.update(cameras).set({ commissionedOn: addMonths(today, -1) }).where(eq(cameras.id, inService!.id));
+  const { id: _cameraId, ...cameraCopy } = inService!;
+  const [toCommission] = await db.insert(cameras).values({ ...cameraCopy, position: 1, commissionedOn: null }).returning({ id: cameras.id });
 
   const [notice] = await db.select({ id: notices.id }).from(notices).where(eq(notices.recipientId, diag)).orderBy(desc(notices.createdAt)).limit(1);
 
@@ -344,7 +345,7 @@ async function buildWorld(db: Database): Promise<World> {
     signMinutes: { actor: chair, input: { sessionId: closed.session } },
     publishDecision: { actor: chair, input: { decisionId: decisionSigned } },
     correctRegisterEntry: { actor: chair, input: { kind: 'correction', reference, note: text.note, reasons: 'Motifs corrigés.', publicSummary: 'Résumé corrigé.' } },
-    commissionCameras: { actor: diag, input: { proposalId: files.published, cameras: [{ cameraId: toCommission!.id, commissionedOn: addMonths(today, -1) }] } },
+    commissionCameras: { actor: diag, input: { proposalId: withCondition.proposalId, cameras: [{ cameraId: toCommission!.id, commissionedOn: addMonths(today, -1) }] } },
     decommissionCamera: { actor: diag, input: { cameraId: inService!.id, decommissionedOn: today, reason: 'Caméra déposée après le réaménagement du hall.' } },
     proposeChange: { actor: tech, input: { decisionId: decisionPublished } },
     approveResidentQuestion: { actor: admin, input: { questionId: pendingQuestion, revision: 1, publishedBody: 'Qui regarde les images ?' } },

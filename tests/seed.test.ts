@@ -1,7 +1,28 @@
-import { count, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { agendaItems, auditEvents, authorisations, conditionFollowUps, decisions, diagnostics, proposals, registerEntries, residentQuestions, sessions, sites, users } from '@/db/schema';
+import { DEMO_DECOMMISSION_REASON } from '@/db/seed-parts/cameras';
+import { seedJobs } from '@/db/seed-parts/jobs';
+import {
+  agendaItems,
+  auditEvents,
+  authorisations,
+  cameras,
+  conditionFollowUps,
+  decisions,
+  diagnostics,
+  notices,
+  proposals,
+  registerEntries,
+  residentQuestions,
+  scheduledJobs,
+  sessions,
+  sites,
+  users,
+} from '@/db/schema';
+import { deriveAuthorisation } from '@/lib/domain/authorisation';
+import { authorisationFacts } from '@/lib/domain/follow-up';
+import { parisDate } from '@/lib/domain/paris-time';
 import { verifyChain } from '@/lib/domain/register';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/sign-in';
@@ -41,7 +62,8 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
   it('creates proposals in draft, submitted, in diagnostic and diagnosed, through the real commands', async () => {
     const rows = await t.db.select({ state: proposals.state }).from(proposals);
     expect(rows.map((r) => r.state).sort()).toEqual(
-      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', ...Array(3 + 13).fill('published'), 'under_review', 'under_review', 'voting'].sort(),
+      // Two re-reviews opened by the seed's run of the scheduled jobs (renewal due, and expired).
+      ['diagnosed', 'draft', 'in_diagnostic', 'submitted', 'submitted', 'submitted', ...Array(3 + 13).fill('published'), 'under_review', 'under_review', 'voting'].sort(),
     );
     const [concluded] = await t.db.select().from(diagnostics).where(eq(diagnostics.state, 'concluded'));
     expect(concluded?.signedAt).toBeInstanceOf(Date);
@@ -58,12 +80,13 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     expect((await t.db.select({ state: agendaItems.state }).from(agendaItems)).filter((i) => i.state === 'voting')).toHaveLength(1);
   });
 
-  it('fills a register of more than a year, every outcome and one correction, that verifies', async () => {
+  it('fills a register of more than a year, every outcome, one correction and one decommissioning, that verifies', async () => {
     const entries = (await t.db.select().from(registerEntries).orderBy(registerEntries.sequence)).map((r) => r.entry);
-    expect(entries).toHaveLength(13 + 1 + 3);
-    expect(verifyChain(entries)).toMatchObject({ ok: true, length: 17 });
+    expect(entries).toHaveLength(13 + 1 + 3 + 1);
+    expect(verifyChain(entries)).toMatchObject({ ok: true, length: 18 });
     expect(new Set(entries.map((e) => e.outcome))).toEqual(new Set(['favourable', 'favourable_with_conditions', 'unfavourable']));
     expect(entries.filter((e) => e.kind === 'correction')).toHaveLength(1);
+    expect(entries.filter((e) => e.kind === 'decommissioning')).toEqual([expect.objectContaining({ note: DEMO_DECOMMISSION_REASON })]);
     const published = entries.map((e) => Date.parse(e.publishedAt));
     expect(published).toEqual([...published].sort((a, b) => a - b));
     expect(published[published.length - 1]! - published[0]!).toBeGreaterThan(365 * 86_400_000);
@@ -117,6 +140,44 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
       expect(r.createdAt.getTime()).toBeGreaterThanOrEqual(entry!.publishedAt.getTime());
       if (r.answeredAt) expect(r.answeredAt.getTime()).toBeGreaterThan(r.createdAt.getTime());
     }
+  });
+
+  it('puts the cameras of granted files in service after the grant, never in the future, and took one out', async () => {
+    const today = parisDate(new Date());
+    const granted = await t.db
+      .select({ proposalId: decisions.proposalId, grantedOn: authorisations.prefectDecidedOn })
+      .from(authorisations)
+      .innerJoin(decisions, eq(decisions.id, authorisations.decisionId))
+      .where(eq(authorisations.prefectDecision, 'granted'));
+    expect(granted.length).toBeGreaterThanOrEqual(3);
+    for (const { proposalId, grantedOn } of granted) {
+      const rows = await t.db.select().from(cameras).where(eq(cameras.proposalId, proposalId));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const c of rows) expect(c.commissionedOn! >= grantedOn! && c.commissionedOn! <= today).toBe(true);
+    }
+    const inService = await t.db.select({ proposalId: cameras.proposalId }).from(cameras).where(isNotNull(cameras.commissionedOn));
+    expect(inService.every((c) => granted.some((g) => g.proposalId === c.proposalId))).toBe(true);
+    const out = await t.db.select().from(cameras).where(isNotNull(cameras.decommissionedOn));
+    expect(out.map((c) => c.decommissionReason)).toEqual([DEMO_DECOMMISSION_REASON]);
+  });
+
+  it('ran the scheduled jobs once: the re-review of the authorisation up for renewal opened by itself, the officer told', async () => {
+    const [job] = await t.db.select().from(scheduledJobs).where(eq(scheduledJobs.name, 'reminders'));
+    expect(job).toMatchObject({ lastError: null, lockedBy: null, lockedUntil: null });
+    expect(job!.nextRunAt.getTime()).toBeGreaterThan(job!.lastRunAt!.getTime());
+    const today = parisDate(new Date());
+    const due = (await t.db.select().from(authorisations)).filter((r) => deriveAuthorisation(authorisationFacts(r), today).renewalDue);
+    expect(due).toHaveLength(1);
+    const reReviews = () => t.db.select().from(proposals).where(and(eq(proposals.sourceDecisionId, due[0]!.decisionId), eq(proposals.kind, 're_review')));
+    const opened = await reReviews();
+    expect(opened.map((p) => p.state)).toEqual(['submitted']);
+    const [officer] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'prevention@demo.vigie.test'));
+    const told = await t.db.select().from(notices).where(and(eq(notices.kind, 're_review_opened'), eq(notices.recipientId, officer!.id)));
+    expect(told.map((n) => n.proposalId)).toContain(opened[0]!.id);
+    expect(await t.db.select().from(notices).where(eq(notices.kind, 'renewal_due'))).not.toHaveLength(0);
+    // Run again (another instance, a restart): nothing opens twice.
+    await seedJobs(t.db);
+    expect(await reReviews()).toHaveLength(1);
   });
 
   it('does nothing on a database that already has accounts', async () => {
