@@ -50,6 +50,19 @@ const PROPOSAL_EVENTS = {
   },
 } as const;
 
+/** The delinquency observatory (issue 10, item 5). */
+const OBSERVATORY_EVENTS = {
+  'observatory.imported': {
+    entity: 'observatory_import',
+    details: z
+      .object({ fileName: z.string(), rows: z.number().int().min(1), yearFrom: z.number().int(), yearTo: z.number().int(), sites: z.number().int().min(1), added: z.number().int().min(0), replaced: z.number().int().min(0) })
+      .strict(),
+  },
+  'observatory.figures_entered': { entity: 'site', details: z.object({ year: z.number().int(), set: z.number().int().min(0), removed: z.number().int().min(0) }).strict() },
+  /** A draft diagnostic's facts replaced by the observatory's figures for its site. */
+  'diagnostic.facts_from_observatory': { entity: 'proposal', details: z.object({ version: z.number().int().min(1), rows: z.number().int().min(1) }).strict() },
+} as const;
+
 /** The committee as a whole has one record id in the audit trail (its settings row is not a uuid). */
 export const COMMITTEE_ENTITY_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -98,7 +111,7 @@ const LIFECYCLE_EVENTS = Object.fromEntries(
   proposalLifecycle.commands.map((command) => [`proposal.${command}`, { entity: 'proposal', details: none }]),
 ) as LifecycleEvents;
 
-export const AUDIT_EVENTS = { ...ACCOUNT_EVENTS, ...SITE_EVENTS, ...PROPOSAL_EVENTS, ...LIFECYCLE_EVENTS, ...COMMITTEE_EVENTS, ...SESSION_LIFECYCLE_EVENTS };
+export const AUDIT_EVENTS = { ...ACCOUNT_EVENTS, ...SITE_EVENTS, ...PROPOSAL_EVENTS, ...OBSERVATORY_EVENTS, ...LIFECYCLE_EVENTS, ...COMMITTEE_EVENTS, ...SESSION_LIFECYCLE_EVENTS };
 
 export type AuditKind = keyof typeof AUDIT_EVENTS;
 export type AuditEntity = (typeof AUDIT_EVENTS)[AuditKind]['entity'];

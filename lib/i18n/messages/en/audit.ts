@@ -35,6 +35,11 @@ const audit: Shape<typeof fr> = {
     },
     diagnostic: {
       saved: 'Diagnostic saved (version {version})',
+      facts_from_observatory: 'Facts taken from the observatory ({rows} rows, version {version})',
+    },
+    observatory: {
+      imported: 'Observatory import: {fileName} ({rows} rows)',
+      figures_entered: 'Observatory figures entered for {year}',
     },
     site: {
       created: 'Site added to the register',

@@ -19,8 +19,10 @@ import publicPages from './public-pages';
 import legalPages from './legal-pages';
 // The register's pages and the chair's publishing steps.
 import publicRegister from './public-register';
+// The delinquency observatory (issue 10, item 5).
+import observatory from './observatory';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages, ...publicRegister };
+const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages, ...publicRegister, ...observatory };
 
 export default en;

@@ -36,6 +36,11 @@ const audit = {
     },
     diagnostic: {
       saved: 'Diagnostic enregistré (version {version})',
+      facts_from_observatory: 'Faits repris de l’observatoire ({rows} lignes, version {version})',
+    },
+    observatory: {
+      imported: 'Import de l’observatoire : {fileName} ({rows} lignes)',
+      figures_entered: 'Chiffres de l’observatoire saisis pour {year}',
     },
     site: {
       created: 'Résidence ajoutée au registre',
