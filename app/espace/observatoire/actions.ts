@@ -1,6 +1,6 @@
 'use server';
 
-import { buttonAction, formAction, recordPath } from '@/lib/actions';
+import { formAction } from '@/lib/actions';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
@@ -54,15 +54,5 @@ export const enterFiguresAction = formAction<typeof COMMANDS.enterObservatoryFig
   {
     onSuccess: (_value, { siteId, year }) => ({ redirect: `${PAGE}?ok=entered&site=${siteId}&annee=${year}#saisie` }),
     onFailure: (raw) => ({ values: (raw as { counts: Record<string, string> }).counts }),
-  },
-);
-
-/** The diagnostic's "reprendre les chiffres de l'observatoire" button (a plain form). */
-export const fillFactsAction = buttonAction(
-  COMMANDS.fillFactsFromObservatory,
-  (formData) => ({ diagnosticId: formString(formData, 'diagnosticId'), revision: formString(formData, 'revision') }),
-  {
-    back: (formData) => recordPath('/espace/propositions', formString(formData, 'proposalId'), '/diagnostic'),
-    ok: () => 'facts_filled',
   },
 );
