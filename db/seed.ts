@@ -6,6 +6,7 @@ import { loadActor } from '@/lib/auth/actor';
 import { recordEvent } from '@/lib/workflow/audit';
 import { appendEntry, publishSignedDecision } from '@/lib/workflow/register';
 import type { Database } from './client';
+import { seedObservatory } from './seed-parts/observatory';
 import { agendaItems, decisions, diagnostics, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 
@@ -65,6 +66,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedRegisterHistory(db);
     await seedCommittee(db);
     await markTakenUpRead(db);
+    await seedObservatory(db);
   }
   return seeded;
 }

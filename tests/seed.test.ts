@@ -1,7 +1,9 @@
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { agendaItems, auditEvents, decisions, diagnostics, proposals, registerEntries, sessions, sites, users } from '@/db/schema';
+import { agendaItems, auditEvents, decisions, diagnostics, observatoryFigures, observatoryImports, proposals, registerEntries, sessions, sites, users } from '@/db/schema';
+import { OBSERVATORY_SEED_YEARS } from '@/db/seed-parts/observatory';
+import { FACT_TYPES } from '@/lib/domain/vocabulary';
 import { verifyChain } from '@/lib/domain/register';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/sign-in';
@@ -77,6 +79,16 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     await expect(t.db.update(diagnostics).set({ publicSummary: 'changé' }).where(eq(diagnostics.id, old!.id))).rejects.toMatchObject({ cause: { code: '23514' } });
     const [decision] = await t.db.select().from(decisions).where(isNotNull(decisions.signedAt)).limit(1);
     await expect(t.db.update(decisions).set({ reasons: 'changé' }).where(eq(decisions.id, decision!.id))).rejects.toMatchObject({ cause: { code: '23514' } });
+  });
+
+  it('fills the observatory: every site over nine years through one import, some counts below 5, one line typed by hand', async () => {
+    const figures = await t.db.select().from(observatoryFigures);
+    const siteCount = (await t.db.select({ n: count() }).from(sites))[0]!.n;
+    expect(figures).toHaveLength(siteCount * OBSERVATORY_SEED_YEARS * FACT_TYPES.length);
+    expect(new Set(figures.map((f) => f.year)).size).toBe(OBSERVATORY_SEED_YEARS);
+    expect(figures.some((f) => f.count < 5)).toBe(true);
+    expect(figures.filter((f) => f.importId === null)).toHaveLength(FACT_TYPES.length);
+    expect(await t.db.select().from(observatoryImports)).toHaveLength(1);
   });
 
   it('does nothing on a database that already has accounts', async () => {

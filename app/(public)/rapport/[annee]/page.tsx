@@ -10,6 +10,7 @@ import { parisDate } from '@/lib/domain/paris-time';
 import { DIAGNOSTIC_CONCLUSIONS, type DiagnosticConclusion, type PublishedOutcome } from '@/lib/domain/vocabulary';
 import { parseReportYear } from '@/lib/validation/annual-report';
 import { BarChart, type Bar } from '../bar-chart';
+import { ObservatoryReportSection } from '../observatory-section';
 
 // Read from the database on every request (never at build time).
 export const dynamic = 'force-dynamic';
@@ -217,6 +218,8 @@ export default async function AnnualReportPage({ params }: Params) {
           <p>{t('annualReport.reReviewsRule')}</p>
         </>
       )}
+
+      <ObservatoryReportSection year={year} />
 
       <h2>{t('annualReport.sourcesHeading')}</h2>
       <p>{t.rich('annualReport.sources', { register: (chunks) => <Link href="/registre">{chunks}</Link> })}</p>
