@@ -109,8 +109,10 @@ export default async function ObservatoryPage({ searchParams }: Props) {
           <li>{t('observatory.format.size', { rows: format.number(MAX_CSV_ROWS) })}</li>
           <li>{t('observatory.format.allOrNothing')}</li>
         </ul>
-        <p>{t('observatory.format.example')}</p>
-        <pre>{'site;annee;type;nombre\nRésidence des Bergères;2024;Dégradations;12\nRésidence des Bergères;2024;drug_trafficking;3'}</pre>
+        <p id="format-example">{t('observatory.format.example')}</p>
+        <TableRegion labelledBy="format-example">
+          <pre>{'site;annee;type;nombre\nRésidence des Bergères;2024;Dégradations;12\nRésidence des Bergères;2024;drug_trafficking;3'}</pre>
+        </TableRegion>
       </details>
       <p>
         <a href="/espace/observatoire/modele.csv" download>
