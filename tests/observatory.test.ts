@@ -56,7 +56,7 @@ describe.each(BACKENDS)('the observatory on %s', (backend) => {
     expect(history[0]).toMatchObject({ fileName: 'observatoire-2025.csv', rowCount: 3, summary: { yearFrom: Y - 1, yearTo: Y, sites: 2, added: 3, replaced: 0 } });
     const lines = await figuresTable(t.db);
     expect(lines.find((l) => l.siteId === bergeres.id && l.year === Y)).toMatchObject({ counts: { theft: 12, vandalism: 3 }, source: 'observatoire-2025.csv' });
-    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'observatory.imported'));
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'figures.imported'));
     expect(event).toMatchObject({ actorId: officer.id, entityType: 'observatory_import', entityId: result.importId });
   });
 

@@ -52,15 +52,15 @@ const PROPOSAL_EVENTS = {
 
 /** The delinquency observatory (issue 10, item 5). */
 const OBSERVATORY_EVENTS = {
-  'observatory.imported': {
+  'figures.imported': {
     entity: 'observatory_import',
     details: z
       .object({ fileName: z.string(), rows: z.number().int().min(1), yearFrom: z.number().int(), yearTo: z.number().int(), sites: z.number().int().min(1), added: z.number().int().min(0), replaced: z.number().int().min(0) })
       .strict(),
   },
-  'observatory.figures_entered': { entity: 'site', details: z.object({ year: z.number().int(), set: z.number().int().min(0), removed: z.number().int().min(0) }).strict() },
+  'figures.entered': { entity: 'site', details: z.object({ year: z.number().int(), set: z.number().int().min(0), removed: z.number().int().min(0) }).strict() },
   /** A draft diagnostic's facts replaced by the observatory's figures for its site. */
-  'diagnostic.facts_from_observatory': { entity: 'proposal', details: z.object({ version: z.number().int().min(1), rows: z.number().int().min(1) }).strict() },
+  'proposal.facts_from_observatory': { entity: 'proposal', details: z.object({ version: z.number().int().min(1), rows: z.number().int().min(1) }).strict() },
 } as const;
 
 /** The committee as a whole has one record id in the audit trail (its settings row is not a uuid). */

@@ -129,7 +129,7 @@ export const fillFactsFromObservatory = defineCommand({
       .update(diagnostics)
       .set({ delinquencyFacts: facts, revision: revision + 1, updatedAt: new Date() })
       .where(eq(diagnostics.id, diagnosticId));
-    await recordEvent(tx, { actorId: actor.id, action: 'diagnostic.facts_from_observatory', entityId: proposal.id, details: { version: diagnostic.version, rows: facts.length } });
+    await recordEvent(tx, { actorId: actor.id, action: 'proposal.facts_from_observatory', entityId: proposal.id, details: { version: diagnostic.version, rows: facts.length } });
     return { rows: facts.length, proposalId: proposal.id };
   },
 });

@@ -68,7 +68,7 @@ export const importObservatoryFigures = defineCommand({
     const summary = { yearFrom: Math.min(...years), yearTo: Math.max(...years), sites: siteIds.length, added: checked.rows.length - replaced, replaced };
     const [created] = await tx.insert(observatoryImports).values({ importedBy: actor.id, fileName, rowCount: checked.rows.length, summary }).returning({ id: observatoryImports.id });
     await upsertFigures(tx, checked.rows, { actorId: actor.id, importId: created!.id });
-    await recordEvent(tx, { actorId: actor.id, action: 'observatory.imported', entityId: created!.id, details: { fileName, rows: checked.rows.length, ...summary } });
+    await recordEvent(tx, { actorId: actor.id, action: 'figures.imported', entityId: created!.id, details: { fileName, rows: checked.rows.length, ...summary } });
     return { importId: created!.id, rows: checked.rows.length };
   },
 });
@@ -95,7 +95,7 @@ export const enterObservatoryFigures = defineCommand({
           .where(and(eq(observatoryFigures.siteId, siteId), eq(observatoryFigures.year, year!), inArray(observatoryFigures.factType, cleared)))
           .returning({ t: observatoryFigures.factType })
       : [];
-    await recordEvent(tx, { actorId: actor.id, action: 'observatory.figures_entered', entityId: siteId, details: { year: year!, set: set.length, removed: removed.length } });
+    await recordEvent(tx, { actorId: actor.id, action: 'figures.entered', entityId: siteId, details: { year: year!, set: set.length, removed: removed.length } });
     return { set: set.length, removed: removed.length };
   },
 });
