@@ -181,7 +181,8 @@ export function checkObservatoryCsv(input: string, context: CsvContext): CsvChec
     if (yearValue !== '') {
       const n = /^\d{4}$/.test(yearValue) ? Number(yearValue) : NaN;
       if (Number.isInteger(n) && n >= MIN_FIGURE_YEAR && n <= context.currentYear) year = n;
-      else problems.push({ line, code: 'year_out_of_range', params: { value: quoted(yearValue), min: MIN_FIGURE_YEAR, max: context.currentYear } });
+      // Years as text: a number parameter would be printed with a thousands separator ("2 026").
+      else problems.push({ line, code: 'year_out_of_range', params: { value: quoted(yearValue), min: String(MIN_FIGURE_YEAR), max: String(context.currentYear) } });
     }
 
     let factType: FactType | undefined;

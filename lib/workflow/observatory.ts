@@ -83,7 +83,7 @@ export const enterObservatoryFigures = defineCommand({
   schema: enterFiguresSchema,
   async run(tx, actor, { siteId, year, counts }) {
     const max = currentParisYear();
-    if (year! > max) throw new AppError('invalid', { year: { key: 'validation.between', params: { min: 1990, max } } });
+    if (year! > max) throw new AppError('invalid', { year: { key: 'validation.between', params: { min: '1990', max: String(max) } } });
     const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).for('update');
     if (!site) throw new AppError('not_found');
     const set = FACT_TYPES.filter((t) => counts[t] !== null).map((t) => ({ siteId, year: year!, factType: t, count: counts[t]! }));
