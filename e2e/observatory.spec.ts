@@ -69,6 +69,29 @@ test('a CSV with one bad row is refused whole with that row named; the corrected
   await expect(row.getByRole('cell', { name: '17', exact: true })).toBeVisible();
   await expectAccessible(page);
   await reflows(page);
+
+  // A file over the limit is stopped before it is posted (the proxy would answer 413).
+  await page.getByLabel('Fichier CSV').setInputFiles({ name: 'enorme.csv', mimeType: 'text/csv', buffer: Buffer.alloc(950_000, 'a') });
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Fichier trop volumineux : 900 Ko au plus.');
+  await expect(historyRows(page)).toHaveCount(importsBefore + 1);
+});
+
+test('the annual report shows the observatory as aggregates, small counts as "moins de 5"', async ({ page }) => {
+  const lastYear = new Date().getFullYear() - 1;
+  await page.goto(`/rapport/${lastYear}`);
+  const section = page.getByRole('region', { name: 'Observatoire de la délinquance' });
+  await expect(section).toBeVisible();
+  const cells = await section.getByRole('table').first().locator('td').allInnerTexts();
+  expect(cells.length).toBeGreaterThan(0);
+  // Every cell is a number of 5 or more, "moins de 5", or "non renseigné": never a small exact count.
+  for (const text of cells) {
+    if (text === 'moins de 5' || text === 'non renseigné') continue;
+    expect(Number(text.replace(/\s/g, '')), text).toBeGreaterThanOrEqual(5);
+  }
+  await expect(section).not.toContainText('Résidence des Bergères');
+  await expectAccessible(page);
+  await reflows(page);
 });
 
 test.describe('without JavaScript', () => {

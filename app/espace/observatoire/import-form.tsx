@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { FormAlert } from '@/app/_components/form-fields';
+import { MAX_CSV_BYTES } from '@/lib/domain/observatory-csv';
 import { importFiguresAction, type ImportFormState } from './actions';
 
 const FILE_ID = 'observatory-file';
@@ -16,14 +17,23 @@ const FILE_ID = 'observatory-file';
 export function ImportForm() {
   const t = useTranslations('observatory.import');
   const [state, formAction, pending] = useActionState<ImportFormState, FormData>(importFiguresAction, {});
-  const problems = Object.entries(state.fieldErrors ?? {});
+  // With JavaScript, a file over the limit is stopped here: posted, the proxy would answer 413 (1 MB) and the page would be lost.
+  const [tooBig, setTooBig] = useState<{ message: string; at: number } | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
+    if (file && file.size > MAX_CSV_BYTES) {
+      event.preventDefault();
+      setTooBig({ message: t('tooBig'), at: Date.now() });
+    } else setTooBig(null);
+  };
+  const problems = tooBig ? [['file', tooBig.message] as const] : Object.entries(state.fieldErrors ?? {});
   const items = problems.map(([, message]) => ({ id: FILE_ID, message }));
   const first = problems[0]?.[1];
   return (
-    <form action={formAction} encType="multipart/form-data" noValidate>
-      <ErrorSummary items={items} focusKey={state} />
-      {state.message && !state.ok && !items.length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
-      {items.length && state.fileName ? <p className="error-text">{t('refused', { file: state.fileName })}</p> : null}
+    <form action={formAction} encType="multipart/form-data" noValidate onSubmit={onSubmit}>
+      <ErrorSummary items={items} focusKey={tooBig ?? state} />
+      {state.message && !state.ok && !items.length && !tooBig ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      {items.length > 0 && state.fileName && !tooBig ? <p className="error-text">{t('refused', { file: state.fileName })}</p> : null}
       <div className="field">
         <label htmlFor={FILE_ID}>{t('file')}</label>
         <span className="hint" id={`${FILE_ID}-hint`}>

@@ -23,6 +23,7 @@ const observatory = {
       template: 'Download the CSV template (every site, last year)',
       file: 'CSV file',
       fileHint: 'CSV format, 900 KB at most (a post over 1 MB is refused by the server before it is read).',
+      tooBig: 'File too large: 900 KB at most. Split it into several files.',
       submit: 'Import',
       refused: 'The file “{file}” was not imported: no figure changed. Correct the lines reported and import it again.',
       done: 'File imported.',

@@ -23,6 +23,7 @@ const observatory = {
       template: 'Télécharger le modèle CSV (toutes les résidences, année précédente)',
       file: 'Fichier CSV',
       fileHint: 'Format CSV, 900 Ko au plus (un envoi de plus de 1 Mo est refusé par le serveur avant même d’être lu).',
+      tooBig: 'Fichier trop volumineux : 900 Ko au plus. Découpez-le en plusieurs fichiers.',
       submit: 'Importer',
       refused: 'Le fichier « {file} » n’a pas été importé : aucun chiffre n’a changé. Corrigez les lignes signalées et importez-le de nouveau.',
       done: 'Fichier importé.',
