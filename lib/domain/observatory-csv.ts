@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_FIGURE_COUNT, MIN_FIGURE_YEAR } from './observatory-limits';
 import { FACT_TYPES, type FactType } from './vocabulary';
 
 /**
@@ -23,14 +24,7 @@ import { FACT_TYPES, type FactType } from './vocabulary';
 
 export const CSV_COLUMNS = ['site', 'annee', 'type', 'nombre'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
-/** Rows in one file at most (8 types × 50 sites × 10 years is 4 000). */
-export const MAX_CSV_ROWS = 20_000;
-/** Bytes in one file at most: under the proxy's 1 MB limit on a posted form. */
-export const MAX_CSV_BYTES = 900_000;
-/** Problems reported one by one at most; the rest are counted. */
-export const MAX_REPORTED_PROBLEMS = 100;
-export const MIN_FIGURE_YEAR = 1990;
-export const MAX_FIGURE_COUNT = 1_000_000;
+export { MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_FIGURE_COUNT, MAX_REPORTED_PROBLEMS, MIN_FIGURE_YEAR } from './observatory-limits';
 
 export interface CsvSite {
   id: string;

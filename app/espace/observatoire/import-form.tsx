@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { FormAlert } from '@/app/_components/form-fields';
-import { MAX_CSV_BYTES } from '@/lib/domain/observatory-csv';
+import { MAX_CSV_BYTES } from '@/lib/domain/observatory-limits';
 import { importFiguresAction, type ImportFormState } from './actions';
 
 const FILE_ID = 'observatory-file';
