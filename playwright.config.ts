@@ -58,6 +58,8 @@ export default defineConfig({
         DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
         VIGIE_DATA_DIR: '.data-e2e',
         VIGIE_RESET_DATA: '1',
+        // Deterministic journeys: the seed runs the jobs once; no timer runs them again mid-test.
+        JOBS_ENABLED: 'false',
         AUTH_SECRET: 'e2e-secret-not-for-production-use',
         AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
         AUTH_OIDC_ID: 'vigie-e2e',

@@ -5,10 +5,13 @@ import { COMMANDS, runCommand } from '@/lib/workflow';
 import { loadActor } from '@/lib/auth/actor';
 import { recordEvent } from '@/lib/workflow/audit';
 import { appendEntry, publishSignedDecision } from '@/lib/workflow/register';
+import { seedCameras } from './seed-parts/cameras';
 import type { Database } from './client';
+import { seedQuestions } from './seed-parts/questions';
 import { seedObservatory } from './seed-parts/observatory';
 import { agendaItems, decisions, diagnostics, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
+import { seedJobs } from './seed-parts/jobs';
 
 export const DEMO_PASSWORD = 'demo-vigie-2026';
 
@@ -66,7 +69,14 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedRegisterHistory(db);
     await seedCommittee(db);
     await markTakenUpRead(db);
+    // After the vote: cameras put in service once authorised (after seedAuthorisations), one taken out.
+    await seedCameras(db);
+    // The delinquency observatory: figures for every site (one import, one typed correction).
     await seedObservatory(db);
+    // Residents' questions: answered, waiting for an answer, waiting for moderation, rejected.
+    await seedQuestions(db);
+    // Last: the scheduled jobs run once over everything seeded before (re-reviews, reminders).
+    await seedJobs(db);
   }
   return seeded;
 }

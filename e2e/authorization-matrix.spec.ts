@@ -101,13 +101,21 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   signMinutes: { action: 'signMinutesAction', via: 'form', expect: only('chair') },
   publishDecision: { action: 'publishDecisionAction', via: 'form', expect: only('chair') },
   correctRegisterEntry: { action: 'correctRegisterEntryAction', via: 'form', expect: only('chair') },
+  commissionCameras: { action: 'commissionCamerasAction', via: 'form', expect: only('diagnostician', 'admin') },
+  decommissionCamera: { action: 'decommissionCameraAction', via: 'form', expect: only('diagnostician', 'admin') },
+  proposeChange: { action: 'proposeChangeAction', via: 'form', expect: only(...TECHNICIANS) },
+  approveResidentQuestion: { action: 'approveQuestionAction', via: 'button', expect: only('admin') },
+  rejectResidentQuestion: { action: 'rejectQuestionAction', via: 'button', expect: only('admin') },
+  assignResidentQuestion: { action: 'assignQuestionAction', via: 'button', expect: only('chair') },
+  // Any committee member gets past the permission; the per-question rule (chair or designated member) is tests/resident-questions.test.ts.
+  answerResidentQuestion: { action: 'answerQuestionAction', via: 'button', expect: only(...COMMITTEE) },
   importObservatoryFigures: { action: 'importFiguresAction', via: 'form', expect: only('diagnostician') },
   enterObservatoryFigures: { action: 'enterFiguresAction', via: 'form', expect: only('diagnostician') },
   fillFactsFromObservatory: { action: 'fillFactsAction', via: 'button', expect: only('diagnostician') },
 };
 
 /** Server actions that run no command: signing in and out (issue 9 part 1 tests them). */
-const NOT_COMMANDS = ['signInAction', 'signInWithCityAction', 'signOutAction'];
+const NOT_COMMANDS = ['signInAction', 'signInWithCityAction', 'signOutAction', 'askQuestionAction'];
 
 /** Ids the rows need, found while the test runs. */
 interface Ids {
@@ -123,12 +131,15 @@ const PAGE_TABLE: Record<string, { url: (ids: Ids) => string; expect: Row }> = {
   '/espace': { url: () => '/espace', expect: page('ok') },
   '/espace/[...inconnu]': { url: () => '/espace/nulle-part/matrice', expect: page('not_found') },
   '/espace/admin/comite': { url: () => '/espace/admin/comite', expect: pageFor(['admin']) },
+  '/espace/admin/taches': { url: () => '/espace/admin/taches', expect: pageFor(['admin']) },
   '/espace/admin/comptes': { url: () => '/espace/admin/comptes', expect: pageFor(['admin']) },
   '/espace/admin/comptes/[id]': { url: (ids) => `/espace/admin/comptes/${ids.user}`, expect: pageFor(['admin']) },
   '/espace/admin/sites': { url: () => '/espace/admin/sites', expect: pageFor(['admin']) },
   '/espace/admin/sites/[id]': { url: (ids) => `/espace/admin/sites/${ids.site}`, expect: pageFor(['admin']) },
   '/espace/avis': { url: () => '/espace/avis', expect: page('ok') },
   '/espace/compte': { url: () => '/espace/compte', expect: page('ok') },
+  '/espace/questions': { url: () => '/espace/questions', expect: pageFor(['admin']) },
+  '/espace/questions/reponses': { url: () => '/espace/questions/reponses', expect: pageFor(COMMITTEE) },
   '/espace/propositions': { url: () => '/espace/propositions?vue=all', expect: page('ok') },
   '/espace/propositions/nouvelle': { url: () => '/espace/propositions/nouvelle', expect: pageFor(TECHNICIANS) },
   // The other technician never learns the file exists.

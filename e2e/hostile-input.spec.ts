@@ -48,7 +48,7 @@ const ENDPOINTS = [
   '/api/v1/register/verify',
 ];
 /** Routes with a segment of their own: the segment is the hostile part. */
-const DYNAMIC = ['/rapport/{}', '/registre/{}', '/registre/sites/{}', '/api/v1/decisions/{}', '/api/v1/sites/{}/decisions.atom', '/api/v1/{}', '/{}'];
+const DYNAMIC = ['/rapport/{}', '/registre/{}', '/registre/{}/question', '/registre/sites/{}', '/api/v1/decisions/{}', '/api/v1/sites/{}/decisions.atom', '/api/v1/{}', '/{}'];
 /**
  * Staff and next-auth addresses: Next (and next-auth) fail on an undecodable one with a
  * 500, so proxy.ts answers them first (404 page, or a 400 for /api).

@@ -34,6 +34,12 @@ const INTERNAL = [
   'Le masquage des fenêtres me paraît suffisant',
   'L’éclairage renforcé a-t-il été évalué sur une année entière ?',
   'Rodéos de deux-roues dans la cour chaque soir.',
+  // Residents' questions (seeded): the asker's name and email, a text before moderation, a rejection reason.
+  'Karine L.',
+  'karine.l@example.test',
+  'appartement de M. Martin',
+  'vous êtes tous des incapables',
+  'Propos injurieux, sans question ni signalement précis.',
   // Internal fields: camera aims, individual votes.
   'directionDegrees',
   'angleDegrees',

@@ -28,6 +28,10 @@ const envSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /** The sender of notice emails, e.g. "Vigie <vigie@ville.example>". Required with SMTP_URL. */
     SMTP_FROM: z.string().regex(/@/, { error: 'must contain an email address' }).optional(),
+    /** Whether this instance runs the scheduled jobs (lib/jobs) in its own process; "false" to leave them to others or to cron. */
+    JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+    /** How often the jobs run (and each instance polls for them), in seconds. */
+    JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ['SMTP_FROM'], error: 'required when SMTP_URL is set' });
 

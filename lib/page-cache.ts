@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { registerHead } from '@/lib/register-cache';
+import { questionsStamp } from '@/lib/resident-questions/public-stamp';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { nonceOf } from '@/lib/security-headers';
 
@@ -32,7 +33,8 @@ export const RENDER_HEADER = 'x-vigie-render';
 const HOP_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie', 'content-security-policy']);
 
 interface CachedPage {
-  head: number;
+  /** The register's head and the residents' questions stamp the page was rendered at. */
+  head: string;
   status: number;
   headers: [string, string][];
   /** The body, cut where the render's nonce was. */
@@ -65,7 +67,9 @@ export async function cachedPageResponse(req: NextRequest, nonce: string): Promi
   try {
     const locale = req.cookies.get(LOCALE_COOKIE)?.value ?? '';
     const key = `${locale}\u0000${req.nextUrl.pathname}${req.nextUrl.search}`;
-    const head = await registerHead(getDb());
+    const db = getDb();
+    // Decision pages also show residents' questions, which change without the register moving.
+    const head = `${await registerHead(db)}:${await questionsStamp(db)}`;
     const hit = pages.get(key);
     if (hit && hit.head === head) {
       pages.delete(key);

@@ -3,11 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { notices } from '@/db/schema';
+import { authorisations, cameras, notices } from '@/db/schema';
+import { addMonths } from '@/lib/domain/register';
+import { parisDate } from '@/lib/domain/paris-time';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
 import { ERROR_STATUS, fieldErrorKey, type ErrorCode } from '@/lib/errors';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { COMMANDS, runCommand, type CommandResult } from '@/lib/workflow';
+import { signFormStamp } from '@/lib/resident-questions/anti-spam';
+import { askResidentQuestion } from '@/lib/workflow/resident-questions';
 import type { Command } from '@/lib/workflow/command';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { completeDiagnostic, fileUnderReview, FIXTURE_PASSWORD, makeSite, makeUser, ok, validProposal } from './support/fixtures';
@@ -230,6 +234,13 @@ async function buildWorld(db: Database): Promise<World> {
   const decisionPublished = await close(itemPublished);
   await sign(decisionPublished);
   const { reference } = await ok(runCommand(db, COMMANDS.publishDecision, chair, { decisionId: decisionPublished }));
+  // After the vote: the prefect's authorisation granted two months ago, one camera in service, one to put in service.
+  const today = parisDate(new Date());
+  await db.insert(authorisations).values({ decisionId: decisionPublished, filedOn: addMonths(today, -6), prefectureReference: 'PREF-92-001', prefectDecision: 'granted', prefectDecidedOn: addMonths(today, -2), orderReference: 'AP-2026-001' });
+  const [inService] = await db.select().from(cameras).where(eq(cameras.proposalId, files.published));
+  await db.update(cameras).set({ commissionedOn: addMonths(today, -1) }).where(eq(cameras.id, inService!.id));
+  const { id: _cameraId, ...cameraCopy } = inService!;
+  const [toCommission] = await db.insert(cameras).values({ ...cameraCopy, position: 1, commissionedOn: null }).returning({ id: cameras.id });
   await vote(itemSigned, { [chair]: 'for', [m1]: 'for', [m2]: 'for' });
   const decisionSigned = await close(itemSigned);
   await sign(decisionSigned);
@@ -245,6 +256,16 @@ async function buildWorld(db: Database): Promise<World> {
   const closed = await plan(hourAgo, [await review()]);
   await hold(closed.session);
   await ok(runCommand(db, COMMANDS.closeSession, chair, { sessionId: closed.session, confirmed: true }));
+
+  // Residents' questions on the published decision: one waiting for moderation, one approved.
+  const asked = async (body: string) => {
+    const outcome = await askResidentQuestion(db, { reference, kind: 'question', body, stamp: signFormStamp(new Date(Date.now() - 10_000)) }, { address: `192.0.2.${body.length}` });
+    if (!outcome.ok || !outcome.questionId) throw new Error('question not stored');
+    return outcome.questionId;
+  };
+  const pendingQuestion = await asked('Qui regarde les images ?');
+  const approvedQuestion = await asked('Combien de temps les images sont-elles gardées ?');
+  await ok(runCommand(db, COMMANDS.approveResidentQuestion, admin, { questionId: approvedQuestion, revision: 1, publishedBody: 'Combien de temps les images sont-elles gardées ?' }));
 
   const [notice] = await db.select({ id: notices.id }).from(notices).where(eq(notices.recipientId, diag)).orderBy(desc(notices.createdAt)).limit(1);
 
@@ -262,6 +283,9 @@ async function buildWorld(db: Database): Promise<World> {
   for (const i of [planned.items[0]!, convened.items[0]!, ...held.items, toClose.items[0]!, closed.items[0]!]) ids.set(i, 'agenda item');
   for (const d of [decisionPublished, decisionSigned, decisionUnsigned]) ids.set(d, 'decision');
   ids.set(request, 'question');
+  ids.set(inService!.id, 'camera');
+  ids.set(toCommission!.id, 'camera');
+  for (const q of [pendingQuestion, approvedQuestion]) ids.set(q, 'resident question');
   ids.set(notice!.id, 'notice');
 
   const siteInput = { ...siteFields, dwellings: site.dwellings + 1 };
@@ -313,6 +337,13 @@ async function buildWorld(db: Database): Promise<World> {
     signMinutes: { actor: chair, input: { sessionId: closed.session } },
     publishDecision: { actor: chair, input: { decisionId: decisionSigned } },
     correctRegisterEntry: { actor: chair, input: { kind: 'correction', reference, note: text.note, reasons: 'Motifs corrigés.', publicSummary: 'Résumé corrigé.' } },
+    commissionCameras: { actor: diag, input: { proposalId: files.published, cameras: [{ cameraId: toCommission!.id, commissionedOn: addMonths(today, -1) }] } },
+    decommissionCamera: { actor: diag, input: { cameraId: inService!.id, decommissionedOn: today, reason: 'Caméra déposée après le réaménagement du hall.' } },
+    proposeChange: { actor: tech, input: { decisionId: decisionPublished } },
+    approveResidentQuestion: { actor: admin, input: { questionId: pendingQuestion, revision: 1, publishedBody: 'Qui regarde les images ?' } },
+    rejectResidentQuestion: { actor: admin, input: { questionId: pendingQuestion, revision: 1, reason: 'Hors sujet.' } },
+    assignResidentQuestion: { actor: chair, input: { questionId: approvedQuestion, memberId: m1 } },
+    answerResidentQuestion: { actor: chair, input: { questionId: approvedQuestion, answer: 'Quinze jours.' } },
     importObservatoryFigures: { actor: diag, input: { fileName: 'chiffres-corriges.csv', text: csv(7) } },
     enterObservatoryFigures: {
       actor: diag,

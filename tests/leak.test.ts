@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameras } from '@/db/schema';
 import { listRegister, registerEntry, registerFacets, registerSites, siteHistory, walkRegister } from '@/db/queries/register';
+import { publicQuestions } from '@/db/queries/resident-questions';
 import { seedDemo } from '@/db/seed';
 import type { RegisterEntry } from '@/lib/domain/register';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
@@ -37,9 +38,11 @@ describe.each(BACKENDS)('nothing internal in the public read side on %s', (backe
     const entries: RegisterEntry[] = [];
     for await (const e of walkRegister(t.db)) entries.push(e);
     reads.push(entries, await registerFacets(t.db), await registerSites(t.db), await listRegister(t.db, {}), await listRegister(t.db, { q: 'caméra' }));
-    for (const e of entries) reads.push(await registerEntry(t.db, e.reference), await siteHistory(t.db, e.site.id));
+    for (const e of entries) reads.push(await registerEntry(t.db, e.reference), await siteHistory(t.db, e.site.id), await publicQuestions(t.db, e.reference));
     const text = JSON.stringify(reads);
     expect(text).toContain('CE-');
+    // The seed's answered questions are among the reads: the search covers them.
+    expect(text).toContain('Combien de temps les images sont-elles gardées');
     expect(leaksIn(text, internal)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/db/seed';
-import { agendaItems, auditEvents, decisions, diagnostics, observatoryFigures, observatoryImports, proposals, registerEntries, sessions, sites, users } from '@/db/schema';
+import { agendaItems, auditEvents, decisions, diagnostics, observatoryFigures, observatoryImports, proposals, registerEntries, residentQuestions, sessions, sites, users } from '@/db/schema';
 import { OBSERVATORY_SEED_YEARS } from '@/db/seed-parts/observatory';
 import { FACT_TYPES } from '@/lib/domain/vocabulary';
 import { verifyChain } from '@/lib/domain/register';
@@ -79,6 +79,21 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     await expect(t.db.update(diagnostics).set({ publicSummary: 'changé' }).where(eq(diagnostics.id, old!.id))).rejects.toMatchObject({ cause: { code: '23514' } });
     const [decision] = await t.db.select().from(decisions).where(isNotNull(decisions.signedAt)).limit(1);
     await expect(t.db.update(decisions).set({ reasons: 'changé' }).where(eq(decisions.id, decision!.id))).rejects.toMatchObject({ cause: { code: '23514' } });
+  });
+
+  it('adds residents’ questions: answered (one by a designated member), approved and waiting, pending, rejected', async () => {
+    const rows = await t.db.select().from(residentQuestions);
+    const answered = rows.filter((r) => r.answer !== null);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    expect(answered.some((r) => r.assignedTo !== null && r.answeredBy === r.assignedTo)).toBe(true);
+    expect(rows.some((r) => r.state === 'approved' && r.answer === null)).toBe(true);
+    expect(rows.some((r) => r.state === 'pending')).toBe(true);
+    expect(rows.some((r) => r.state === 'rejected' && r.rejectionReason)).toBe(true);
+    for (const r of rows) {
+      const [entry] = await t.db.select({ publishedAt: registerEntries.publishedAt }).from(registerEntries).where(eq(registerEntries.reference, r.registerReference));
+      expect(r.createdAt.getTime()).toBeGreaterThanOrEqual(entry!.publishedAt.getTime());
+      if (r.answeredAt) expect(r.answeredAt.getTime()).toBeGreaterThan(r.createdAt.getTime());
+    }
   });
 
   it('fills the observatory: every site over nine years through one import, some counts below 5, one line typed by hand', async () => {

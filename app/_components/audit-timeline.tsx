@@ -64,6 +64,10 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
       return t('audit.decision.signed', { outcome: event.details ? t(`committee.outcomes.${event.details.outcome}`) : '' });
     case 'proposal.opened_from_decision':
       return t('audit.proposal.opened_from_decision', { kind: event.details?.kind ?? 'change' });
+    case 'camera.commissioned':
+      return t('audit.camera.commissioned', { cameras: format.list((event.details?.cameras ?? []).map((c) => t('audit.camera.one', { n: c.position + 1, date: format.dateTime(new Date(`${c.commissionedOn}T12:00:00Z`), 'date') }))) });
+    case 'camera.decommissioned':
+      return t('audit.camera.decommissioned', { n: (event.details?.position ?? -1) + 1, date: event.details ? format.dateTime(new Date(`${event.details.decommissionedOn}T12:00:00Z`), 'date') : '', reference: event.details?.reference ?? 'none' });
     case 'decision.entered_in_register':
       return t('audit.decision.entered_in_register', { kind: event.details?.kind ?? 'decision', reference: event.details?.reference ?? '', corrects: event.details?.corrects ?? '' });
     default:

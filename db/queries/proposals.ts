@@ -9,7 +9,7 @@ import { queuesFor, type Queue } from '@/lib/auth/queues';
 import { PAGE_SIZE, pageWindow, type Page } from '@/lib/pagination';
 import { canViewProposal } from '@/lib/auth/visibility';
 import { isCommitteeMember } from '@/lib/domain/review';
-import { type ProposalState } from '@/lib/domain/vocabulary';
+import { type ProposalKind, type ProposalState } from '@/lib/domain/vocabulary';
 
 /** The SQL twin of canViewProposal (lib/auth/visibility.ts). */
 function visibleTo(actor: Actor): SQL {
@@ -27,6 +27,8 @@ export interface ProposalListItem {
   reference: string;
   title: string;
   state: ProposalState;
+  /** A first request, a change to an authorised system, or a re-review. */
+  kind: ProposalKind;
   siteName: string;
   authorId: string;
   authorName: string;
@@ -72,6 +74,7 @@ export async function listProposals(db: Database, actor: Actor, view: ProposalVi
       number: proposals.number,
       title: proposals.title,
       state: proposals.state,
+      kind: proposals.kind,
       siteName: sites.name,
       authorId: proposals.authorId,
       authorName: users.name,

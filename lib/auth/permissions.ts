@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'questions.moderate': ['admin'],
   /** Answer a resident's question: the chair, or the member the chair designated (checked per question). */
   'questions.answer': ['member', 'chair'],
+  /** The scheduled jobs' page: last and next runs, errors, reminders sent (the secretariat). */
+  'jobs.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

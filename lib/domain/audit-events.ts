@@ -63,6 +63,14 @@ const OBSERVATORY_EVENTS = {
   'proposal.facts_from_observatory': { entity: 'proposal', details: z.object({ version: z.number().int().min(1), rows: z.number().int().min(1) }).strict() },
 } as const;
 
+/** Residents' questions on a decision: moderation, designation and answer (texts stay on the question, never in the trail). */
+const QUESTION_EVENTS = {
+  'question.approved': { entity: 'proposal', details: z.object({ questionId: z.uuid() }).strict() },
+  'question.rejected': { entity: 'proposal', details: z.object({ questionId: z.uuid() }).strict() },
+  'question.assigned': { entity: 'proposal', details: z.object({ questionId: z.uuid(), memberId: z.uuid().nullable() }).strict() },
+  'question.answered': { entity: 'proposal', details: z.object({ questionId: z.uuid() }).strict() },
+} as const;
+
 /** The committee as a whole has one record id in the audit trail (its settings row is not a uuid). */
 export const COMMITTEE_ENTITY_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -111,7 +119,32 @@ const LIFECYCLE_EVENTS = Object.fromEntries(
   proposalLifecycle.commands.map((command) => [`proposal.${command}`, { entity: 'proposal', details: none }]),
 ) as LifecycleEvents;
 
-export const AUDIT_EVENTS = { ...ACCOUNT_EVENTS, ...SITE_EVENTS, ...PROPOSAL_EVENTS, ...OBSERVATORY_EVENTS, ...LIFECYCLE_EVENTS, ...COMMITTEE_EVENTS, ...SESSION_LIFECYCLE_EVENTS };
+const serviceDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Cameras of an authorised file put in service and taken out of service (issue 10, item 2). */
+const CAMERA_EVENTS = {
+  /** The cameras put in service (by their number in the file, from 0) and the day each was. */
+  'camera.commissioned': {
+    entity: 'proposal',
+    details: z.object({ cameras: z.array(z.object({ position: z.number().int().min(0), commissionedOn: serviceDay }).strict()).min(1) }).strict(),
+  },
+  /** One camera taken out of service; `reference` is the register entry that published it (null after a revocation). */
+  'camera.decommissioned': {
+    entity: 'proposal',
+    details: z.object({ position: z.number().int().min(0), decommissionedOn: serviceDay, reference: z.string().nullable() }).strict(),
+  },
+} as const;
+
+export const AUDIT_EVENTS = {
+  ...ACCOUNT_EVENTS,
+  ...SITE_EVENTS,
+  ...PROPOSAL_EVENTS,
+  ...LIFECYCLE_EVENTS,
+  ...COMMITTEE_EVENTS,
+  ...SESSION_LIFECYCLE_EVENTS,
+  ...CAMERA_EVENTS,
+  ...QUESTION_EVENTS,
+  ...OBSERVATORY_EVENTS,
+};
 
 export type AuditKind = keyof typeof AUDIT_EVENTS;
 export type AuditEntity = (typeof AUDIT_EVENTS)[AuditKind]['entity'];

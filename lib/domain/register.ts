@@ -29,9 +29,9 @@ export const registerEntrySchema = z
   .object({
     reference: z.string().regex(/^CE-\d{4}-\d{3,}$/).meta({ description: 'Stable public reference, CE-<year of publication>-<number in that year>.', example: 'CE-2026-014' }),
     sequence: z.number().int().min(1).meta({ description: 'Position in the register: 1, 2, 3… without gaps.' }),
-    kind: z.enum(REGISTER_ENTRY_KINDS).meta({ description: 'decision: a published decision; correction: replaces the content of the entry it corrects; revocation: the decision it names no longer holds.' }),
-    corrects: z.string().nullable().meta({ description: 'Reference of the entry this one corrects or revokes; null for a decision.' }),
-    note: z.string().nullable().meta({ description: 'Why the correction or revocation was made; null for a decision.' }),
+    kind: z.enum(REGISTER_ENTRY_KINDS).meta({ description: 'decision: a published decision; correction: replaces the content of the entry it corrects; revocation: the decision it names no longer holds; decommissioning: cameras taken out of service, replaces the content of the entry it names with the camera counts reduced to the cameras still in service.' }),
+    corrects: z.string().nullable().meta({ description: 'Reference of the entry this one corrects, revokes or amends (decommissioning); null for a decision.' }),
+    note: z.string().nullable().meta({ description: 'Why the correction, revocation or decommissioning was made; null for a decision.' }),
     publishedAt: z.iso.datetime().meta({ description: 'When the entry was added to the register (UTC).' }),
     decidedAt: isoDate.meta({ description: "Date of the committee's vote (Europe/Paris)." }),
     site: z

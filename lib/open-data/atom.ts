@@ -52,6 +52,7 @@ export interface FeedInput {
 export function entryTitle(t: AppTranslator, e: RegisterEntry): string {
   const values = { reference: e.reference, site: e.site.name, outcome: t(`committee.outcomes.${e.outcome}`), corrects: e.corrects ?? '' };
   if (e.kind === 'revocation') return t('openData.feed.revocationTitle', values);
+  if (e.kind === 'decommissioning') return t('openData.feed.decommissioningTitle', values);
   if (e.kind === 'correction') return t('openData.feed.correctionTitle', values);
   return t('openData.feed.entryTitle', values);
 }

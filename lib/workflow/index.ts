@@ -19,7 +19,9 @@ import {
 import { adjournItem, attachDissent, castVote, closeItemVote, openItemVote, returnAdjournedFile, signDecision } from './votes';
 import { markAllNoticesRead, markNoticeRead } from './notices';
 import { correctRegisterEntry, publishDecision } from './register';
+import { commissionCameras, decommissionCamera, proposeChange } from './cameras';
 import { answerInfo, postDeliberation, requestInfo } from './review';
+import { answerResidentQuestion, approveResidentQuestion, assignResidentQuestion, rejectResidentQuestion } from './resident-questions';
 import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
 /**
@@ -73,6 +75,13 @@ export const COMMANDS = {
   signMinutes,
   publishDecision,
   correctRegisterEntry,
+  commissionCameras,
+  decommissionCamera,
+  proposeChange,
+  approveResidentQuestion,
+  rejectResidentQuestion,
+  assignResidentQuestion,
+  answerResidentQuestion,
   importObservatoryFigures,
   enterObservatoryFigures,
   fillFactsFromObservatory,

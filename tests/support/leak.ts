@@ -1,4 +1,4 @@
-import { deliberationMessages, diagnostics, dissents, proposals, users } from '@/db/schema';
+import { deliberationMessages, diagnostics, dissents, proposals, users, residentQuestions } from '@/db/schema';
 import type { TestDatabase } from './db';
 
 /**
@@ -14,12 +14,15 @@ export async function internalValues(t: TestDatabase): Promise<string[]> {
     t.db.select().from(diagnostics),
     t.db.select({ justification: proposals.justification, viewers: proposals.viewers }).from(proposals),
   ]);
+  // Residents' questions: who asked, the text before moderation, why one was rejected.
+  const questions = await t.db.select().from(residentQuestions);
   const values = [
     ...people.flatMap((p) => [p.name, p.email]),
     ...messages.map((m) => m.body),
     ...dissentTexts.map((d) => d.text),
     ...diagnosticRows.flatMap((d) => [d.siteDescription, d.proportionality, d.privacyRisks, d.expectedEffect, d.costAssessment, ...Object.values(d.actorsConsulted), ...Object.values(d.alternatives)]),
     ...proposalRows.flatMap((p) => [p.justification, p.viewers]),
+    ...questions.flatMap((q) => [q.askerName ?? '', q.askerEmail ?? '', q.addressKey, q.rejectionReason ?? '', q.body === q.publishedBody ? '' : q.body]),
   ];
   // Short strings would match by chance; every internal text of the demo is longer.
   return [...new Set(values.filter((v) => v.trim().length >= 12))];

@@ -33,7 +33,10 @@ export async function ProposalTable({ items, caption, labelledBy }: { items: Pro
                   {p.reference}
                 </Link>
               </th>
-              <td>{p.title}</td>
+              <td>
+                {p.title}
+                {p.kind !== 'initial' ? <> <span className="tag">{t(`cameraService.linked.kinds.${p.kind}`)}</span></> : null}
+              </td>
               <td>{p.siteName}</td>
               <td>
                 <span className="tag">{t(`states.${p.state}`)}</span>

@@ -10,6 +10,7 @@ import { parisDate } from '@/lib/domain/paris-time';
 import { DIAGNOSTIC_CONCLUSIONS, type DiagnosticConclusion, type PublishedOutcome } from '@/lib/domain/vocabulary';
 import { parseReportYear } from '@/lib/validation/annual-report';
 import { BarChart, type Bar } from '../bar-chart';
+import { ResidentQuestionsReport } from '../resident-questions-report';
 import { ObservatoryReportSection } from '../observatory-section';
 
 // Read from the database on every request (never at build time).
@@ -219,6 +220,7 @@ export default async function AnnualReportPage({ params }: Params) {
         </>
       )}
 
+      <ResidentQuestionsReport year={year} />
       <ObservatoryReportSection year={year} />
 
       <h2>{t('annualReport.sourcesHeading')}</h2>

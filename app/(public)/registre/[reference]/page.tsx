@@ -8,6 +8,8 @@ import { GENESIS_HASH, isRegisterReference } from '@/lib/domain/register';
 import { translateKey } from '@/lib/i18n/translate';
 import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { civilDay } from '@/lib/register-search';
+import { DecommissioningNotice } from '../_components/decommissioning-notice';
+import { ResidentQuestions } from '../_components/resident-questions';
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -55,7 +57,7 @@ export default async function EntryPage({ params }: Props) {
         <div className="register-notice" role="note">
           <p>
             <strong>
-              {t(correctedBy.kind === 'revocation' ? 'publicRegister.entry.revokedNotice' : 'publicRegister.entry.correctedNotice', {
+              {t(correctedBy.kind === 'revocation' ? 'publicRegister.entry.revokedNotice' : correctedBy.kind === 'decommissioning' ? 'publicRegister.entry.decommissionedNotice' : 'publicRegister.entry.correctedNotice', {
                 reference: correctedBy.reference,
                 date: format.dateTime(new Date(successor.publishedAt), 'date'),
               })}
@@ -70,7 +72,8 @@ export default async function EntryPage({ params }: Props) {
           ) : null}
         </div>
       ) : null}
-      {entry.kind !== 'decision' && entry.corrects ? (
+      {entry.kind === 'decommissioning' ? <DecommissioningNotice entry={entry} /> : null}
+      {entry.kind !== 'decision' && entry.kind !== 'decommissioning' && entry.corrects ? (
         <div className="notice">
           <p>
             <strong>{t(entry.kind === 'revocation' ? 'publicRegister.entry.revokesNotice' : 'publicRegister.entry.correctsNotice', { reference: entry.corrects })}</strong>{' '}
@@ -185,6 +188,8 @@ export default async function EntryPage({ params }: Props) {
           <p>{t('publicRegister.entry.noValidity')}</p>
         )}
       </section>
+
+      <ResidentQuestions reference={entry.reference} />
 
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">{t('publicRegister.entry.versionsTitle')}</h2>

@@ -13,7 +13,8 @@ export async function EntryBadges({ item }: { item: PublicEntry }) {
   const badges: string[] = [];
   if (entry.kind === 'correction' && entry.corrects) badges.push(t('publicRegister.card.isCorrection', { reference: entry.corrects }));
   if (entry.kind === 'revocation' && entry.corrects) badges.push(t('publicRegister.card.isRevocation', { reference: entry.corrects }));
-  if (correctedBy) badges.push(t(correctedBy.kind === 'revocation' ? 'publicRegister.card.revokedBy' : 'publicRegister.card.correctedBy', { reference: correctedBy.reference }));
+  if (entry.kind === 'decommissioning' && entry.corrects) badges.push(t('publicRegister.card.isDecommissioning', { reference: entry.corrects }));
+  if (correctedBy) badges.push(t(correctedBy.kind === 'revocation' ? 'publicRegister.card.revokedBy' : correctedBy.kind === 'decommissioning' ? 'publicRegister.card.decommissionedBy' : 'publicRegister.card.correctedBy', { reference: correctedBy.reference }));
   if (!badges.length) return null;
   return (
     <p className="badges">

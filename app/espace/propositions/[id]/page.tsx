@@ -17,8 +17,11 @@ import { translateKey, type AppTranslator } from '@/lib/i18n/translate';
 import { reviseDiagnosticAction, startDiagnosticAction } from '../actions';
 import { loadProposal } from './load';
 import { ReviewSections } from './review';
+import { ResidentQuestionsSection } from './resident-questions-section';
 import { ScheduleForm } from './schedule-form';
 import { WithdrawForm } from './withdraw-form';
+import { CamerasInServiceSection } from './cameras-in-service';
+import { LinkedFilesNotice } from './linked-files';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -75,6 +78,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <span className="tag">{t(`states.${proposal.state}`)}</span> {site.name}, {site.address}
       </p>
       <FlashAlerts query={query} successes={FLASHES} />
+      <LinkedFilesNotice actor={actor} proposalId={proposal.id} query={query} />
 
       {publications.length ? (
         <section aria-labelledby="register-title">
@@ -208,6 +212,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
         <p>{t('proposals.noCamera')}</p>
       )}
 
+      <CamerasInServiceSection actor={actor} proposalId={proposal.id} query={query} />
+
       <ReviewSections proposalId={proposal.id} query={query} />
 
       {commands.includes('withdraw') ? (
@@ -227,6 +233,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ) : null}
 
       <ConflictSection actor={actor} proposalId={proposal.id} state={proposal.state} />
+
+      <ResidentQuestionsSection actor={actor} proposalId={proposal.id} query={query} />
 
       <h2>{t('proposals.timeline')}</h2>
       <AuditTimeline events={file.timeline} empty={t('proposals.timelineEmpty')} />

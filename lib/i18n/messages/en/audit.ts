@@ -72,9 +72,20 @@ const audit: Shape<typeof fr> = {
       carried_over: 'File not reached, carried over to a later session',
     },
     decision: {
-      entered_in_register: '{kind, select, decision {Entered in the public register as {reference}} correction {Correction {reference} entered in the public register (corrects {corrects})} other {Revocation {reference} entered in the public register (revokes {corrects})}}',
+      entered_in_register: '{kind, select, decision {Entered in the public register as {reference}} correction {Correction {reference} entered in the public register (corrects {corrects})} decommissioning {Decommissioning {reference} entered in the public register (amends {corrects})} other {Revocation {reference} entered in the public register (revokes {corrects})}}',
       dissent_attached: 'Dissent attached to the opinion',
       signed: 'Reasoned opinion signed: {outcome}',
+    },
+    camera: {
+      commissioned: 'Put in service: {cameras}',
+      one: 'camera {n} on {date}',
+      decommissioned: 'Camera {n} taken out of service on {date}{reference, select, none {} other { (register entry {reference})}}',
+    },
+    question: {
+      approved: 'Resident’s question approved and published',
+      rejected: 'Resident’s question rejected at moderation',
+      assigned: 'Answer to a resident’s question entrusted to a member',
+      answered: 'Answer published to a resident’s question',
     },
     deliberation: {
       posted: 'Message added to the committee’s internal deliberation',

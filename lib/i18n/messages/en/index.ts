@@ -19,10 +19,39 @@ import publicPages from './public-pages';
 import legalPages from './legal-pages';
 // The register's pages and the chair's publishing steps.
 import publicRegister from './public-register';
+// The scheduled jobs' page (lib/jobs).
+import jobs from './jobs';
+// After the vote: cameras in service, decommissioning, linked files.
+import cameras from './cameras';
+// Residents' questions on decisions.
+import residentQuestions from './resident-questions';
 // The delinquency observatory (issue 10, item 5).
 import observatory from './observatory';
 
 /** The English catalog, assembled from one file per feature. */
-const en = { ...common, ...home, ...signIn, ...staff, ...users, ...audit, ...errors, ...validation, ...proposals, ...diagnostics, ...sites, ...committee, ...notices, ...register, ...openData, ...publicPages, ...legalPages, ...publicRegister, ...observatory };
+const en = {
+  ...common,
+  ...home,
+  ...signIn,
+  ...staff,
+  ...users,
+  ...audit,
+  ...errors,
+  ...validation,
+  ...proposals,
+  ...diagnostics,
+  ...sites,
+  ...committee,
+  ...notices,
+  ...register,
+  ...openData,
+  ...publicPages,
+  ...legalPages,
+  ...publicRegister,
+  ...jobs,
+  ...cameras,
+  ...residentQuestions,
+  ...observatory,
+};
 
 export default en;

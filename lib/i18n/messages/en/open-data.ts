@@ -11,6 +11,7 @@ const openData = {
       siteSubtitle: 'The committee’s opinions on the site {site} ({address}), as soon as they enter the public register.',
       entryTitle: '{reference} – {site}: {outcome}',
       correctionTitle: '{reference} – {site}: correction of {corrects} ({outcome})',
+      decommissioningTitle: '{reference} – {site}: cameras taken out of service (amends {corrects})',
       revocationTitle: '{reference} – {site}: revocation of {corrects}',
       site: 'Site: {site}, {address} (social landlord: {landlord})',
       decided: 'Committee opinion of {date}',

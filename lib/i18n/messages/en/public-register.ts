@@ -64,6 +64,8 @@ const publicRegister = {
       revokedBy: 'Revoked by {reference}',
       isCorrection: 'Correction of {reference}',
       isRevocation: 'Revocation of {reference}',
+      isDecommissioning: 'Cameras taken out of service (amends {reference})',
+      decommissionedBy: 'Cameras taken out of service by {reference}',
     },
     kinds: {
       decision: 'Decision',
@@ -79,6 +81,8 @@ const publicRegister = {
       revokedNotice: 'This decision was revoked by {reference} on {date}: it no longer applies.',
       latestVersion: 'Latest version: {reference}.',
       correctsNotice: 'This entry corrects {reference}.',
+      decommissionedNotice: 'Cameras of this decision were taken out of service by {reference} on {date}.',
+      decommissioningNotice: '{count, plural, one {# camera} other {# cameras}} taken out of service: this entry amends {reference}. {remaining, plural, =0 {No camera remains in service.} one {# camera remains in service.} other {# cameras remain in service.}}',
       revokesNotice: 'This entry revokes {reference}: the decision no longer applies.',
       note: 'Reason: {note}',
       decisionTitle: 'The committee’s opinion',

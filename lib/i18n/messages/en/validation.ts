@@ -37,6 +37,7 @@ const validation: Shape<typeof fr> = {
     confirm_correct_register_entry: 'Tick the box to confirm you publish this new entry in the public register: it cannot be undone.',
     confirm_sign_decision: 'Tick the box to confirm you sign this opinion.',
     confirm_sign_minutes: 'Tick the box to confirm you sign these minutes.',
+    confirm_decommission: 'Tick the box to confirm taking the camera out of service and its publication in the public register.',
     confirm_close_session: 'Tick the box to confirm closing the session.',
     site_unavailable: 'This housing site does not exist or is archived: it can take no new proposal.',
     facts_required: 'Enter at least one line of recorded facts (even zero).',

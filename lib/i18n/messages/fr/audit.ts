@@ -73,9 +73,20 @@ const audit = {
       carried_over: 'Dossier non examiné, reporté à une prochaine séance',
     },
     decision: {
-      entered_in_register: '{kind, select, decision {Inscrit au registre public sous la référence {reference}} correction {Correction {reference} inscrite au registre public (corrige {corrects})} other {Révocation {reference} inscrite au registre public (révoque {corrects})}}',
+      entered_in_register: '{kind, select, decision {Inscrit au registre public sous la référence {reference}} correction {Correction {reference} inscrite au registre public (corrige {corrects})} decommissioning {Mise hors service {reference} inscrite au registre public (modifie {corrects})} other {Révocation {reference} inscrite au registre public (révoque {corrects})}}',
       dissent_attached: 'Opinion divergente jointe à l’avis',
       signed: 'Avis motivé signé : {outcome}',
+    },
+    camera: {
+      commissioned: 'Mise en service enregistrée : {cameras}',
+      one: 'caméra {n} le {date}',
+      decommissioned: 'Caméra {n} mise hors service le {date}{reference, select, none {} other { (inscription {reference} au registre public)}}',
+    },
+    question: {
+      approved: 'Question d’un·e habitant·e acceptée et publiée',
+      rejected: 'Question d’un·e habitant·e refusée à la modération',
+      assigned: 'Réponse à une question d’un·e habitant·e confiée à un membre',
+      answered: 'Réponse publiée à une question d’un·e habitant·e',
     },
     deliberation: {
       posted: 'Message ajouté à la délibération interne du comité',

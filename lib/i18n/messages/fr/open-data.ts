@@ -11,6 +11,7 @@ const openData = {
       siteSubtitle: 'Les avis du comité sur le site {site} ({address}), dès leur inscription au registre public.',
       entryTitle: '{reference} – {site} : {outcome}',
       correctionTitle: '{reference} – {site} : correction de {corrects} ({outcome})',
+      decommissioningTitle: '{reference} – {site} : mise hors service de caméras ({corrects} modifiée)',
       revocationTitle: '{reference} – {site} : révocation de {corrects}',
       site: 'Site : {site}, {address} (bailleur : {landlord})',
       decided: 'Avis du comité du {date}',

@@ -64,6 +64,8 @@ const publicRegister = {
       revokedBy: 'Révoquée par {reference}',
       isCorrection: 'Correction de {reference}',
       isRevocation: 'Révocation de {reference}',
+      isDecommissioning: 'Mise hors service de caméras ({reference} modifiée)',
+      decommissionedBy: 'Caméras mises hors service par {reference}',
     },
     kinds: {
       decision: 'Décision',
@@ -79,6 +81,8 @@ const publicRegister = {
       revokedNotice: 'Cette décision a été révoquée par {reference} le {date}\u00a0: elle ne s’applique plus.',
       latestVersion: 'Version la plus récente\u00a0: {reference}.',
       correctsNotice: 'Cette inscription corrige {reference}.',
+      decommissionedNotice: 'Des caméras de cette décision ont été mises hors service par {reference} le {date}.',
+      decommissioningNotice: 'Mise hors service de {count, plural, one {# caméra} other {# caméras}} : cette inscription modifie {reference}. {remaining, plural, =0 {Aucune caméra ne reste en service.} one {# caméra reste en service.} other {# caméras restent en service.}}',
       revokesNotice: 'Cette inscription révoque {reference}\u00a0: la décision ne s’applique plus.',
       note: 'Motif\u00a0: {note}',
       decisionTitle: 'L’avis du comité',

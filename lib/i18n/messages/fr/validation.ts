@@ -34,6 +34,7 @@ const validation = {
     confirm_correct_register_entry: 'Cochez la case pour confirmer la publication de cette nouvelle inscription au registre public : elle est définitive.',
     confirm_sign_decision: 'Cochez la case pour confirmer que vous signez cet avis.',
     confirm_sign_minutes: 'Cochez la case pour confirmer que vous signez ce procès-verbal.',
+    confirm_decommission: 'Cochez la case pour confirmer la mise hors service et sa publication au registre public.',
     confirm_close_session: 'Cochez la case pour confirmer la clôture de la séance.',
     site_unavailable: 'Cette résidence n’existe pas ou est archivée : elle ne peut plus recevoir de proposition.',
     facts_required: 'Indiquez au moins une ligne de faits constatés (même à zéro).',

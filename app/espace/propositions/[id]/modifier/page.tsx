@@ -12,6 +12,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { ProposalFormInput } from '@/lib/validation/proposals';
 import { loadProposal } from '../load';
 import { ProposalForm } from './proposal-form';
+import { LinkedFilesNotice } from '../linked-files';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -70,6 +71,7 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
       </p>
       <h1>{t('proposals.editTitle', { reference: `${file.reference} – ${proposal.title}` })}</h1>
       <FlashAlerts query={query} successes={{ created: 'proposals.created' }} />
+      <LinkedFilesNotice actor={actor} proposalId={proposal.id} query={query} />
       {/* The form translates in the browser: only the namespaces it uses travel there. */}
       <ClientMessages namespaces={['common', 'proposals', 'purposes', 'validation']}>
       <ProposalForm

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { registerEntry } from '@/db/queries/register';
+import type { RegisterEntry } from '@/lib/domain/register';
+
+/**
+ * What a decommissioning entry says on its public page: how many cameras were taken out
+ * of service (the entry it amends had that many more), how many remain, and the reason.
+ * Never which way a camera looked (DOMAIN.md rule 7): only counts.
+ */
+export async function DecommissioningNotice({ entry }: { entry: RegisterEntry }) {
+  const t = await getTranslations();
+  if (!entry.corrects) return null;
+  const amended = await registerEntry(getDb(), entry.corrects);
+  const count = Math.max(0, (amended?.entry.cameraCount ?? entry.cameraCount) - entry.cameraCount);
+  return (
+    <div className="notice">
+      <p>
+        <strong>{t('publicRegister.entry.decommissioningNotice', { count, reference: entry.corrects, remaining: entry.cameraCount })}</strong>{' '}
+        <Link href={`/registre/${entry.corrects}`}>{entry.corrects}</Link>
+      </p>
+      {entry.note ? <p>{t('publicRegister.entry.note', { note: entry.note })}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { FormAlert } from '@/app/_components/form-fields';
+import { TableRegion } from '@/app/_components/table-region';
+import { StepForm, type FieldSpec } from '@/app/espace/seances/_components/step-form';
+import { getDb } from '@/db/client';
+import { camerasInService } from '@/db/queries/cameras';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { parisDate } from '@/lib/domain/paris-time';
+import type { SearchParams } from '@/lib/flash';
+import { civilDay } from '@/lib/register-search';
+import { commissionCamerasAction, decommissionCameraAction } from './cameras-actions';
+
+const FLASHES = ['cameras_commissioned', 'camera_decommissioned'] as const;
+
+/**
+ * "Cameras in service" on the file of a published favourable decision: each camera's
+ * number, type and placement (never its exact direction), the day it was put in service,
+ * and the day and reason it was taken out; for the prevention officer and the
+ * secretariat, the forms to record both.
+ */
+export async function CamerasInServiceSection({ actor, proposalId, query }: { actor: Actor; proposalId: string; query: SearchParams }) {
+  const service = await camerasInService(getDb(), proposalId);
+  if (!service.decision) return null;
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const s = 'cameraService.service';
+  const day = (iso: string) => <time dateTime={iso}>{format.dateTime(civilDay(iso), 'date')}</time>;
+  const dayText = (iso: string) => format.dateTime(civilDay(iso), 'date');
+  const { authorisation, cameras, decision } = service;
+  const revoked = decision.latestKind === 'revocation';
+  const mayServe = can(actor.roles, 'cameras.service');
+  const toCommission = cameras.filter((c) => !c.commissionedOn);
+  const inService = cameras.filter((c) => c.commissionedOn && !c.decommissionedOn);
+  const flash = FLASHES.find((f) => query.ok === f);
+  const today = parisDate(new Date());
+
+  const commissionFields: FieldSpec[] = [
+    { kind: 'hidden', name: 'proposalId', value: proposalId },
+    ...toCommission.flatMap((c, i): FieldSpec[] => [
+      { kind: 'hidden', name: `cameras.${i}.cameraId`, value: c.id },
+      { kind: 'text', type: 'date', name: `cameras.${i}.commissionedOn`, label: t(`${s}.commissionDay`, { n: c.position + 1 }) },
+    ]),
+  ];
+  const decommissionFields: FieldSpec[] = [
+    { kind: 'hidden', name: 'proposalId', value: proposalId },
+    { kind: 'select', name: 'cameraId', label: t(`${s}.decommissionCamera`), required: true, options: inService.map((c) => ({ value: c.id, label: t(`${s}.camera`, { n: c.position + 1 }) })) },
+    { kind: 'text', type: 'date', name: 'decommissionedOn', label: t(`${s}.decommissionDay`), required: true, defaultValue: today },
+    { kind: 'textarea', name: 'reason', label: t(`${s}.decommissionReason`), hint: t(`${s}.decommissionReasonHint`), required: true, rows: 3 },
+    { kind: 'confirm', label: t(`${s}.decommissionConfirm`) },
+  ];
+
+  return (
+    <section aria-labelledby="service-title">
+      <h2 id="service-title">{t(`${s}.title`)}</h2>
+      {flash ? <FormAlert kind="success">{t(`${s}.flash.${flash}`)}</FormAlert> : null}
+      <p>{t(`${s}.intro`)}</p>
+      <p>
+        {revoked
+          ? t(`${s}.revoked`, { reference: decision.latestReference })
+          : authorisation?.status === 'granted'
+            ? t(`${s}.authorisationGranted`, { granted: dayText(authorisation.grantedAt!), expires: dayText(authorisation.expiresAt!) })
+            : authorisation?.status === 'expired'
+              ? t(`${s}.authorisationExpired`, { expires: dayText(authorisation.expiresAt!) })
+              : t(`${s}.authorisationMissing`)}
+      </p>
+      <TableRegion labelledBy="service-caption">
+        <table>
+          <caption id="service-caption">{t(`${s}.caption`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`${s}.number`)}</th>
+              <th scope="col">{t(`${s}.type`)}</th>
+              <th scope="col">{t(`${s}.placement`)}</th>
+              <th scope="col">{t(`${s}.commissionedOn`)}</th>
+              <th scope="col">{t(`${s}.decommissionedOn`)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cameras.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{t(`${s}.camera`, { n: c.position + 1 })}</th>
+                <td>{c.type ? t(`proposals.cameraTypes.${c.type as 'fixed'}`) : t('proposals.notGiven')}</td>
+                <td>{c.placement ? t(`proposals.placements.${c.placement as 'indoor'}`) : t('proposals.notGiven')}</td>
+                <td>{c.commissionedOn ? day(c.commissionedOn) : t(`${s}.notYet`)}</td>
+                <td>
+                  {c.decommissionedOn ? (
+                    <>
+                      {day(c.decommissionedOn)}
+                      <br />
+                      {t(`${s}.reason`, { reason: c.decommissionReason ?? '' })}
+                    </>
+                  ) : c.commissionedOn ? (
+                    t(`${s}.stillInService`)
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+
+      {/* After expiry a camera may still be recorded as put in service on a day the authorisation held (a late record). */}
+      {mayServe && !revoked && (authorisation?.status === 'granted' || authorisation?.status === 'expired') && toCommission.length ? (
+        <div className="card">
+          <h3>{t(`${s}.commissionTitle`)}</h3>
+          <p>{t(`${s}.commissionHelp`)}</p>
+          <StepForm action={commissionCamerasAction} idPrefix="commission" fields={commissionFields} submit={t(`${s}.commissionSubmit`)} requiredLabel={t('common.required')} />
+        </div>
+      ) : null}
+      {mayServe && inService.length ? (
+        <div className="card">
+          <h3>{t(`${s}.decommissionTitle`)}</h3>
+          <p>{t(`${s}.decommissionHelp`)}</p>
+          <StepForm action={decommissionCameraAction} idPrefix="decommission" fields={decommissionFields} submit={t(`${s}.decommissionSubmit`)} requiredLabel={t('common.required')} danger />
+        </div>
+      ) : null}
+    </section>
+  );
+}
