@@ -8,6 +8,7 @@ import { appendEntry, publishSignedDecision } from '@/lib/workflow/register';
 import { seedCameras } from './seed-parts/cameras';
 import type { Database } from './client';
 import { seedQuestions } from './seed-parts/questions';
+import { seedObservatory } from './seed-parts/observatory';
 import { agendaItems, decisions, diagnostics, notices, proposals, registerEntries, sessions, sites, userRoles, users } from './schema';
 import { type Role } from '@/lib/domain/vocabulary';
 import { seedJobs } from './seed-parts/jobs';
@@ -73,6 +74,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedAuthorisations(db);
     // After the vote: cameras put in service once authorised (after seedAuthorisations), one taken out.
     await seedCameras(db);
+    // The delinquency observatory: figures for every site (one import, one typed correction).
+    await seedObservatory(db);
     // Residents' questions: answered, waiting for an answer, waiting for moderation, rejected.
     await seedQuestions(db);
     // Last: the scheduled jobs run once over everything seeded before (re-reviews, reminders).

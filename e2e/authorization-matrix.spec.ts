@@ -113,6 +113,9 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   recordCdvpOpinion: { action: 'recordCdvpOpinionAction', via: 'form', expect: only('diagnostician', 'admin') },
   recordPrefectDecision: { action: 'recordPrefectDecisionAction', via: 'form', expect: only('diagnostician', 'admin') },
   markCondition: { action: 'markConditionAction', via: 'form', expect: only('diagnostician', 'chair', 'admin') },
+  importObservatoryFigures: { action: 'importFiguresAction', via: 'form', expect: only('diagnostician') },
+  enterObservatoryFigures: { action: 'enterFiguresAction', via: 'form', expect: only('diagnostician') },
+  fillFactsFromObservatory: { action: 'fillFactsAction', via: 'button', expect: only('diagnostician') },
 };
 
 /** Server actions that run no command: signing in and out (issue 9 part 1 tests them). */
@@ -151,13 +154,14 @@ const PAGE_TABLE: Record<string, { url: (ids: Ids) => string; expect: Row }> = {
     url: (ids) => `/espace/propositions/${ids.proposal}/modifier`,
     expect: page('forbidden', { author: 'redirect', otherTechnician: 'not_found' }),
   },
+  '/espace/observatoire': { url: () => '/espace/observatoire', expect: pageFor(['diagnostician']) },
   '/espace/registre/[reference]/corriger': { url: (ids) => `/espace/registre/${ids.reference}/corriger`, expect: pageFor(['chair']) },
   '/espace/seances': { url: () => '/espace/seances', expect: pageFor(COMMITTEE) },
   '/espace/seances/[id]': { url: (ids) => `/espace/seances/${ids.session}`, expect: pageFor(COMMITTEE) },
   '/espace/seances/[id]/proces-verbal': { url: (ids) => `/espace/seances/${ids.session}/proces-verbal`, expect: pageFor(COMMITTEE) },
 };
 
-/** Route handlers, by method and file: the same answer for everyone (they are public or next-auth's own). */
+/** Route handlers, by method and file: mostly the same answer for everyone (public or next-auth's own); the observatory's template is staff only. */
 const ROUTE_TABLE: Record<string, { request: (ids: Ids) => { url: string; form?: Record<string, string> }; expect: Row }> = {
   'GET /api/v1/[...path]': { request: () => ({ url: '/api/v1/nulle-part' }), expect: publicRoute('not_found') },
   'OPTIONS /api/v1/[...path]': { request: () => ({ url: '/api/v1/nulle-part' }), expect: publicRoute('ok') },
@@ -181,6 +185,8 @@ const ROUTE_TABLE: Record<string, { request: (ids: Ids) => { url: string; form?:
   'GET /api/auth/[...nextauth]': { request: () => ({ url: '/api/auth/session' }), expect: publicRoute('ok') },
   'POST /api/auth/[...nextauth]': { request: () => ({ url: '/api/auth/callback/credentials', form: { email: '', password: '' } }), expect: publicRoute('signin') },
   'GET /api/health': { request: () => ({ url: '/api/health' }), expect: publicRoute('ok') },
+  // The observatory's CSV template: the prevention officer's (the proxy sends the anonymous to sign in).
+  'GET /espace/observatoire/modele.csv': { request: () => ({ url: '/espace/observatoire/modele.csv' }), expect: pageFor(['diagnostician']) },
   // The language switch, asked for the language already in use.
   'POST /langue': { request: () => ({ url: '/langue', form: { locale: 'fr' } }), expect: publicRoute('redirect') },
 };

@@ -281,6 +281,11 @@ async function buildWorld(db: Database): Promise<World> {
 
   const [notice] = await db.select({ id: notices.id }).from(notices).where(eq(notices.recipientId, diag)).orderBy(desc(notices.createdAt)).limit(1);
 
+  // The observatory holds last year's figures for the site (the diagnostic can take them).
+  const figuresYear = new Date().getFullYear() - 1;
+  const csv = (count: number) => `site;annee;type;nombre\n${site.id};${figuresYear};Vols;${count}\n`;
+  await ok(runCommand(db, COMMANDS.importObservatoryFigures, diag, { fileName: 'chiffres.csv', text: csv(4) }));
+
   const ids = new Map<string, string>();
   for (const u of [admin, tech, tech2, diag, chair, m1, m2]) ids.set(u, 'user');
   for (const s of [site.id, archived.id]) ids.set(s, 'site');
@@ -356,6 +361,12 @@ async function buildWorld(db: Database): Promise<World> {
     recordCdvpOpinion: { actor: diag, input: { decisionId: decisionPublished, revision: 2, cdvpOpinionOn: checkedOn, cdvpOpinion: 'favourable' } },
     recordPrefectDecision: { actor: admin, input: { decisionId: decisionPublished, revision: 2, decision: 'granted', decidedOn: checkedOn, orderReference: 'AP-2026-117', refusalReason: '' } },
     markCondition: { actor: chair, input: { decisionId: withCondition.decisionId, conditionIndex: 0, revision: 2, status: 'met', note: 'Panneaux posés.', checkedOn } },
+    importObservatoryFigures: { actor: diag, input: { fileName: 'chiffres-corriges.csv', text: csv(7) } },
+    enterObservatoryFigures: {
+      actor: diag,
+      input: { siteId: site.id, year: figuresYear, counts: { drug_trafficking: 1, assault: 0, burglary: 2, theft: 3, vandalism: 12, nuisance: 5, fly_tipping: 4, other: 0 } },
+    },
+    fillFactsFromObservatory: { actor: diag, input: { diagnosticId: diagnostic, revision: 2 } },
   };
   return { actors: { admin, tech, tech2, diag, chair, m1, m2 }, bases, ids };
 }

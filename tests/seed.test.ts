@@ -12,6 +12,8 @@ import {
   decisions,
   diagnostics,
   notices,
+  observatoryFigures,
+  observatoryImports,
   proposals,
   registerEntries,
   residentQuestions,
@@ -23,6 +25,8 @@ import {
 import { deriveAuthorisation } from '@/lib/domain/authorisation';
 import { authorisationFacts } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
+import { OBSERVATORY_SEED_YEARS } from '@/db/seed-parts/observatory';
+import { FACT_TYPES } from '@/lib/domain/vocabulary';
 import { verifyChain } from '@/lib/domain/register';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/sign-in';
@@ -178,6 +182,21 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     // Run again (another instance, a restart): nothing opens twice.
     await seedJobs(t.db);
     expect(await reReviews()).toHaveLength(1);
+  });
+
+  it('fills the observatory: every site over nine years through one import, some counts below 5, one line typed by hand', async () => {
+    const figures = await t.db.select().from(observatoryFigures);
+    const siteCount = (await t.db.select({ n: count() }).from(sites))[0]!.n;
+    expect(figures).toHaveLength(siteCount * OBSERVATORY_SEED_YEARS * FACT_TYPES.length);
+    expect(new Set(figures.map((f) => f.year)).size).toBe(OBSERVATORY_SEED_YEARS);
+    expect(figures.some((f) => f.count < 5)).toBe(true);
+    expect(figures.filter((f) => f.importId === null)).toHaveLength(FACT_TYPES.length);
+    expect(await t.db.select().from(observatoryImports)).toHaveLength(1);
+    // Cameras in service long enough for a full evaluation: three years of figures each side.
+    const { siteEvaluations } = await import('@/db/queries/observatory');
+    const evaluations = await siteEvaluations(t.db);
+    expect(evaluations.filter((e) => e.complete).map((e) => e.siteName)).toContain('Résidence des Bergères');
+    expect(evaluations.every((e) => e.comparison.siteCount > 0)).toBe(true);
   });
 
   it('does nothing on a database that already has accounts', async () => {

@@ -48,6 +48,12 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
     }
     case 'diagnostic.saved':
       return t('audit.diagnostic.saved', { version: event.details?.version ?? '' });
+    case 'proposal.facts_from_observatory':
+      return t('audit.proposal.facts_from_observatory', { version: event.details?.version ?? '', rows: event.details?.rows ?? 0 });
+    case 'figures.imported':
+      return t('audit.figures.imported', { fileName: event.details?.fileName ?? '', rows: event.details?.rows ?? 0 });
+    case 'figures.entered':
+      return t('audit.figures.entered', { year: event.details?.year ?? '' });
     case 'session.conditions_proposed':
       return t('audit.session.conditions_proposed', { count: event.details?.count ?? 0 });
     case 'conflict.recorded':

@@ -12,6 +12,7 @@ export const STAFF_NAV: { href: string; label: MessageKey; permission: Permissio
   { href: '/espace/seances', label: 'staff.nav.sessions', permission: 'committee.member' },
   { href: '/espace/questions', label: 'residentQuestions.staff.navModerate', permission: 'questions.moderate' },
   { href: '/espace/questions/reponses', label: 'residentQuestions.staff.navAnswer', permission: 'questions.answer' },
+  { href: '/espace/observatoire', label: 'observatory.nav', permission: 'observatory.manage' },
   { href: '/espace/admin/comptes', label: 'staff.nav.users', permission: 'users.manage' },
   { href: '/espace/admin/sites', label: 'staff.nav.sites', permission: 'sites.manage' },
   { href: '/espace/admin/comite', label: 'staff.nav.committeeSettings', permission: 'committee.settings' },

@@ -50,6 +50,19 @@ const PROPOSAL_EVENTS = {
   },
 } as const;
 
+/** The delinquency observatory (issue 10, item 5). */
+const OBSERVATORY_EVENTS = {
+  'figures.imported': {
+    entity: 'observatory_import',
+    details: z
+      .object({ fileName: z.string(), rows: z.number().int().min(1), yearFrom: z.number().int(), yearTo: z.number().int(), sites: z.number().int().min(1), added: z.number().int().min(0), replaced: z.number().int().min(0) })
+      .strict(),
+  },
+  'figures.entered': { entity: 'site', details: z.object({ year: z.number().int(), set: z.number().int().min(0), removed: z.number().int().min(0) }).strict() },
+  /** A draft diagnostic's facts replaced by the observatory's figures for its site. */
+  'proposal.facts_from_observatory': { entity: 'proposal', details: z.object({ version: z.number().int().min(1), rows: z.number().int().min(1) }).strict() },
+} as const;
+
 /** Residents' questions on a decision: moderation, designation and answer (texts stay on the question, never in the trail). */
 const QUESTION_EVENTS = {
   'question.approved': { entity: 'proposal', details: z.object({ questionId: z.uuid() }).strict() },
@@ -146,6 +159,7 @@ export const AUDIT_EVENTS = {
   ...CAMERA_EVENTS,
   ...QUESTION_EVENTS,
   ...FOLLOW_UP_EVENTS,
+  ...OBSERVATORY_EVENTS,
 };
 
 export type AuditKind = keyof typeof AUDIT_EVENTS;

@@ -30,6 +30,8 @@ export const diagnosticDraftSchema = z.object({
   publicSummary: text(3000),
   conclusion: optionalChoice(DIAGNOSTIC_CONCLUSIONS),
   conditions: text(4000),
+  /** Re-review only: the site's figures before and after its cameras, against the sites without (required to conclude then). */
+  evaluationComparison: text(10_000),
 });
 /** The form's fields: the draft's, and the box that confirms concluding (checked only then). */
 export type DiagnosticFormInput = z.input<typeof diagnosticDraftSchema> & { confirmed?: boolean };
@@ -57,6 +59,15 @@ export function diagnosticCompletenessErrors(input: DiagnosticFormValues): Field
   return errors;
 }
 
+/**
+ * A re-review's diagnostic must compare the site's figures before and after its cameras
+ * (issue 10, item 4): its conclusion needs `evaluationComparison`. Other kinds are not
+ * asked. The server checks it in concludeDiagnostic (the proposal's kind is known there).
+ */
+export function reReviewErrors(kind: string, values: Pick<DiagnosticFormValues, 'evaluationComparison'>): FieldErrors {
+  return kind === 're_review' && !values.evaluationComparison ? { evaluationComparison: 'validation.evaluation_comparison_required' } : {};
+}
+
 const saved = { diagnosticId: uuid, revision };
 export const saveDiagnosticSchema = diagnosticDraftSchema.extend(saved);
 const refineCompleteness = (value: DiagnosticFormValues, ctx: z.RefinementCtx) => addFieldIssues(ctx, diagnosticCompletenessErrors(value));
@@ -70,3 +81,8 @@ const concluding = confirmation('validation.confirm_conclude');
 export const concludeDiagnosticSchema = saveDiagnosticSchema.extend(concluding).superRefine(refineCompleteness, everyTime);
 /** The same checks for the browser form (no ids). */
 export const diagnosticConcludeFormSchema = diagnosticDraftSchema.extend(concluding).superRefine(refineCompleteness, everyTime);
+/** The browser form's checks for a proposal of this kind (a re-review asks for the comparison too). */
+export const diagnosticConcludeFormSchemaFor = (kind: string) =>
+  kind === 're_review'
+    ? diagnosticConcludeFormSchema.superRefine((value, ctx) => addFieldIssues(ctx, reReviewErrors(kind, value)), everyTime)
+    : diagnosticConcludeFormSchema;

@@ -4,7 +4,9 @@ import { diagnostics } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
-import { concludeDiagnosticSchema, saveDiagnosticSchema, type DiagnosticFormValues } from '@/lib/validation/diagnostics';
+import { concludeDiagnosticSchema, reReviewErrors, saveDiagnosticSchema, type DiagnosticFormValues } from '@/lib/validation/diagnostics';
+import { factsFromObservatorySchema } from '@/lib/validation/observatory';
+import { siteFactsForDiagnostic } from './observatory-facts';
 import { proposalIdSchema } from '@/lib/validation/proposals';
 import { recordEvent } from './audit';
 import { defineCommand } from './command';
@@ -29,6 +31,7 @@ async function openVersion(tx: Tx, actor: Actor, proposalId: string): Promise<{ 
         dpiaStatus: previous.dpiaStatus,
         publicSummary: previous.publicSummary,
         conditions: previous.conditions,
+        evaluationComparison: previous.evaluationComparison,
       }
     : {};
   const [created] = await tx
@@ -96,6 +99,9 @@ export const concludeDiagnostic = defineCommand({
   // `confirmed` is checked by the schema and not stored.
   async run(tx, actor, { diagnosticId, revision, confirmed, ...values }) {
     const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, revision);
+    // A re-review must compare the site's figures before and after its cameras (issue 10, item 4).
+    const missing = reReviewErrors(proposal.kind, values);
+    if (Object.keys(missing).length) throw new AppError('invalid', missing);
     const now = new Date();
     await tx
       .update(diagnostics)
@@ -103,5 +109,27 @@ export const concludeDiagnostic = defineCommand({
       .where(eq(diagnostics.id, diagnosticId));
     await applyTransition(tx, actor, proposal, 'concludeDiagnostic', { hasConcludedDiagnostic: true }, { diagnosedAt: proposal.diagnosedAt ?? now });
     return { version: diagnostic.version, proposalId: proposal.id };
+  },
+});
+
+/**
+ * "Reprendre les chiffres de l'observatoire": the draft's facts become the observatory's
+ * figures for the proposal's site (its last years with figures), instead of being retyped.
+ * A plain button on the page (works without JavaScript); the rest of the draft is kept.
+ */
+export const fillFactsFromObservatory = defineCommand({
+  name: 'fillFactsFromObservatory',
+  permission: 'diagnostics.conduct',
+  schema: factsFromObservatorySchema,
+  async run(tx, actor, { diagnosticId, revision }) {
+    const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, revision);
+    const facts = await siteFactsForDiagnostic(tx, proposal.siteId);
+    if (!facts.length) throw new AppError('conflict:state', { _form: 'observatory.diagnostic.noFigures' });
+    await tx
+      .update(diagnostics)
+      .set({ delinquencyFacts: facts, revision: revision + 1, updatedAt: new Date() })
+      .where(eq(diagnostics.id, diagnosticId));
+    await recordEvent(tx, { actorId: actor.id, action: 'proposal.facts_from_observatory', entityId: proposal.id, details: { version: diagnostic.version, rows: facts.length } });
+    return { rows: facts.length, proposalId: proposal.id };
   },
 });

@@ -1,5 +1,6 @@
 import { archiveSite, createSite, restoreSite, updateSite } from './sites';
-import { concludeDiagnostic, reviseDiagnostic, saveDiagnostic, startDiagnostic } from './diagnostics';
+import { concludeDiagnostic, fillFactsFromObservatory, reviseDiagnostic, saveDiagnostic, startDiagnostic } from './diagnostics';
+import { enterObservatoryFigures, importObservatoryFigures } from './observatory';
 import { createProposal, saveProposalDraft, scheduleReview, submitProposal, withdrawProposal } from './proposals';
 import {
   addToAgenda,
@@ -87,6 +88,9 @@ export const COMMANDS = {
   recordCdvpOpinion,
   recordPrefectDecision,
   markCondition,
+  importObservatoryFigures,
+  enterObservatoryFigures,
+  fillFactsFromObservatory,
 } as const;
 
 export { runCommand, type CommandResult } from './command';

@@ -11,6 +11,7 @@ import { DIAGNOSTIC_CONCLUSIONS, type DiagnosticConclusion, type PublishedOutcom
 import { parseReportYear } from '@/lib/validation/annual-report';
 import { BarChart, type Bar } from '../bar-chart';
 import { ResidentQuestionsReport } from '../resident-questions-report';
+import { ObservatoryReportSection } from '../observatory-section';
 
 // Read from the database on every request (never at build time).
 export const dynamic = 'force-dynamic';
@@ -220,6 +221,7 @@ export default async function AnnualReportPage({ params }: Params) {
       )}
 
       <ResidentQuestionsReport year={year} />
+      <ObservatoryReportSection year={year} />
 
       <h2>{t('annualReport.sourcesHeading')}</h2>
       <p>{t.rich('annualReport.sources', { register: (chunks) => <Link href="/registre">{chunks}</Link> })}</p>

@@ -18,6 +18,7 @@ const audit: Shape<typeof fr> = {
     proposal: {
       created: 'Proposal created',
       saved: 'Draft saved',
+      facts_from_observatory: 'Facts taken from the observatory ({rows} rows, version {version})',
       opened_from_decision: '{kind, select, re_review {Re-review opened before the authorisation expires} other {Change request opened}}, pre-filled from the earlier file',
       submit: 'Proposal submitted',
       withdraw: 'Proposal withdrawn',
@@ -35,6 +36,10 @@ const audit: Shape<typeof fr> = {
     },
     diagnostic: {
       saved: 'Diagnostic saved (version {version})',
+    },
+    figures: {
+      imported: 'Observatory import: {fileName} ({rows} rows)',
+      entered: 'Observatory figures entered for {year}',
     },
     site: {
       created: 'Site added to the register',

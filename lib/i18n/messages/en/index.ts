@@ -27,6 +27,8 @@ import cameras from './cameras';
 import residentQuestions from './resident-questions';
 // After the vote: the prefect's authorisation and the conditions' follow-up.
 import followUp from './follow-up';
+// The delinquency observatory (issue 10, item 5).
+import observatory from './observatory';
 
 /** The English catalog, assembled from one file per feature. */
 const en = {
@@ -52,6 +54,7 @@ const en = {
   ...cameras,
   ...residentQuestions,
   ...followUp,
+  ...observatory,
 };
 
 export default en;

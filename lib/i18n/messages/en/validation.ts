@@ -42,6 +42,8 @@ const validation: Shape<typeof fr> = {
     site_unavailable: 'This housing site does not exist or is archived: it can take no new proposal.',
     facts_required: 'Enter at least one line of recorded facts (even zero).',
     year_in_future: 'This year has not passed yet.',
+    evaluation_comparison_required: 'A re-review must compare the site’s figures before and after the cameras, against the sites without cameras.',
+    csv_too_big: 'File too large: 900 KB at most. Split it into several files.',
     conditions_required: 'State the conditions of the opinion.',
     datetime: 'Enter a date and time, for example 03/12/2026 18:30.',
     date: 'Enter a valid date, for example 31/03/2027.',

@@ -19,6 +19,7 @@ const audit = {
     proposal: {
       created: 'Proposition créée',
       saved: 'Brouillon enregistré',
+      facts_from_observatory: 'Faits repris de l’observatoire ({rows} lignes, version {version})',
       opened_from_decision: '{kind, select, re_review {Réexamen ouvert avant l’expiration de l’autorisation} other {Demande de modification ouverte}}, pré-remplie depuis le dossier précédent',
       submit: 'Proposition déposée',
       withdraw: 'Proposition retirée',
@@ -36,6 +37,10 @@ const audit = {
     },
     diagnostic: {
       saved: 'Diagnostic enregistré (version {version})',
+    },
+    figures: {
+      imported: 'Import de l’observatoire : {fileName} ({rows} lignes)',
+      entered: 'Chiffres de l’observatoire saisis pour {year}',
     },
     site: {
       created: 'Résidence ajoutée au registre',

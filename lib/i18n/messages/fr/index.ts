@@ -27,6 +27,8 @@ import cameras from './cameras';
 import residentQuestions from './resident-questions';
 // After the vote: the prefect's authorisation and the conditions' follow-up.
 import followUp from './follow-up';
+// The delinquency observatory (issue 10, item 5).
+import observatory from './observatory';
 
 /** The French catalog, assembled from one file per feature: the reference, every other catalog has exactly its keys. */
 const fr = {
@@ -52,6 +54,7 @@ const fr = {
   ...cameras,
   ...residentQuestions,
   ...followUp,
+  ...observatory,
 };
 
 export default fr;

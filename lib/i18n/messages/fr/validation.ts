@@ -39,6 +39,8 @@ const validation = {
     site_unavailable: 'Cette résidence n’existe pas ou est archivée : elle ne peut plus recevoir de proposition.',
     facts_required: 'Indiquez au moins une ligne de faits constatés (même à zéro).',
     year_in_future: 'Cette année n’est pas encore passée.',
+    evaluation_comparison_required: 'Un réexamen doit comparer les chiffres du site avant et après les caméras, au regard des sites sans caméra.',
+    csv_too_big: 'Fichier trop volumineux : 900 Ko au plus. Découpez-le en plusieurs fichiers.',
     conditions_required: 'Précisez les conditions de l’avis.',
     datetime: 'Saisissez une date et une heure, par exemple 03/12/2026 18:30.',
     date: 'Saisissez une date valide, par exemple 31/03/2027.',

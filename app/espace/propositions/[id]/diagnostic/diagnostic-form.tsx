@@ -8,7 +8,7 @@ import { useTranslations } from 'next-intl';
 import {
   ACTORS,
   ALTERNATIVES,
-  diagnosticConcludeFormSchema,
+  diagnosticConcludeFormSchemaFor,
   diagnosticDraftSchema,
   type DiagnosticFormInput,
   type DiagnosticFormValues,
@@ -21,17 +21,19 @@ interface Props {
   diagnosticId: string;
   revision: number;
   version: number;
+  /** The proposal's kind: a re-review asks for the before/after comparison. */
+  kind: string;
   defaultValues: DiagnosticFormInput;
 }
 
 /** The prevention officer's structured diagnostic (DOMAIN.md rule 5): save any time, conclude when complete. */
-export function DiagnosticForm({ diagnosticId, revision: initialRevision, version, defaultValues }: Props) {
+export function DiagnosticForm({ diagnosticId, revision: initialRevision, version, kind, defaultValues }: Props) {
   const t = useTranslations();
   const [revision, setRevision] = useState(initialRevision);
   const { form, submit, messageOf, pending, alerts } = useTwoStepForm<DiagnosticFormInput, DiagnosticFormValues>({
     defaultValues,
     lenient: diagnosticDraftSchema,
-    strict: () => diagnosticConcludeFormSchema,
+    strict: () => diagnosticConcludeFormSchemaFor(kind),
     idFor: (path) => (path === 'delinquencyFacts' ? 'add-fact' : fieldId(path)),
     async send(values, final) {
       const payload = { ...values, diagnosticId, revision };
@@ -111,6 +113,10 @@ export function DiagnosticForm({ diagnosticId, revision: initialRevision, versio
           </option>
         ))}
       </SelectField>
+
+      {kind === 're_review' ? (
+        <TextAreaField id="evaluationComparison" label={t('observatory.diagnostic.comparisonLabel')} hint={t('observatory.diagnostic.comparisonHint')} required requiredLabel={required} rows={6} error={messageOf('evaluationComparison')} {...register('evaluationComparison')} />
+      ) : null}
 
       <h2>{t('diagnostic.conclusion')}</h2>
       <TextAreaField id="publicSummary" label={t('diagnostic.publicSummary')} hint={t('diagnostic.publicSummaryHint')} required requiredLabel={required} error={messageOf('publicSummary')} {...register('publicSummary')} />

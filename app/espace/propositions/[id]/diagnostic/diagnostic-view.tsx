@@ -78,6 +78,12 @@ export async function DiagnosticView({ d, signerName }: { d: Diagnostic; signerN
             <dd>{d.conditions}</dd>
           </>
         ) : null}
+        {d.evaluationComparison ? (
+          <>
+            <dt>{t('observatory.diagnostic.comparisonLabel')}</dt>
+            <dd>{d.evaluationComparison}</dd>
+          </>
+        ) : null}
       </dl>
     </>
   );

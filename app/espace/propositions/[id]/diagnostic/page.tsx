@@ -9,6 +9,7 @@ import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
 import { loadProposal } from '../load';
 import { DiagnosticForm } from './diagnostic-form';
 import { DiagnosticView } from './diagnostic-view';
+import { DiagnosticObservatoryPanel } from './observatory-panel';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,15 +33,17 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
       </p>
       <h1>{t('diagnostic.pageTitle', { reference: `${file.reference} – ${file.proposal.title}` })}</h1>
       <p>{t('diagnostic.intro')}</p>
-      <FlashAlerts query={query} successes={{ started: 'diagnostic.started', revised: 'diagnostic.revised' }} />
+      <FlashAlerts query={query} successes={{ started: 'diagnostic.started', revised: 'diagnostic.revised', facts_filled: 'observatory.diagnostic.filled' }} />
       {!latest ? <p>{t('diagnostic.none')}</p> : null}
+      {editable || file.proposal.kind === 're_review' ? <DiagnosticObservatoryPanel proposalId={id} siteId={file.proposal.siteId} kind={file.proposal.kind} diagnostic={editable && latest ? { id: latest.id, revision: latest.revision } : null} /> : null}
       {latest && editable ? (
         // The form translates in the browser: only the namespaces it uses travel there.
-        <ClientMessages namespaces={['common', 'diagnostic', 'validation']}>
+        <ClientMessages namespaces={['common', 'diagnostic', 'validation', 'observatory']}>
         <DiagnosticForm
           diagnosticId={latest.id}
           revision={latest.revision}
           version={latest.version}
+          kind={file.proposal.kind}
           defaultValues={{
             delinquencyFacts: latest.delinquencyFacts.map((f) => ({ type: f.type, year: f.year === null ? '' : String(f.year), count: f.count === null ? '' : String(f.count) })),
             siteDescription: latest.siteDescription,
@@ -54,6 +57,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
             publicSummary: latest.publicSummary,
             conclusion: latest.conclusion ?? '',
             conditions: latest.conditions,
+            evaluationComparison: latest.evaluationComparison,
           }}
         />
         </ClientMessages>
