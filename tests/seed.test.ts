@@ -108,7 +108,6 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     expect(statuses.filter((s) => s === 'granted').length).toBeGreaterThanOrEqual(3);
     // One granted about 4 years 9 months ago: it expires within four months, its renewal is due.
     const { deriveAuthorisation } = await import('@/lib/domain/authorisation');
-    const { authorisationFacts } = await import('@/lib/domain/follow-up');
     const { parisDate } = await import('@/lib/domain/paris-time');
     const { addMonths } = await import('@/lib/domain/register');
     const today = parisDate(new Date());

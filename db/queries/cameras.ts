@@ -7,7 +7,7 @@ import { canViewProposal } from '@/lib/auth/visibility';
 import { authorisationAt, type AuthorisationState } from '@/lib/domain/authorisation';
 import { proposalReference } from '@/lib/domain/references';
 import type { ProposalKind, ProposalState, RegisterEntryKind } from '@/lib/domain/vocabulary';
-import { authorisationFacts } from '@/lib/workflow/cameras';
+import { authorisationFacts } from '@/lib/domain/follow-up';
 
 /**
  * What the file page shows after the vote: the published favourable decision and the

@@ -1,6 +1,6 @@
 import { authorisationAt, type AuthorisationFacts, type AuthorisationState } from './authorisation';
 import { parisDate } from './paris-time';
-import type { CdvpOpinion, ConditionStatus, DecisionCondition, PrefectDecisionKind } from './vocabulary';
+import type { ConditionStatus, DecisionCondition } from './vocabulary';
 
 /**
  * When the scheduled job (lib/jobs) reminds someone of something: pure rules over dates,
@@ -21,35 +21,6 @@ export const QUESTION_WAIT_DAYS = 7;
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** An `authorisations` row as the database holds it. */
-export interface AuthorisationRow {
-  filedOn: string | null;
-  prefectureReference: string | null;
-  cdvpOpinionOn: string | null;
-  cdvpOpinion: CdvpOpinion | null;
-  prefectDecision: PrefectDecisionKind | null;
-  prefectDecidedOn: string | null;
-  orderReference: string | null;
-  refusalReason: string | null;
-}
-
-/** The facts lib/domain/authorisation.ts reads, from a stored row. */
-export function authorisationFacts(row: AuthorisationRow): AuthorisationFacts {
-  let decision: AuthorisationFacts['decision'] = null;
-  if (row.prefectDecision === 'granted' && row.prefectDecidedOn) {
-    decision = { kind: 'granted', orderReference: row.orderReference ?? '', grantedAt: row.prefectDecidedOn };
-  } else if (row.prefectDecision === 'refused' && row.prefectDecidedOn) {
-    decision = { kind: 'refused', refusedAt: row.prefectDecidedOn, reason: row.refusalReason ?? '' };
-  }
-  return {
-    filedAt: row.filedOn,
-    prefectureReference: row.prefectureReference,
-    cdvpOpinionAt: row.cdvpOpinionOn,
-    cdvpOpinion: row.cdvpOpinion,
-    decision,
-  };
 }
 
 /** What an authorisation calls for on this instant; each is the reminder's `dueOn`, or null. */

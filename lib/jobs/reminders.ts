@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
 import { authorisations, conditionFollowUps, decisions, proposals, remindersSent, residentQuestions, users } from '@/db/schema';
-import { authorisationFacts, authorisationReminders, overdueConditionsDue, questionLateOn, QUESTION_WAIT_DAYS } from '@/lib/domain/reminders';
+import { authorisationReminders, overdueConditionsDue, questionLateOn, QUESTION_WAIT_DAYS } from '@/lib/domain/reminders';
+import { authorisationFacts } from '@/lib/domain/follow-up';
 import type { ConditionStatus, NoticeKind, Role } from '@/lib/domain/vocabulary';
 import { isUniqueViolation } from '@/lib/errors';
 import { activeHolders, deliverPendingEmails, notify } from '@/lib/notices';

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { authorisations, cameras, decisions, registerEntries, type Authorisation, type RegisterEntryRow } from '@/db/schema';
+import { authorisations, cameras, decisions, registerEntries, type RegisterEntryRow } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { deriveAuthorisation, type AuthorisationFacts } from '@/lib/domain/authorisation';
+import { authorisationFacts } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { commissionCamerasSchema, decommissionCameraSchema, proposeChangeSchema } from '@/lib/validation/cameras';
@@ -23,22 +24,6 @@ import { appendEntry, type EntryContent } from './register';
 
 const R = 'cameraService.refusals.';
 const FAVOURABLE = new Set(['favourable', 'favourable_with_conditions']);
-
-/** The recorded facts of an authorisation row, as lib/domain/authorisation.ts reads them. */
-export function authorisationFacts(row: Authorisation): AuthorisationFacts {
-  return {
-    filedAt: row.filedOn,
-    prefectureReference: row.prefectureReference,
-    cdvpOpinionAt: row.cdvpOpinionOn,
-    cdvpOpinion: row.cdvpOpinion,
-    decision:
-      row.prefectDecision === 'granted' && row.prefectDecidedOn
-        ? { kind: 'granted', orderReference: row.orderReference ?? '', grantedAt: row.prefectDecidedOn }
-        : row.prefectDecision === 'refused' && row.prefectDecidedOn
-          ? { kind: 'refused', refusedAt: row.prefectDecidedOn, reason: row.refusalReason ?? '' }
-          : null,
-  };
-}
 
 export interface PublishedDecision {
   decisionId: string;

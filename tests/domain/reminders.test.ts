@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthorisationFacts } from '@/lib/domain/authorisation';
-import { addDays, authorisationFacts, authorisationReminders, overdueConditionsDue, questionLateOn, QUESTION_WAIT_DAYS, SILENCE_WARNING_DAYS } from '@/lib/domain/reminders';
+import { addDays, authorisationReminders, overdueConditionsDue, questionLateOn, QUESTION_WAIT_DAYS, SILENCE_WARNING_DAYS } from '@/lib/domain/reminders';
+import { authorisationFacts } from '@/lib/domain/follow-up';
 import type { ConditionStatus, DecisionCondition } from '@/lib/domain/vocabulary';
 
 const granted = (grantedAt: string): AuthorisationFacts => ({
