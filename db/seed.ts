@@ -671,8 +671,10 @@ async function seedRegisterHistory(db: Database): Promise<void> {
       const { reference } = await db.transaction((tx) => publishSignedDecision(tx, chairActor, decisionId, publishedAt));
       published.push({ reference, at: publishedAt });
     }
-    // The file's history is past: nobody is waiting on these notices any more.
+    // The file's history is past: nobody is waiting on these notices any more, and the files
+    // were last changed when they were published (the staff lists put recent work first).
     await db.update(notices).set({ readAt: publishedAt }).where(inArray(notices.proposalId, files));
+    await db.update(proposals).set({ updatedAt: publishedAt }).where(inArray(proposals.id, files));
   }
 
   // A correction: the wording of one published opinion was wrong; a new entry says so.
