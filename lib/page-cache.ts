@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { registerVersion } from '@/lib/register-cache';
+import { signFormStamp, STAMP_PLACEHOLDER } from '@/lib/resident-questions/anti-spam';
 import { questionsStamp } from '@/lib/resident-questions/public-stamp';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { nonceOf } from '@/lib/security-headers';
@@ -21,7 +22,10 @@ import { nonceOf } from '@/lib/security-headers';
  *
  * Each reader gets a fresh Content-Security-Policy nonce: the page is kept cut at the
  * nonce it was rendered with (128 random hex bits, so no other text matches it), and each
- * answer is glued back together with the nonce proxy.ts made for that request.
+ * answer is glued back together with the nonce proxy.ts made for that request. The same
+ * for the residents' question form on a decision page: rendered for the cache, its signed
+ * fill-time stamp is a placeholder (STAMP_PLACEHOLDER), and each answer gets a stamp signed
+ * as it leaves, so a page kept for a day still hands out a fresh one.
  *
  * Off with VIGIE_PAGE_CACHE=0. Any failure falls back to normal rendering.
  */
@@ -32,14 +36,15 @@ const MAX_BYTES = 1_000_000;
 export const RENDER_HEADER = 'x-vigie-render';
 /** Response headers that describe one transfer, not the page. */
 const HOP_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie', 'content-security-policy']);
+const STAMP = new TextEncoder().encode(STAMP_PLACEHOLDER);
 
 interface CachedPage {
   /** The register version (head, live follow-up stamp, Paris day) and the residents' questions stamp it was rendered at. */
   version: string;
   status: number;
   headers: [string, string][];
-  /** The body, cut where the render's nonce was. */
-  parts: Uint8Array[];
+  /** The body, cut where the render's nonce was, and each part cut again at the question form's stamp placeholder. */
+  parts: Uint8Array[][];
 }
 
 const store = globalThis as unknown as { vigiePageCache?: Map<string, CachedPage> };
@@ -91,7 +96,7 @@ export async function cachedPageResponse(req: NextRequest, nonce: string): Promi
       version,
       status: rendered.status,
       headers: [...rendered.headers.entries()].filter(([name]) => !HOP_HEADERS.has(name)),
-      parts: splitAt(body, new TextEncoder().encode(renderedNonce)),
+      parts: splitAt(body, new TextEncoder().encode(renderedNonce)).map((part) => splitAt(part, STAMP)),
     };
     // Only complete answers are kept: a page, a not-found page; never a redirect or an error
     // (and never a cookie: set-cookie is not among the headers kept).
@@ -138,5 +143,8 @@ export function joinWith(parts: Uint8Array[], marker: Uint8Array): Uint8Array<Ar
 function respond(page: CachedPage, nonce: string, state: 'HIT' | 'MISS'): Response {
   const headers = new Headers(page.headers);
   headers.set('x-vigie-cache', state);
-  return new Response(joinWith(page.parts, new TextEncoder().encode(nonce)), { status: page.status, headers });
+  // Signed only for a page that holds the form (one HMAC).
+  const stamp = page.parts.some((part) => part.length > 1) ? new TextEncoder().encode(signFormStamp()) : STAMP;
+  const body = joinWith(page.parts.map((part) => joinWith(part, stamp)), new TextEncoder().encode(nonce));
+  return new Response(body, { status: page.status, headers });
 }

@@ -19,6 +19,13 @@ export const MIN_FILL_SECONDS = 3;
 export const MAX_FILL_HOURS = 24;
 export const HONEYPOT_FIELD = 'website';
 export const STAMP_FIELD = 'stamp';
+/**
+ * What a page rendered for the page cache carries instead of a signed stamp: the cache
+ * puts a fresh `signFormStamp()` in its place in each answer (lib/page-cache.ts), so a
+ * kept page never hands out a stamp that ages with it. Letters and hyphens only (nothing
+ * to escape in HTML or in the RSC payload), and no other text of a page contains it.
+ */
+export const STAMP_PLACEHOLDER = 'vigie-form-stamp-placeholder';
 
 const store = globalThis as unknown as { vigieQuestionSecret?: string };
 

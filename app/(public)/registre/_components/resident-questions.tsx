@@ -1,16 +1,21 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { publicQuestions } from '@/db/queries/resident-questions';
+import { formStampForPage } from '@/lib/resident-questions/page-stamp';
+import { questionFormLabels } from '../[reference]/question/labels';
+import { QuestionForm } from '../[reference]/question/question-form';
 
 /**
  * The residents' questions of a decision, on its public page: the approved ones, in their
  * moderated wording, with the committee's answer; never the asker's name or email, never a
- * pending or rejected question. The form itself is a page of its own (see
- * ./[reference]/question/page.tsx): this page is cached for every reader.
+ * pending or rejected question. Then the form to ask one (no account). This page is kept in
+ * the page cache for every reader: the form's signed fill-time stamp is a placeholder when the
+ * cache renders it, replaced by a fresh stamp in each answer (lib/page-cache.ts). Without
+ * JavaScript the form posts to ../[reference]/question, which shows a refusal (with the text
+ * typed) or the confirmation: nothing of one resident's post ever lands in a cached page.
  */
 export async function ResidentQuestions({ reference }: { reference: string }) {
-  const [t, format, questions] = await Promise.all([getTranslations(), getFormatter(), publicQuestions(getDb(), reference)]);
+  const [t, format, questions, stamp] = await Promise.all([getTranslations(), getFormatter(), publicQuestions(getDb(), reference), formStampForPage()]);
   const date = (d: Date) => format.dateTime(d, 'date');
   return (
     <section aria-labelledby="questions" className="resident-questions">
@@ -43,16 +48,15 @@ export async function ResidentQuestions({ reference }: { reference: string }) {
       ) : (
         <p>{t('residentQuestions.public.empty')}</p>
       )}
-      <p>
-        <Link href={`/registre/${reference}/question`} className="button">
-          {t('residentQuestions.public.askLink')}
-        </Link>
-      </p>
+      <h3 id="ask-question">{t('residentQuestions.public.askLink')}</h3>
+      <p>{t('residentQuestions.ask.lead')}</p>
       <p>
         {t.rich('residentQuestions.public.images', {
           link: (chunks) => <a href="/donnees-personnelles">{chunks}</a>,
         })}
       </p>
+      <p>{t('common.requiredFieldsNote')}</p>
+      <QuestionForm reference={reference} stamp={stamp} labels={questionFormLabels(t)} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { registerEntry } from '@/db/queries/register';
 import { isRegisterReference } from '@/lib/domain/register';
 import { signFormStamp } from '@/lib/resident-questions/anti-spam';
+import { questionFormLabels } from './labels';
 import { QuestionForm } from './question-form';
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,11 +26,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The residents' question form of one decision. A page of its own, not part of the
- * decision page: the decision page is kept in the page cache for every reader, while
- * this form carries a timestamp signed when it is drawn (the minimum time to fill) and,
- * after a refusal, what this resident typed; neither may be cached for others. This
- * address is not cached (lib/page-cache.ts caches /registre/<reference> only).
+ * The residents' question form of one decision, on a page of its own. The decision page
+ * carries the same form, and without JavaScript its posts land here (the form's permalink):
+ * a refusal shows its messages with what this resident typed, a success the confirmation.
+ * Neither may be cached for others; this address is not cached (lib/page-cache.ts caches
+ * /registre/<reference> only), so the stamp is signed as the page is drawn.
  */
 export default async function AskQuestionPage({ params, searchParams }: Props) {
   const [{ reference }, query, t] = await Promise.all([params, searchParams, getTranslations()]);
@@ -66,21 +67,7 @@ export default async function AskQuestionPage({ params, searchParams }: Props) {
           <QuestionForm
             reference={reference}
             stamp={signFormStamp()}
-            labels={{
-              kind: t('residentQuestions.ask.kind'),
-              kindQuestion: t('residentQuestions.ask.kindQuestion'),
-              kindConcern: t('residentQuestions.ask.kindConcern'),
-              name: t('residentQuestions.ask.name'),
-              nameHint: t('residentQuestions.ask.nameHint'),
-              email: t('residentQuestions.ask.email'),
-              emailHint: t('residentQuestions.ask.emailHint'),
-              body: t('residentQuestions.ask.body'),
-              bodyHint: t('residentQuestions.ask.bodyHint'),
-              honeypot: t('residentQuestions.ask.honeypot'),
-              submit: t('residentQuestions.ask.submit'),
-              required: t('common.required'),
-              summaryTitle: t('errors.invalid'),
-            }}
+            labels={questionFormLabels(t)}
           />
         </>
       )}

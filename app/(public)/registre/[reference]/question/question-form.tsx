@@ -21,14 +21,19 @@ export interface QuestionFormLabels {
 
 const FIELDS = ['kind', 'askerName', 'askerEmail', 'body'] as const;
 
+/** The question page of a decision, where the form's posts land without JavaScript. */
+export const questionPath = (reference: string) => `/registre/${encodeURIComponent(reference)}/question`;
+
 /**
- * The residents' question form. A plain form posted to a server action: it works without
- * JavaScript (the page comes back with the error summary, field messages and the text
- * typed). The honeypot is moved off screen (not display:none, which some robots skip),
+ * The residents' question form, on the decision page and on the question page. A plain
+ * form posted to a server action: it works without JavaScript (the question page comes back
+ * with the error summary, field messages and the text typed). The honeypot is moved off screen (not display:none, which some robots skip),
  * out of the tab order and of autofill.
  */
 export function QuestionForm({ reference, stamp, labels }: { reference: string; stamp: string; labels: QuestionFormLabels }) {
-  const [state, formAction, pending] = useActionState<AskState, FormData>(askQuestionAction, {});
+  // The permalink: without JavaScript the form posts to the question page, which draws the same
+  // form with the outcome (messages and text typed), wherever it was sent from (the decision page too).
+  const [state, formAction, pending] = useActionState<AskState, FormData>(askQuestionAction, {}, questionPath(reference));
   const errors = state.fieldErrors ?? {};
   const values = state.values;
   const summaryRef = useRef<HTMLDivElement>(null);
