@@ -202,7 +202,7 @@ test.describe('the legal pages', () => {
     }
     await expect(page.getByRole('main')).toContainText('CSI, art. L253-5');
     await expect(page.getByRole('link', { name: 'dpo@mairie-puteaux.example' }).first()).toHaveAttribute('href', 'mailto:dpo@mairie-puteaux.example');
-    await expect(page.getByRole('table', { name: 'Durées de conservation' }).getByRole('row')).toHaveCount(7);
+    await expect(page.getByRole('table', { name: 'Durées de conservation' }).getByRole('row')).toHaveCount(8);
     await expectAccessible(page);
   });
 

@@ -10,8 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('privacy.title') };
 }
 
-const KEEPS = ['accounts', 'signIn', 'audit', 'files', 'notices', 'cookies'] as const;
-const RETENTION = ['images', 'signIn', 'session', 'language', 'records', 'register'] as const;
+const KEEPS = ['accounts', 'signIn', 'audit', 'files', 'questions', 'notices', 'cookies'] as const;
+const RETENTION = ['images', 'signIn', 'session', 'language', 'records', 'questions', 'register'] as const;
 
 /** A rich-text tag that writes an email address as a mailto link. */
 function mail(address: string) {
