@@ -635,7 +635,8 @@ async function checkDatabase(url: string, writes: Write[], lastVote: Map<string,
       const { rows } = await client.query<{ n: string }>(sql);
       if (Number(rows[0]!.n) > 0) halfWritten.push(`${rows[0]!.n} ${label}`);
     };
-    await half('proposals without their creation event', `SELECT count(*) AS n FROM proposals p WHERE NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.entity_id = p.id AND e.action = 'proposal.created')`);
+    // A proposal is created blank by a technician or opened from a published decision (a change, a re-review).
+    await half('proposals without their creation event', `SELECT count(*) AS n FROM proposals p WHERE NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.entity_id = p.id AND e.action IN ('proposal.created', 'proposal.opened_from_decision'))`);
     await half('withdrawn proposals without their transition event', `SELECT count(*) AS n FROM proposals p WHERE p.state = 'withdrawn' AND (p.withdrawn_reason IS NULL OR NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.entity_id = p.id AND e.to_state = 'withdrawn'))`);
     await half('deliberation messages without their event', `SELECT count(*) AS n FROM deliberation_messages m WHERE NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.action = 'deliberation.posted' AND e.details->>'messageId' = m.id::text)`);
     await half('register entries without their event', `SELECT count(*) AS n FROM register_entries r WHERE NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.action = 'decision.entered_in_register' AND e.details->>'reference' = r.reference)`);
