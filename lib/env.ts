@@ -10,6 +10,14 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * A read replica of DATABASE_URL (e.g. a managed PostgreSQL's read endpoint). Set, the
+     * public reads (register, decision and site pages, map, annual report, open data) go
+     * there; everything else stays on DATABASE_URL (db/client.ts, publicReadDb).
+     */
+    DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Connections to the replica, per instance; DATABASE_POOL_MAX when unset. */
+    DATABASE_REPLICA_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
     AUTH_SECRET: z.string().min(16).optional(),
     AUTH_OIDC_ISSUER: z.url().optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),

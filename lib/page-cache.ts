@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerVersion } from '@/lib/register-cache';
 import { signFormStamp, STAMP_PLACEHOLDER } from '@/lib/resident-questions/anti-spam';
 import { questionsStamp } from '@/lib/resident-questions/public-stamp';
@@ -73,7 +73,7 @@ export async function cachedPageResponse(req: NextRequest, nonce: string): Promi
   try {
     const locale = req.cookies.get(LOCALE_COOKIE)?.value ?? '';
     const key = `${locale}\u0000${req.nextUrl.pathname}${req.nextUrl.search}`;
-    const db = getDb();
+    const db = publicReadDb();
     // Decision pages also show residents' questions, which change without the register moving.
     const version = `${await registerVersion(db)}:${await questionsStamp(db)}`;
     const hit = pages.get(key);

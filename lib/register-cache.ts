@@ -24,6 +24,20 @@ import { parisDate } from '@/lib/domain/paris-time';
  * cache key is the register's VERSION: the head, a stamp of those live tables (the sum of
  * their revisions: every change moves it on, on any instance) read in the same query, and
  * today's Paris date (a result kept yesterday is never served today).
+ *
+ * With a read replica (DATABASE_REPLICA_URL), the public reads go through their own handle
+ * (db/client.ts, publicReadDb), so they have a cache of their own, and its head check and
+ * its results are both read on the replica: a result is always cached under the version
+ * of the database it was read from. A publication commits on the primary and clears the
+ * primary handle's cache (staff reads); the replica handle's cache sees the new head at
+ * its first head check after the replica has replayed it (its lag, usually well under a
+ * second, plus HEAD_CHECK_MS). Clearing it on commit would not help: the next check could
+ * still read the replica's older head. For the same reason this periodic head check must
+ * stay even if another signal (a notification from the primary) also clears the cache: a
+ * signal can arrive before the replica has the change, and without a later check the
+ * replica handle would keep the older results under the older head until the next change.
+ * (A head read and the results read after it may straddle a replay; the results are then
+ * newer than their version and are dropped at the next check: never older, never stuck.)
  */
 
 export const HEAD_CHECK_MS = 250;

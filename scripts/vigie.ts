@@ -109,6 +109,8 @@ async function main(command: Command): Promise<number> {
       DATABASE_URL: databaseUrl,
       // The embedded server runs one session: one connection keeps transactions apart.
       DATABASE_POOL_MAX: embedded ? '1' : process.env.DATABASE_POOL_MAX,
+      // The embedded database has no replica: every read goes to it.
+      DATABASE_REPLICA_URL: embedded ? '' : process.env.DATABASE_REPLICA_URL,
       AUTH_SECRET: authSecret(dataDir),
       NEXT_TELEMETRY_DISABLED: '1',
     };

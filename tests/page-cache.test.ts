@@ -4,7 +4,7 @@ import { cachedPageResponse, isCacheablePageRequest, RENDER_HEADER } from '@/lib
 import { checkFormStamp, STAMP_PLACEHOLDER } from '@/lib/resident-questions/anti-spam';
 
 // The cache's checks of the register's head and of the questions stamp: a register that does not move.
-vi.mock('@/db/client', () => ({ getDb: () => ({}) }));
+vi.mock('@/db/client', () => ({ getDb: () => ({}), publicReadDb: () => ({}) }));
 vi.mock('@/lib/register-cache', () => ({ registerVersion: async () => 'head-1' }));
 vi.mock('@/lib/resident-questions/public-stamp', () => ({ questionsStamp: async () => '0:0' }));
 

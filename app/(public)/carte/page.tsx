@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerSites } from '@/db/queries/register';
 import { SitesMap, type MapSite } from './sites-map';
 
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * coordinates, never a camera's.
  */
 export default async function MapPage() {
-  const [t, format, sites] = await Promise.all([getTranslations(), getFormatter(), registerSites(getDb())]);
+  const [t, format, sites] = await Promise.all([getTranslations(), getFormatter(), registerSites(publicReadDb())]);
 
   const items = sites.map(({ site, entryCount, latest }) => {
     const value = t('siteMap.latestValue', { outcome: t(`committee.outcomes.${latest.outcome}`), date: format.dateTime(new Date(`${latest.decidedAt}T12:00:00Z`), 'date') });

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TableRegion } from '@/app/_components/table-region';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { publicObservatory } from '@/db/queries/observatory';
 import { observedChange } from '@/lib/domain/evaluation';
 import { PUBLIC_CHANGE_MIN_TOTAL, publicChange, publicPair, publicParts, type PublicCount } from '@/lib/domain/small-counts';
@@ -14,7 +14,7 @@ import { FACT_TYPES } from '@/lib/domain/vocabulary';
  * lib/domain/small-counts.ts for why each rule is needed).
  */
 export async function ObservatoryReportSection({ year }: { year: number }) {
-  const [t, types, format, data] = await Promise.all([getTranslations('observatory.public'), getTranslations('diagnostic.factTypes'), getFormatter(), publicObservatory(getDb(), year)]);
+  const [t, types, format, data] = await Promise.all([getTranslations('observatory.public'), getTranslations('diagnostic.factTypes'), getFormatter(), publicObservatory(publicReadDb(), year)]);
   const show = (c: PublicCount) => (c.masked ? t('lessThan5') : format.number(c.value));
   const years = data.byYear.filter((y) => y.hasFigures);
   const columns = data.byYear.map((y) => ({ ...y, table: publicParts(FACT_TYPES.map((f) => y.byType[f])) }));

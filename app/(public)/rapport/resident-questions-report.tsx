@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { questionYear } from '@/db/queries/resident-questions';
 
 /** The annual report's section on residents' questions: counts only, never a text or a name. */
 export async function ResidentQuestionsReport({ year }: { year: number }) {
-  const [t, format, counts] = await Promise.all([getTranslations(), getFormatter(), questionYear(getDb(), year)]);
+  const [t, format, counts] = await Promise.all([getTranslations(), getFormatter(), questionYear(publicReadDb(), year)]);
   const n = (v: number) => format.number(v);
   return (
     <section aria-labelledby="questions-habitants">

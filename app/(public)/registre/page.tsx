@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { SelectField, TextField } from '@/app/_components/form-fields';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { listRegister, registerFacets } from '@/db/queries/register';
 import { PUBLISHED_OUTCOMES } from '@/lib/domain/vocabulary';
 import type { FieldErrors } from '@/lib/errors';
@@ -38,7 +38,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function RegisterPage({ searchParams }: Props) {
   const [query, t] = await Promise.all([searchParams, getTranslations()]);
-  const db = getDb();
+  const db = publicReadDb();
   const search = readRegisterSearch(query);
   const facets = await registerFacets(db);
 

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TableRegion } from '@/app/_components/table-region';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { annualReport, reportYears, type AnnualReport } from '@/db/queries/annual-report';
 import { parisDate } from '@/lib/domain/paris-time';
 import { DIAGNOSTIC_CONCLUSIONS, type DiagnosticConclusion, type PublishedOutcome } from '@/lib/domain/vocabulary';
@@ -53,7 +53,7 @@ export default async function AnnualReportPage({ params }: Params) {
   const thisYear = currentYear();
   const year = parseReportYear(annee, thisYear);
   if (year === null) notFound();
-  const db = getDb();
+  const db = publicReadDb();
   const [t, format, report, years, origin] = await Promise.all([getTranslations(), getFormatter(), annualReport(db, year), reportYears(db), requestOrigin()]);
   const n = (value: number) => format.number(value);
   const euros = (value: number) => format.number(value, 'euro');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerEntry } from '@/db/queries/register';
 import { GENESIS_HASH, isRegisterReference } from '@/lib/domain/register';
 import { translateKey } from '@/lib/i18n/translate';
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ reference: string }> };
 /** The entry, or the public 404 for anything that is not a known reference (malformed ones never reach the database). */
 async function load(reference: string) {
   if (!isRegisterReference(reference)) notFound();
-  const found = await registerEntry(getDb(), reference);
+  const found = await registerEntry(publicReadDb(), reference);
   if (!found) notFound();
   return found;
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerEntry } from '@/db/queries/register';
 import type { RegisterEntry } from '@/lib/domain/register';
 
@@ -12,7 +12,7 @@ import type { RegisterEntry } from '@/lib/domain/register';
 export async function DecommissioningNotice({ entry }: { entry: RegisterEntry }) {
   const t = await getTranslations();
   if (!entry.corrects) return null;
-  const amended = await registerEntry(getDb(), entry.corrects);
+  const amended = await registerEntry(publicReadDb(), entry.corrects);
   const count = Math.max(0, (amended?.entry.cameraCount ?? entry.cameraCount) - entry.cameraCount);
   return (
     <div className="notice">

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { publicQuestions } from '@/db/queries/resident-questions';
 import { formStampForPage } from '@/lib/resident-questions/page-stamp';
 import { questionFormLabels } from '../[reference]/question/labels';
@@ -15,7 +15,7 @@ import { QuestionForm } from '../[reference]/question/question-form';
  * typed) or the confirmation: nothing of one resident's post ever lands in a cached page.
  */
 export async function ResidentQuestions({ reference }: { reference: string }) {
-  const [t, format, questions, stamp] = await Promise.all([getTranslations(), getFormatter(), publicQuestions(getDb(), reference), formStampForPage()]);
+  const [t, format, questions, stamp] = await Promise.all([getTranslations(), getFormatter(), publicQuestions(publicReadDb(), reference), formStampForPage()]);
   const date = (d: Date) => format.dateTime(d, 'date');
   return (
     <section aria-labelledby="questions" className="resident-questions">

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerHeadState } from '@/db/queries/open-data';
 import { listRegister } from '@/db/queries/register';
 import { registerAtom } from '@/lib/open-data/atom';
@@ -11,7 +11,7 @@ const FEED_SIZE = 50;
 
 /** GET /api/v1/decisions.atom: the 50 latest register entries, in the reader's language (French by default). */
 export const GET = openDataRoute(async (request) => {
-  const db = getDb();
+  const db = publicReadDb();
   const head = await registerHeadState(db);
   const locale = requestLocale(request);
   return conditional(

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerHeadState } from '@/db/queries/open-data';
 import { walkRegister } from '@/db/queries/register';
 import { csvStream } from '@/lib/open-data/csv';
@@ -17,7 +17,7 @@ export const GET = openDataRoute(async (request) => {
   const parsed = registerFiltersOf(request);
   if (!parsed.success) return badQuery(request, parsed.error);
   const { cursor: _cursor, limit: _limit, ...filters } = parsed.data;
-  const db = getDb();
+  const db = publicReadDb();
   const head = await registerHeadState(db);
   return conditional(request, entityTag(request, [head.sequence, head.hash, head.version]), () => {
     const entries = upToHead(walkRegister(db, filters, BATCH), head.sequence);

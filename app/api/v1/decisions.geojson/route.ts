@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerHeadState } from '@/db/queries/open-data';
 import { walkRegister } from '@/db/queries/register';
 import { parisDate } from '@/lib/domain/paris-time';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/decisions.geojson: one Point per site the register names, with its entries and the cameras authorised there today. */
 export const GET = openDataRoute(async (request) => {
-  const db = getDb();
+  const db = publicReadDb();
   const head = await registerHeadState(db);
   // Which decisions are in force depends on the day too (an authorisation expires).
   const today = parisDate(new Date());

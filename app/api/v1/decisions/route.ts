@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerHeadState } from '@/db/queries/open-data';
 import { listRegister } from '@/db/queries/register';
 import { API_PAGE_SIZE, badQuery, conditional, entityTag, openDataRoute, preflight, publicOrigin, registerFiltersOf } from '@/lib/open-data/http';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const GET = openDataRoute(async (request) => {
   const parsed = registerFiltersOf(request);
   if (!parsed.success) return badQuery(request, parsed.error);
-  const db = getDb();
+  const db = publicReadDb();
   const head = await registerHeadState(db);
   return conditional(request, entityTag(request, [head.sequence, head.hash, head.version]), async () => {
     const filters = parsed.data;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerEntry } from '@/db/queries/register';
 import { isRegisterReference } from '@/lib/domain/register';
 import { signFormStamp } from '@/lib/resident-questions/anti-spam';
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Rec
 
 async function load(reference: string) {
   if (!isRegisterReference(reference)) notFound();
-  const found = await registerEntry(getDb(), reference);
+  const found = await registerEntry(publicReadDb(), reference);
   if (!found) notFound();
   return found;
 }

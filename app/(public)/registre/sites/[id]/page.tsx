@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { siteHistory } from '@/db/queries/register';
 import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { uuid } from '@/lib/validation/fields';
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }> };
 /** The site as the register knows it, or the public 404 (a malformed id never reaches the database). */
 async function load(id: string) {
   if (!uuid.safeParse(id).success) notFound();
-  const history = await siteHistory(getDb(), id);
+  const history = await siteHistory(publicReadDb(), id);
   if (!history) notFound();
   return history;
 }

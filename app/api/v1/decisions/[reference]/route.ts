@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerHeadState } from '@/db/queries/open-data';
 import { registerEntry } from '@/db/queries/register';
 import { isRegisterReference } from '@/lib/domain/register';
@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export const GET = openDataRoute<{ params: Promise<{ reference: string }> }>(async (request, { params }) => {
   const { reference } = await params;
   if (!isRegisterReference(reference)) return openDataError(request, 'not_found');
-  const db = getDb();
+  const db = publicReadDb();
   const head = await registerHeadState(db);
   const found = await registerEntry(db, reference);
   if (!found) return openDataError(request, 'not_found', { message: translatorFor(requestLocale(request))('openData.notFound', { reference }) });

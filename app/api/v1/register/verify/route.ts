@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { openDataRoute, preflight } from '@/lib/open-data/http';
 import type { ChainVerdictBody } from '@/lib/open-data/schemas';
 import { verifyRegister } from '@/lib/open-data/verify';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * report); never cached, since a row changed in place keeps the register's length.
  */
 export const GET = openDataRoute(async () => {
-  const verdict: ChainVerdictBody = await verifyRegister(getDb());
+  const verdict: ChainVerdictBody = await verifyRegister(publicReadDb());
   return Response.json(verdict, { headers: { 'Cache-Control': 'no-store' } });
 });
 

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { publicReadDb } from '@/db/client';
 import { registerHeadState } from '@/db/queries/open-data';
 import { siteHistory } from '@/db/queries/register';
 import { registerAtom } from '@/lib/open-data/atom';
@@ -14,7 +14,7 @@ export const GET = openDataRoute<{ params: Promise<{ id: string }> }>(async (req
   const t = translatorFor(locale);
   const notFound = () => openDataError(request, 'not_found', { message: t('openData.siteNotFound') });
   if (!uuid.safeParse(id).success) return notFound();
-  const db = getDb();
+  const db = publicReadDb();
   const head = await registerHeadState(db);
   const history = await siteHistory(db, id);
   if (!history) return notFound();
