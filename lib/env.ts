@@ -10,6 +10,13 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Whether this instance listens for the other instances' changes of the public pages
+     * (LISTEN on one extra connection, lib/cache-listener.ts). "false" leaves it to the
+     * 250 ms head check; scripts/vigie.ts sets it for the embedded database, which takes
+     * one connection at a time.
+     */
+    DATABASE_LISTEN: z.enum(['true', 'false']).default('true'),
     AUTH_SECRET: z.string().min(16).optional(),
     AUTH_OIDC_ISSUER: z.url().optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),

@@ -109,6 +109,9 @@ async function main(command: Command): Promise<number> {
       DATABASE_URL: databaseUrl,
       // The embedded server runs one session: one connection keeps transactions apart.
       DATABASE_POOL_MAX: embedded ? '1' : process.env.DATABASE_POOL_MAX,
+      // Nor a second connection to listen for other instances' changes: there are none (the
+      // folder is this process's alone), and it would wait behind the pool's (lib/cache-listener.ts).
+      DATABASE_LISTEN: embedded ? 'false' : process.env.DATABASE_LISTEN,
       AUTH_SECRET: authSecret(dataDir),
       NEXT_TELEMETRY_DISABLED: '1',
     };
