@@ -190,6 +190,29 @@ async function main(): Promise<number> {
       log(`  A acknowledged the publication of ${newest?.reference} in ${acknowledged - posted} ms; B's /registre showed ${seen.reference} ${delay} ms after that acknowledgement (${seen.at - posted} ms after the post; ${seen.polls} polls, x-vigie-cache: ${seen.cache})`);
       check(seen.reference === newest?.reference, 'the reference B shows is the register’s newest entry', `B shows ${seen.reference}, the register's newest is ${newest?.reference}`);
       check(delay <= VISIBLE_WITHIN_MS, `visible on B within ${VISIBLE_WITHIN_MS} ms (${delay} ms)`, `visible on B only ${delay} ms after the publication (limit ${VISIBLE_WITHIN_MS} ms)`);
+
+      // The control: a change written behind the app's back (no notification) moves the live
+      // stamp. B re-read its version when it rendered the publication, so while its listener
+      // is connected it trusts that version for LISTENING_HEAD_CHECK_MS (5 s): the page stays
+      // a HIT for seconds, then the head check, still there as the fallback, catches it.
+      // This shows the proxy's cache is the listener's (same process state), and that the
+      // delay above is the notification's, not the 250 ms polling's.
+      await sql(`UPDATE authorisations SET revision = revision + 1 WHERE id = (SELECT id FROM authorisations ORDER BY id LIMIT 1)`);
+      let missAfter = -1;
+      while (Date.now() - seen.at < 12_000) {
+        const page = await anonymousPage(B.base, '/registre');
+        if (page.cache === 'MISS') {
+          missAfter = Date.now() - seen.at;
+          break;
+        }
+        await sleep(100);
+      }
+      log(`  control: a change without notification (written with SQL) reached B's page cache by its head check ${missAfter} ms after B's last version read`);
+      check(
+        missAfter >= 1000 && missAfter <= 8000,
+        'without a notification B relies on its slower head check (between 1 s and 8 s), which still catches the change',
+        `a change without notification reached B after ${missAfter} ms (expected 1–8 s: 5 s head check while listening)`,
+      );
     }
 
     // ------------------------------------------------------------ (b) sessions
