@@ -149,3 +149,12 @@ export function startChangeListener({
     },
   };
 }
+
+/**
+ * Closes the listener's connection when the server is told to stop (SIGTERM, SIGINT), so
+ * PostgreSQL sees a clean goodbye rather than a dropped socket. Next.js's own handlers
+ * still close the server and exit.
+ */
+export function stopOnShutdown(listener: ChangeListener): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void listener.stop());
+}
