@@ -18,6 +18,13 @@ const envSchema = z
     DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     /** Connections to the replica, per instance; DATABASE_POOL_MAX when unset. */
     DATABASE_REPLICA_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
+    /**
+     * Whether this instance listens for the other instances' changes of the public pages
+     * (LISTEN on one extra connection, lib/cache-listener.ts). "false" leaves it to the
+     * 250 ms head check; scripts/vigie.ts sets it for the embedded database, which takes
+     * one connection at a time.
+     */
+    DATABASE_LISTEN: z.enum(['true', 'false']).default('true'),
     AUTH_SECRET: z.string().min(16).optional(),
     AUTH_OIDC_ISSUER: z.url().optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),

@@ -16,8 +16,9 @@ import { nonceOf } from '@/lib/security-headers';
  * same server, marked so that it is not served from here), and the next ones, until the
  * register's head moves, get that HTML from memory: close to the cost of a static file.
  * A publication clears the register cache on commit, and another instance's publication
- * is seen at the next head check (lib/register-cache.ts), so a new entry shows within a
- * second everywhere. Signed-in staff (their header names them) and client-side
+ * as soon as its notification reaches this instance's listener (lib/cache-listener.ts;
+ * failing that, at the next head check, lib/register-cache.ts), so a new entry shows
+ * within a second everywhere: a page kept at an older version is never served again. Signed-in staff (their header names them) and client-side
  * navigations (RSC payloads) always go to the renderer.
  *
  * Each reader gets a fresh Content-Security-Policy nonce: the page is kept cut at the

@@ -18,6 +18,14 @@ import { parisDate } from '@/lib/domain/paris-time';
  * So a publication is visible everywhere within HEAD_CHECK_MS, and a burst of readers
  * costs the database one tiny query every HEAD_CHECK_MS.
  *
+ * With several instances, each one also listens for the other instances' changes
+ * (lib/cache-listener.ts: PostgreSQL LISTEN/NOTIFY, docs/multi-instance.md): every write
+ * that changes what the public reads show sends a notification on commit, and the
+ * listener clears this cache at once. While that listener is connected, freshness no
+ * longer rests on the head check, which then only catches writes that bypass the app
+ * (psql, a restore): it runs every LISTENING_HEAD_CHECK_MS instead. When the listener is
+ * down (not started, connection lost), the 250 ms check is the safety net again.
+ *
  * What the public pages show beside the sealed entries (the prefect's authorisation, the
  * conditions' follow-up: computed at serve time, never hashed) changes without moving the
  * head, and part of it by the date alone (refused by silence, expired, overdue). So the
@@ -41,6 +49,13 @@ import { parisDate } from '@/lib/domain/paris-time';
  */
 
 export const HEAD_CHECK_MS = 250;
+/**
+ * The head check while the change listener is connected. Notifications carry every change
+ * made through the app, on any instance, within milliseconds; what is left to polling is
+ * a write made behind the app's back, for which a few seconds are fine. Longer also means
+ * one query less per instance every 250 ms under a steady stream of readers.
+ */
+export const LISTENING_HEAD_CHECK_MS = 5000;
 /** Results kept per database (least recently used dropped first): searches are many and varied. */
 const MAX_RESULTS = 2000;
 
@@ -56,7 +71,11 @@ interface CacheState {
   /** The live tables' stamp read with the head. */
   live: string;
   checkedAt: number;
-  pending: Promise<number> | null;
+  pending: Promise<{ head: number; live: string }> | null;
+  /** Moved on by each invalidation: a head read started before it is never kept after it. */
+  generation: number;
+  /** Whether this process's change listener is connected (the head check may then be slower). */
+  listening: boolean;
   results: Map<string, { version: string; value: unknown }>;
 }
 
@@ -68,47 +87,72 @@ const states = (store.vigieRegisterCache ??= new WeakMap());
 function stateOf(db: Database): CacheState {
   let state = states.get(db);
   if (!state) {
-    state = { head: null, live: '', checkedAt: 0, pending: null, results: new Map() };
+    state = { head: null, live: '', checkedAt: 0, pending: null, generation: 0, listening: false, results: new Map() };
     states.set(db, state);
   }
   return state;
 }
 
-/** Forgets every cached result (this instance): the next read checks the head again. */
+/**
+ * Forgets every cached result (this instance): the next read checks the head again. A head
+ * read already in flight may have read the database before the change: it still answers
+ * the requests that were waiting for it, but is not kept, and the next read asks again.
+ */
 export function invalidateRegisterCache(db: Database): void {
   const state = stateOf(db);
   state.head = null;
+  state.pending = null;
+  state.generation += 1;
   state.results.clear();
 }
 
-/** The register's last sequence number (0 when empty), read at most once per HEAD_CHECK_MS. */
-export async function registerHead(db: Database): Promise<number> {
+/** Tells the cache whether the change listener is connected (lib/cache-listener.ts). */
+export function setChangeListening(db: Database, listening: boolean): void {
+  stateOf(db).listening = listening;
+}
+
+/** How long a head (or any other stamp of the public reads) read from the database is trusted. */
+export function freshnessMs(db: Database): number {
+  return stateOf(db).listening ? LISTENING_HEAD_CHECK_MS : HEAD_CHECK_MS;
+}
+
+/** The head and live stamp, read at most once per freshnessMs (HEAD_CHECK_MS without a listener). */
+async function readHead(db: Database): Promise<{ head: number; live: string }> {
   const state = stateOf(db);
-  if (state.head !== null && Date.now() - state.checkedAt < HEAD_CHECK_MS) return state.head;
-  state.pending ??= db
+  if (state.head !== null && Date.now() - state.checkedAt < freshnessMs(db)) return { head: state.head, live: state.live };
+  if (state.pending) return state.pending;
+  const generation = state.generation;
+  const pending = db
     .execute<{ head: number; live: string }>(sql`SELECT coalesce(max(sequence), 0)::int AS head, ${LIVE_STAMP} AS live FROM register_entries`)
     .then((result) => {
-      const head = Number(result.rows[0]?.head ?? 0);
-      const live = String(result.rows[0]?.live ?? '');
-      if (head !== state.head || live !== state.live) state.results.clear();
-      state.head = head;
-      state.live = live;
+      const read = { head: Number(result.rows[0]?.head ?? 0), live: String(result.rows[0]?.live ?? '') };
+      // Invalidated while this read ran: it may predate the change, so it is not kept.
+      if (state.generation !== generation) return read;
+      if (read.head !== state.head || read.live !== state.live) state.results.clear();
+      state.head = read.head;
+      state.live = read.live;
       state.checkedAt = Date.now();
-      return head;
+      return read;
     })
     .finally(() => {
-      state.pending = null;
+      if (state.pending === pending) state.pending = null;
     });
-  return state.pending;
+  state.pending = pending;
+  return pending;
+}
+
+/** The register's last sequence number (0 when empty), read at most once per freshnessMs. */
+export async function registerHead(db: Database): Promise<number> {
+  return (await readHead(db)).head;
 }
 
 /**
  * What a cached public read depends on: the head, the live tables' stamp and today's
- * Paris date (`now` for the tests). Read at most once per HEAD_CHECK_MS, like the head.
+ * Paris date (`now` for the tests). Read at most once per freshnessMs, like the head.
  */
 export async function registerVersion(db: Database, now: Date = new Date()): Promise<string> {
-  const head = await registerHead(db);
-  return `${head}:${stateOf(db).live}:${parisDate(now)}`;
+  const { head, live } = await readHead(db);
+  return `${head}:${live}:${parisDate(now)}`;
 }
 
 /** `load()`'s result for `key`, computed once per register version (head, live stamp, Paris day). */

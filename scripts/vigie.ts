@@ -111,6 +111,9 @@ async function main(command: Command): Promise<number> {
       DATABASE_POOL_MAX: embedded ? '1' : process.env.DATABASE_POOL_MAX,
       // The embedded database has no replica: every read goes to it.
       DATABASE_REPLICA_URL: embedded ? '' : process.env.DATABASE_REPLICA_URL,
+      // Nor a second connection to listen for other instances' changes: there are none (the
+      // folder is this process's alone), and it would wait behind the pool's (lib/cache-listener.ts).
+      DATABASE_LISTEN: embedded ? 'false' : process.env.DATABASE_LISTEN,
       AUTH_SECRET: authSecret(dataDir),
       NEXT_TELEMETRY_DISABLED: '1',
     };

@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Database, Tx } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { authorisations, decisions, registerEntries, type Authorisation } from '@/db/schema';
 import { authorisationIssues, type AuthorisationFacts } from '@/lib/domain/authorisation';
 import { authorisationFacts, isFavourable } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
 import { AppError, type FieldErrors } from '@/lib/errors';
-import { invalidateRegisterCache } from '@/lib/register-cache';
+import { announcePublicChange, forgetPublicReadsTask } from '@/lib/public-changes';
 import { recordCdvpOpinionSchema, recordFilingSchema, recordPrefectDecisionSchema } from '@/lib/validation/authorisations';
 import { recordEvent } from './audit';
 import { afterCommit, defineCommand } from './command';
@@ -73,13 +73,10 @@ export function checkFacts(facts: AuthorisationFacts, today: string = parisDate(
   throw new AppError('invalid', errors);
 }
 
-async function invalidateAfterCommit(db: Database): Promise<void> {
-  invalidateRegisterCache(db);
-}
-
-/** Writes the record (creating it on the first step), its next revision, and has the public pages recomputed. */
+/** Writes the record (creating it on the first step), its next revision, and has the public pages recomputed (on every instance). */
 async function save(tx: Tx, decisionId: string, row: Authorisation | null, values: Partial<typeof authorisations.$inferInsert>): Promise<number> {
-  afterCommit(tx, invalidateAfterCommit);
+  await announcePublicChange(tx, 'authorisation');
+  afterCommit(tx, forgetPublicReadsTask);
   if (!row) {
     await tx.insert(authorisations).values({ decisionId, ...values });
     return 1;

@@ -1,16 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { conditionFollowUps, decisions, registerEntries } from '@/db/schema';
 import { parisDate } from '@/lib/domain/paris-time';
 import { AppError } from '@/lib/errors';
-import { invalidateRegisterCache } from '@/lib/register-cache';
+import { announcePublicChange, forgetPublicReadsTask } from '@/lib/public-changes';
 import { markConditionSchema } from '@/lib/validation/authorisations';
 import { recordEvent } from './audit';
 import { afterCommit, defineCommand } from './command';
-
-async function invalidateAfterCommit(db: Database): Promise<void> {
-  invalidateRegisterCache(db);
-}
 
 /**
  * Marks one condition of a published decision (by its position in the decision's list)
@@ -42,7 +37,9 @@ export const markCondition = defineCommand({
     const values = { status: input.status, note: input.note, checkedOn: input.checkedOn, checkedBy: actor.id };
     if (row) await tx.update(conditionFollowUps).set({ ...values, revision: row.revision + 1, updatedAt: new Date() }).where(where);
     else await tx.insert(conditionFollowUps).values({ decisionId: input.decisionId, conditionIndex: input.conditionIndex, ...values });
-    afterCommit(tx, invalidateAfterCommit);
+    // The public decision page shows the follow-up: every instance recomputes it.
+    await announcePublicChange(tx, 'condition');
+    afterCommit(tx, forgetPublicReadsTask);
     await recordEvent(tx, {
       actorId: actor.id,
       action: 'condition.checked',

@@ -1,12 +1,12 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { Database, Tx } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { agendaItems, cameras, decisions, diagnostics, proposals, registerEntries, sites, type RegisterEntryRow } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parisDate } from '@/lib/domain/paris-time';
 import { GENESIS_HASH, registerReference, seal, validityOf, type RegisterEntry, type UnsealedEntry } from '@/lib/domain/register';
 import type { PublishedOutcome, RegisterEntryKind } from '@/lib/domain/vocabulary';
 import { AppError } from '@/lib/errors';
-import { invalidateRegisterCache } from '@/lib/register-cache';
+import { announcePublicChange, forgetPublicReadsTask } from '@/lib/public-changes';
 import { correctRegisterEntrySchema, publishDecisionSchema } from '@/lib/validation/register';
 import { recordEvent } from './audit';
 import { afterCommit, defineCommand } from './command';
@@ -126,13 +126,11 @@ export async function appendEntry(tx: Tx, input: AppendedEntry): Promise<Registe
     previousHash: entry.previousHash,
     searchText: searchTextOf(entry),
   });
-  // Readers see it at once on this instance; other instances within their head check.
-  afterCommit(tx, invalidateAfterCommit);
+  // Readers see it at once on this instance (after the commit), and on the others when
+  // the notification, delivered on commit, reaches their listener (lib/public-changes.ts).
+  await announcePublicChange(tx, 'register');
+  afterCommit(tx, forgetPublicReadsTask);
   return entry;
-}
-
-async function invalidateAfterCommit(db: Database): Promise<void> {
-  invalidateRegisterCache(db);
 }
 
 /**
