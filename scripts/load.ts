@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedServer } from '../db/embedded';
+import { ensureBuild } from './app-harness';
 
 // ---------------------------------------------------------------- options
 
@@ -62,38 +63,13 @@ function parseOptions(argv: string[]): Options {
 
 const ROOT = process.cwd();
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const NEXT = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const PASSWORD = 'demo-vigie-2026';
 const log = (msg: string) => console.log(`[load] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- the build
 
-/** Newest modification time under the sources that go into the build. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ['app', 'lib', 'db', 'auth.ts', 'auth.config.ts', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']) walk(path.join(ROOT, p));
-  return newest;
-}
-
-async function ensureBuild(): Promise<void> {
-  const id = fs.statSync(path.join(ROOT, '.next', 'BUILD_ID'), { throwIfNoEntry: false });
-  if (id && id.mtimeMs >= newestSource()) {
-    log('reusing the production build in .next (newer than every source file)');
-    return;
-  }
-  log('building the production app (next build)…');
-  const code = await new Promise<number>((resolve) => {
-    spawn(process.execPath, [NEXT, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } }).on('exit', (c) => resolve(c ?? 1));
-  });
-  if (code !== 0) throw new Error('next build failed');
-}
+// One freshness rule for every script that runs the production build (scripts/app-harness.ts).
 
 // ---------------------------------------------------------------- the app process
 
@@ -816,7 +792,7 @@ async function main(): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-load-'));
   log(`logs and embedded data in ${workDir}`);
   if (!options.databases.includes('postgres')) log('PostgreSQL skipped: DATABASE_URL is not set (set it to a server where a database may be created)');
-  await ensureBuild();
+  await ensureBuild(log);
   const reports: Report[] = [];
   for (const db of options.databases) reports.push(await runOn(db, options, workDir));
   console.log('\n[load] summary');
