@@ -27,10 +27,28 @@ const isProduction = process.env.NODE_ENV === 'production';
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 const peerPreload = pathToFileURL(path.join(process.cwd(), 'scripts', 'peer-address.mjs')).href;
 
+const standaloneDir = path.join(process.cwd(), '.next', 'standalone');
+const standaloneServer = path.join(standaloneDir, 'server.js');
+
+/**
+ * The production server is Next's standalone output (`output: 'standalone'`): `next start`
+ * only warns that it "does not work" with it. The standalone folder holds server.js and the
+ * traced node_modules but not the static files: they are copied next to it (and public/, if
+ * the app ever has one) before each start, so a fresh build is always served whole.
+ */
+function prepareStandalone(): void {
+  if (!fs.existsSync(standaloneServer)) throw new Error('no production build: run `npm run build` first (.next/standalone/server.js is missing)');
+  fs.rmSync(path.join(standaloneDir, '.next', 'static'), { recursive: true, force: true });
+  fs.cpSync(path.join(process.cwd(), '.next', 'static'), path.join(standaloneDir, '.next', 'static'), { recursive: true });
+  const publicDir = path.join(process.cwd(), 'public');
+  if (fs.existsSync(publicDir)) fs.cpSync(publicDir, path.join(standaloneDir, 'public'), { recursive: true, force: true });
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     // The preload hands each request's socket address to the app (see peer-address.mjs).
-    const child = spawn(process.execPath, ['--import', peerPreload, nextBin, ...args], { env, stdio: 'inherit' });
+    const entry = args[0] === 'standalone' ? [standaloneServer] : [nextBin, ...args];
+    const child = spawn(process.execPath, ['--import', peerPreload, ...entry], { env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -113,7 +131,16 @@ async function main(command: Command): Promise<number> {
       NEXT_TELEMETRY_DISABLED: '1',
     };
     log(`starting on http://localhost:${port}`);
-    return await run(command === 'dev' ? ['dev', '-p', port] : ['start', '-p', port], env);
+    if (command === 'dev') return await run(['dev', '-p', port], env);
+    // The standalone server reads no next.config at start: its production checks run here.
+    if (isProduction) {
+      const { productionProblems } = (await import(pathToFileURL(path.join(process.cwd(), 'next.config.mjs')).href)) as { productionProblems: (e: NodeJS.ProcessEnv) => string[] };
+      const problems = productionProblems(env);
+      if (problems.length) throw new Error(`Vigie refuses to start:\n- ${problems.join('\n- ')}`);
+    }
+    prepareStandalone();
+    // server.js listens on PORT and HOSTNAME: every interface, IPv4 and IPv6, as `next start` did (the shell's HOSTNAME is the machine's name, not an address to bind).
+    return await run(['standalone'], { ...env, PORT: port, HOSTNAME: '::' });
   } finally {
     await stop();
   }
