@@ -132,7 +132,7 @@ export function registerFacets(db: Database): Promise<RegisterFacets> {
   return cachedRegisterRead(db, 'facets', async () => {
     const [sites, landlords, years] = await Promise.all([
       db.execute<{ id: string; name: string }>(
-        sql`SELECT DISTINCT ON (site_id) site_id AS id, entry->'site'->>'name' AS name FROM register_entries ORDER BY site_id, sequence DESC`,
+        sql`SELECT DISTINCT ON (site_id) site_id AS id, site_name AS name FROM register_entries ORDER BY site_id, sequence DESC`,
       ),
       db.selectDistinct({ landlord: registerEntries.landlord }).from(registerEntries).orderBy(asc(registerEntries.landlord)),
       db.selectDistinct({ year: registerEntries.decidedYear }).from(registerEntries).orderBy(desc(registerEntries.decidedYear)),
