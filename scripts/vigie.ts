@@ -29,6 +29,8 @@ const peerPreload = pathToFileURL(path.join(process.cwd(), 'scripts', 'peer-addr
 
 const standaloneDir = path.join(process.cwd(), '.next', 'standalone');
 const standaloneServer = path.join(standaloneDir, 'server.js');
+// Runs the standalone output as server.js does, minus the hostname that would leak into every request's URL.
+const standaloneLauncher = path.join(process.cwd(), 'scripts', 'standalone-server.mjs');
 
 /**
  * The production server is Next's standalone output (`output: 'standalone'`): `next start`
@@ -47,7 +49,7 @@ function prepareStandalone(): void {
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     // The preload hands each request's socket address to the app (see peer-address.mjs).
-    const entry = args[0] === 'standalone' ? [standaloneServer] : [nextBin, ...args];
+    const entry = args[0] === 'standalone' ? [standaloneLauncher, standaloneDir] : [nextBin, ...args];
     const child = spawn(process.execPath, ['--import', peerPreload, ...entry], { env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
@@ -139,8 +141,8 @@ async function main(command: Command): Promise<number> {
       if (problems.length) throw new Error(`Vigie refuses to start:\n- ${problems.join('\n- ')}`);
     }
     prepareStandalone();
-    // server.js listens on PORT and HOSTNAME: every interface, IPv4 and IPv6, as `next start` did (the shell's HOSTNAME is the machine's name, not an address to bind).
-    return await run(['standalone'], { ...env, PORT: port, HOSTNAME: '::' });
+    // Listens on PORT, every interface, as `next start` did (scripts/standalone-server.mjs).
+    return await run(['standalone'], { ...env, PORT: port });
   } finally {
     await stop();
   }
