@@ -699,7 +699,9 @@ export const registerEntries = pgTable(
     // An entry is corrected or revoked at most once: later changes correct the correction.
     uniqueIndex('register_entries_corrected_once').on(t.correctsSequence),
     // Filters, each served newest first by keyset on the sequence.
-    index('register_entries_site_idx').on(t.siteId, t.sequence.desc()),
+    // With the name last, the site filter's list (each site's latest name) is one index-only
+    // scan: 13 ms at 100,000 entries instead of a 340 ms sort (docs/performance.md).
+    index('register_entries_site_idx').on(t.siteId, t.sequence.desc(), t.siteName),
     // A decision's versions (its page) and its revocations (every list's follow-up): without
     // it, both read the whole register (60–90 ms at 100,000 entries, docs/performance.md).
     index('register_entries_decision_idx').on(t.decisionId, t.sequence),
