@@ -580,7 +580,8 @@ async function main(): Promise<number> {
     if (Object.keys(r.lighthouse).length) {
       console.log(formatTable(['page', 'performance', 'accessibility'], Object.entries(r.lighthouse).map(([p, lh]) => ('error' in lh ? [p, lh.error, ''] : [p, lh.performance, lh.accessibility]))));
     } else console.log(`Lighthouse: skipped${options.short ? ' (--short: four runs take about a minute)' : ' here (run on the largest size only)'}`);
-    const file = path.join(resultsDir, `${stamp}-${r.db}-${r.decisions}.json`);
+    // --short runs (npm test, CI) are written beside the others but not committed (.gitignore).
+    const file = path.join(resultsDir, `${stamp}-${r.db}-${r.decisions}${options.short ? '-short' : ''}.json`);
     fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), options, machine, ...r }, null, 2)}\n`);
     log(`written ${path.relative(ROOT, file)}`);
   }
