@@ -37,6 +37,9 @@ export default function config(phase) {
   }
   return withNextIntl({
     reactStrictMode: true,
+    // A self-contained server in .next/standalone (server.js and only the node_modules it
+    // needs): what `npm start` runs (scripts/vigie.ts copies .next/static next to it).
+    output: 'standalone',
     poweredByHeader: false,
     // Every page's <title> in its <head>, resolved before the page is sent, for everyone:
     // Next streams metadata by default, and a title that arrives late (or, without

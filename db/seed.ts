@@ -43,16 +43,17 @@ export const DEMO_SITES = [
 
 /**
  * Fills an empty database with the demo setting. Returns false (and changes nothing)
- * when there is already at least one account. Refused in production.
+ * when there is already at least one account, unless `alongsideAccounts` (the bench seeds
+ * the demo on top of its generated past, whose accounts hold no role). Refused in production.
  */
-export async function seedDemo(db: Database): Promise<boolean> {
+export async function seedDemo(db: Database, { alongsideAccounts = false }: { alongsideAccounts?: boolean } = {}): Promise<boolean> {
   if (process.env.NODE_ENV === 'production') {
     throw new Error('The demo seed is refused when NODE_ENV=production.');
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(users);
-    if ((existing?.n ?? 0) > 0) return false;
+    if ((existing?.n ?? 0) > 0 && !alongsideAccounts) return false;
     const created = await tx
       .insert(users)
       .values(DEMO_USERS.map(({ email, name }) => ({ email, name, passwordHash })))
@@ -75,7 +76,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     // After the vote: cameras put in service once authorised (after seedAuthorisations), one taken out.
     await seedCameras(db);
     // The delinquency observatory: figures for every site (one import, one typed correction).
-    await seedObservatory(db);
+    await seedObservatory(db, DEMO_SITES.map((s) => s.name));
     // Residents' questions: answered, waiting for an answer, waiting for moderation, rejected.
     await seedQuestions(db);
     // Last: the scheduled jobs run once over everything seeded before (re-reviews, reminders).
@@ -84,7 +85,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
   return seeded;
 }
 
-const SIGNAGE = {
+export const SIGNAGE = {
   controller: 'Ville de Puteaux, direction de la prévention',
   purposes: 'Prévention des atteintes aux personnes et aux biens',
   rights: 'Droit d’accès aux images vous concernant (RGPD, art. 15)',
@@ -93,7 +94,7 @@ const SIGNAGE = {
 };
 
 /** A complete diagnostic (DOMAIN.md rule 5), concluded "opportune with conditions". */
-const CONCLUDED_DIAGNOSTIC = {
+export const CONCLUDED_DIAGNOSTIC = {
   delinquencyFacts: [
     { type: 'drug_trafficking', year: 2024, count: 12 },
     { type: 'drug_trafficking', year: 2025, count: 19 },
@@ -122,7 +123,7 @@ const CONCLUDED_DIAGNOSTIC = {
   conditions: 'Bilan contradictoire après un an avec l’amicale des locataires.',
 };
 
-const camera = (latitude: number, longitude: number, direction: number, extra: Record<string, unknown> = {}) => ({
+export const camera = (latitude: number, longitude: number, direction: number, extra: Record<string, unknown> = {}) => ({
   latitude,
   longitude,
   placement: 'outdoor',

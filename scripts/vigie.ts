@@ -27,10 +27,30 @@ const isProduction = process.env.NODE_ENV === 'production';
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 const peerPreload = pathToFileURL(path.join(process.cwd(), 'scripts', 'peer-address.mjs')).href;
 
+const standaloneDir = path.join(process.cwd(), '.next', 'standalone');
+const standaloneServer = path.join(standaloneDir, 'server.js');
+// Runs the standalone output as server.js does, minus the hostname that would leak into every request's URL.
+const standaloneLauncher = path.join(process.cwd(), 'scripts', 'standalone-server.mjs');
+
+/**
+ * The production server is Next's standalone output (`output: 'standalone'`): `next start`
+ * only warns that it "does not work" with it. The standalone folder holds server.js and the
+ * traced node_modules but not the static files: they are copied next to it (and public/, if
+ * the app ever has one) before each start, so a fresh build is always served whole.
+ */
+function prepareStandalone(): void {
+  if (!fs.existsSync(standaloneServer)) throw new Error('no production build: run `npm run build` first (.next/standalone/server.js is missing)');
+  fs.rmSync(path.join(standaloneDir, '.next', 'static'), { recursive: true, force: true });
+  fs.cpSync(path.join(process.cwd(), '.next', 'static'), path.join(standaloneDir, '.next', 'static'), { recursive: true });
+  const publicDir = path.join(process.cwd(), 'public');
+  if (fs.existsSync(publicDir)) fs.cpSync(publicDir, path.join(standaloneDir, 'public'), { recursive: true, force: true });
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     // The preload hands each request's socket address to the app (see peer-address.mjs).
-    const child = spawn(process.execPath, ['--import', peerPreload, nextBin, ...args], { env, stdio: 'inherit' });
+    const entry = args[0] === 'standalone' ? [standaloneLauncher, standaloneDir] : [nextBin, ...args];
+    const child = spawn(process.execPath, ['--import', peerPreload, ...entry], { env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -118,7 +138,16 @@ async function main(command: Command): Promise<number> {
       NEXT_TELEMETRY_DISABLED: '1',
     };
     log(`starting on http://localhost:${port}`);
-    return await run(command === 'dev' ? ['dev', '-p', port] : ['start', '-p', port], env);
+    if (command === 'dev') return await run(['dev', '-p', port], env);
+    // The standalone server reads no next.config at start: its production checks run here.
+    if (isProduction) {
+      const { productionProblems } = (await import(pathToFileURL(path.join(process.cwd(), 'next.config.mjs')).href)) as { productionProblems: (e: NodeJS.ProcessEnv) => string[] };
+      const problems = productionProblems(env);
+      if (problems.length) throw new Error(`Vigie refuses to start:\n- ${problems.join('\n- ')}`);
+    }
+    prepareStandalone();
+    // Listens on PORT, every interface, as `next start` did (scripts/standalone-server.mjs).
+    return await run(['standalone'], { ...env, PORT: port });
   } finally {
     await stop();
   }

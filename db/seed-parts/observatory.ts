@@ -31,10 +31,11 @@ export function demoFigure(site: { name: string; dwellings: number }, year: numb
  * entered through the real import command (so the history shows one import), then one
  * site's last year corrected by hand (so the table shows a typed line too).
  */
-export async function seedObservatory(db: Database): Promise<void> {
+export async function seedObservatory(db: Database, siteNames?: readonly string[]): Promise<void> {
   const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'prevention@demo.vigie.test'));
   if (!officer) throw new Error('seed: the prevention officer is missing');
-  const siteRows = await db.select({ id: sites.id, name: sites.name, dwellings: sites.dwellings }).from(sites);
+  // The demo's sites only, when named (the bench adds thousands of its own beside them).
+  const siteRows = (await db.select({ id: sites.id, name: sites.name, dwellings: sites.dwellings }).from(sites)).filter((s) => !siteNames || siteNames.includes(s.name));
   const lastYear = Number(parisDate(new Date()).slice(0, 4)) - 1;
   const years = Array.from({ length: OBSERVATORY_SEED_YEARS }, (_, i) => lastYear - OBSERVATORY_SEED_YEARS + 1 + i);
   const lines = ['site;annee;type;nombre'];

@@ -69,8 +69,8 @@ export async function publicContentOf(tx: Tx, decisionId: string): Promise<Entry
   };
 }
 
-/** The words the French full-text search reads for an entry. */
-function searchTextOf(entry: RegisterEntry): string {
+/** The words the French full-text search reads for an entry (the bench's bulk loader writes them too). */
+export function searchTextOf(entry: RegisterEntry): string {
   return [entry.reference, entry.site.name, entry.site.address, entry.site.landlord, entry.reasons, entry.publicSummary, entry.diagnosticSummary, entry.note ?? '', ...entry.conditions.map((c) => c.text)].join('\n');
 }
 

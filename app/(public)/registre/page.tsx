@@ -19,6 +19,8 @@ type Props = { searchParams: Promise<SearchParams> };
 
 const PATH = '/registre';
 const FIELDS = ['q', 'site', 'outcome', 'year', 'landlord'] as const;
+/** Above this many sites, the filter form offers no site list (see below). */
+const SITE_SELECT_MAX = 200;
 /** Where the error summary sends a reader for a problem that is not one of the form's fields (a bad page link). */
 const NEWEST_ID = 'register-newest';
 const fieldId = (name: string) => ((FIELDS as readonly string[]).includes(name) ? `register-${name}` : NEWEST_ID);
@@ -57,8 +59,11 @@ export default async function RegisterPage({ searchParams }: Props) {
   const years = [...new Set([...facets.years.map(String), ...(valid && filters.year ? [String(filters.year)] : [])])];
   const landlords = [...new Set([...facets.landlords, ...(valid && filters.landlord ? [filters.landlord] : [])])];
   const same = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+  // A list of thousands of sites is no use to pick from (and made the page 1 MB): past
+  // SITE_SELECT_MAX, a site is found by the text search, or filtered from its own pages' links.
+  const siteSelect = facets.sites.length <= SITE_SELECT_MAX;
   const selects = [
-    { name: 'site', any: t('publicRegister.list.anySite'), options: facets.sites.map((s) => ({ value: s.id, label: s.name })) },
+    ...(siteSelect ? [{ name: 'site' as const, any: t('publicRegister.list.anySite'), options: facets.sites.map((s) => ({ value: s.id, label: s.name })) }] : []),
     { name: 'outcome', any: t('publicRegister.list.anyOutcome'), options: PUBLISHED_OUTCOMES.map((o) => ({ value: o, label: t(`committee.outcomes.${o}`) })) },
     { name: 'year', any: t('publicRegister.list.anyYear'), options: same(years) },
     { name: 'landlord', any: t('publicRegister.list.anyLandlord'), options: same(landlords) },
@@ -82,6 +87,12 @@ export default async function RegisterPage({ searchParams }: Props) {
         )}
         <form method="get" action={PATH} role="search" aria-labelledby="register-search-title">
           <TextField id="register-q" name="q" type="search" label={t('publicRegister.list.q')} hint={t('publicRegister.list.qHint')} defaultValue={typed('q')} maxLength={200} error={message.q} />
+          {siteSelect ? null : (
+            <p className="hint">
+              {t('publicRegister.list.siteBySearch', { count: facets.sites.length })}
+              {valid && filters.site ? <input type="hidden" name="site" value={filters.site} /> : null}
+            </p>
+          )}
           <div className="field-row">
             {selects.map(({ name, any, options }) => (
               <SelectField

@@ -25,6 +25,7 @@ const publicRegister = {
       qHint: 'Site, address, landlord, reasons or summaries. Accents are optional.',
       site: 'Site',
       anySite: 'All sites',
+      siteBySearch: 'The register names {count} sites: search for yours by its name in the field above, or open its page from one of its decisions.',
       outcome: 'Outcome',
       anyOutcome: 'All outcomes',
       year: 'Year of the decision',

@@ -25,6 +25,7 @@ const publicRegister = {
       qHint: 'Résidence, adresse, bailleur, motifs ou résumés. Les accents sont facultatifs.',
       site: 'Résidence',
       anySite: 'Toutes les résidences',
+      siteBySearch: 'Le registre nomme {count} résidences : cherchez la vôtre par son nom dans le champ ci-dessus, ou ouvrez sa page depuis une de ses décisions.',
       outcome: 'Sens de l’avis',
       anyOutcome: 'Tous les avis',
       year: 'Année de la décision',

@@ -1,0 +1,1 @@
+CREATE INDEX "register_entries_decision_idx" ON "register_entries" USING btree ("decision_id","sequence");

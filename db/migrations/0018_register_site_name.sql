@@ -1,0 +1,1 @@
+ALTER TABLE "register_entries" ADD COLUMN "site_name" text GENERATED ALWAYS AS ((entry -> 'site' ->> 'name')) STORED NOT NULL;
