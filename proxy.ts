@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { authConfig } from './auth.config';
-import { cachedPageResponse, isCacheablePageRequest } from './lib/page-cache';
+import { cachedPageHit, cachedPageResponse, isCacheablePageRequest } from './lib/page-cache';
 import { contentSecurityPolicy, isCrossSiteWrite, newNonce, securityHeaders } from './lib/security-headers';
 
 const { auth } = NextAuth(authConfig);
@@ -93,6 +93,21 @@ async function route(req: NextRequest, nonce: string, policy: string): Promise<R
   return nextWithPolicy(req, policy);
 }
 
+function policyFor(req: NextRequest, nonce: string): string {
+  return contentSecurityPolicy({
+    nonce,
+    pathname: req.nextUrl.pathname,
+    development: !production,
+    formTargets: SSO_ORIGIN && req.nextUrl.pathname === '/connexion' ? [SSO_ORIGIN] : [],
+  });
+}
+
+function withHeaders(response: Response, policy: string): Response {
+  response.headers.set('Content-Security-Policy', policy);
+  for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
+  return response;
+}
+
 /**
  * Every request but the static files': a fresh nonce and its Content-Security-Policy, the
  * security headers on whatever answers (a page, an error, a redirect, this proxy's own
@@ -100,17 +115,28 @@ async function route(req: NextRequest, nonce: string, policy: string): Promise<R
  */
 export default async function proxy(req: NextRequest) {
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({
-    nonce,
-    pathname: req.nextUrl.pathname,
-    development: !production,
-    formTargets: SSO_ORIGIN && req.nextUrl.pathname === '/connexion' ? [SSO_ORIGIN] : [],
-  });
-  const response = await route(req, nonce, policy);
-  response.headers.set('Content-Security-Policy', policy);
-  for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
-  return response;
+  const policy = policyFor(req, nonce);
+  return withHeaders(await route(req, nonce, policy), policy);
 }
+
+/**
+ * The page cache's hits, answered before Next routes the request: the production server
+ * (scripts/standalone-server.mjs) asks this first for each GET, and gets exactly what
+ * route() above would answer from the cache (same page, its own nonce, same headers)
+ * without the cost of Next's router and proxy adapter, which made a kept page several
+ * times slower to serve than a static file. Anything else (not cacheable, not kept at the
+ * current version) is null and goes through Next and this proxy as usual. Only GET
+ * requests reach it, so none of route()'s checks of writes applies; the cache holds only
+ * addresses that went through route() once.
+ */
+async function pageCacheFastPath(url: string, headers: Headers): Promise<Response | null> {
+  const req = new NextRequest(url, { headers, method: 'GET' });
+  if (!isCacheablePageRequest(req)) return null;
+  const nonce = newNonce();
+  const hit = await cachedPageHit(req, nonce);
+  return hit ? withHeaders(hit, policyFor(req, nonce)) : null;
+}
+(globalThis as { vigiePageCacheFastPath?: typeof pageCacheFastPath }).vigiePageCacheFastPath = pageCacheFastPath;
 
 // Everything but the build's static files and the icon, which next.config.mjs's headers cover.
 export const config = { matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg).*)'] };

@@ -69,20 +69,38 @@ export function isCacheablePageRequest(req: NextRequest): boolean {
   return CACHEABLE.test(req.nextUrl.pathname) && req.nextUrl.search.length <= 2000;
 }
 
+/** Where a request's page is kept, and the version it must have been rendered at to be served. */
+async function lookup(req: NextRequest): Promise<{ locale: string; key: string; version: string; hit: CachedPage | null }> {
+  const locale = req.cookies.get(LOCALE_COOKIE)?.value ?? '';
+  const key = `${locale}\u0000${req.nextUrl.pathname}${req.nextUrl.search}`;
+  const db = publicReadDb();
+  // Decision pages also show residents' questions, which change without the register moving.
+  const version = `${await registerVersion(db)}:${await questionsStamp(db)}`;
+  const hit = pages.get(key);
+  if (hit && hit.version === version) {
+    pages.delete(key);
+    pages.set(key, hit);
+    return { locale, key, version, hit };
+  }
+  return { locale, key, version, hit: null };
+}
+
+/** The page from memory if it is kept at the current version; null otherwise (nothing rendered). */
+export async function cachedPageHit(req: NextRequest, nonce: string): Promise<Response | null> {
+  try {
+    const { hit } = await lookup(req);
+    return hit ? respond(hit, nonce, 'HIT') : null;
+  } catch (err) {
+    console.error('[page cache] rendering normally:', err instanceof Error ? err.message : err);
+    return null;
+  }
+}
+
 /** The page from memory, or rendered once by this server and kept; null to let Next render it as usual. */
 export async function cachedPageResponse(req: NextRequest, nonce: string): Promise<Response | null> {
   try {
-    const locale = req.cookies.get(LOCALE_COOKIE)?.value ?? '';
-    const key = `${locale}\u0000${req.nextUrl.pathname}${req.nextUrl.search}`;
-    const db = publicReadDb();
-    // Decision pages also show residents' questions, which change without the register moving.
-    const version = `${await registerVersion(db)}:${await questionsStamp(db)}`;
-    const hit = pages.get(key);
-    if (hit && hit.version === version) {
-      pages.delete(key);
-      pages.set(key, hit);
-      return respond(hit, nonce, 'HIT');
-    }
+    const { locale, key, version, hit } = await lookup(req);
+    if (hit) return respond(hit, nonce, 'HIT');
     const port = process.env.PORT ?? '3000';
     const rendered = await fetch(`http://127.0.0.1:${port}${req.nextUrl.pathname}${req.nextUrl.search}`, {
       headers: { [RENDER_HEADER]: '1', accept: 'text/html', ...(locale ? { cookie: `${LOCALE_COOKIE}=${encodeURIComponent(locale)}` } : {}) },
