@@ -102,6 +102,8 @@ test('cameras put in service after the grant, one taken out and published, a cha
   expect(await (await page.request.get('/api/v1/register/verify')).json()).toMatchObject({ ok: true });
 
   // The technician who wrote the file proposes a change: a new draft, pre-filled and linked.
+  // (Off the page first: a prefetch in flight could bring the previous session's cookie back.)
+  await page.goto('about:blank');
   await page.context().clearCookies();
   await signIn(page, file.author_email);
   await page.goto(`/espace/propositions/${file.proposal_id}`);
