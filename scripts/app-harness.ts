@@ -2,8 +2,8 @@
  * What a script needs to drive the production app over HTTP, as a browser without
  * JavaScript would: the build (reused when current), the app's processes (started through
  * `scripts/vigie.ts`, like an operator does), sign-in and form posts with a session cookie.
- * Used by scripts/instances.ts; the same techniques as scripts/load.ts, which keeps its
- * own copy for now (its crash test kills and restarts its app in ways of its own).
+ * Used by scripts/instances.ts, scripts/load.ts (which keeps its own App class: its crash
+ * test kills and restarts the app in ways of its own) and scripts/bench.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,7 +33,9 @@ function newestSource(): number {
 /** Builds the production app unless .next holds a build newer than every source file. */
 export async function ensureBuild(log: (msg: string) => void): Promise<void> {
   const id = fs.statSync(path.join(ROOT, '.next', 'BUILD_ID'), { throwIfNoEntry: false });
-  if (id && id.mtimeMs >= newestSource()) {
+  // `npm start` runs the standalone server (scripts/vigie.ts): a build without it is not reused.
+  const standalone = fs.existsSync(path.join(ROOT, '.next', 'standalone', 'server.js'));
+  if (id && standalone && id.mtimeMs >= newestSource()) {
     log('reusing the production build in .next (newer than every source file)');
     return;
   }
@@ -136,7 +138,8 @@ export class App {
 
 // ---------------------------------------------------------------- HTTP: sessions and forms
 
-function decode(s: string): string {
+/** The HTML entities React writes in attribute values and text, decoded. */
+export function decode(s: string): string {
   return s.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (_m, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#x27': "'", '#39': "'" })[e]!);
 }
 

@@ -22,11 +22,11 @@ import { startEmbeddedServer } from '../db/embedded';
 import { SEARCH_WORDS } from '../bench/generate';
 import { BENCH_PASSWORD, BENCH_VOTERS, VOTE_FILE_TITLE } from '../bench/seed';
 import { failed, formatTable, scenarioTable, summarize, withRatios, type Check, type ScenarioResult } from '../bench/stats';
+import { Client, decode, ensureBuild, formFields } from './app-harness';
 import { LEAFLET_MARKERS } from './check-client-bundle';
 
 const ROOT = process.cwd();
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const NEXT = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,31 +64,6 @@ function parseOptions(argv: string[]): Options {
     lighthouse: !argv.includes('--no-lighthouse') && !short,
     keep: argv.includes('--keep'),
   };
-}
-
-// ---------------------------------------------------------------- the build
-
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ['app', 'lib', 'db', 'auth.ts', 'auth.config.ts', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']) walk(path.join(ROOT, p));
-  return newest;
-}
-
-async function ensureBuild(): Promise<void> {
-  const id = fs.statSync(path.join(ROOT, '.next', 'BUILD_ID'), { throwIfNoEntry: false });
-  const standalone = fs.existsSync(path.join(ROOT, '.next', 'standalone', 'server.js'));
-  if (id && standalone && id.mtimeMs >= newestSource()) return log('reusing the production build in .next (newer than every source file)');
-  log('building the production app (next build, standalone output)…');
-  const code = await new Promise<number>((resolve) => {
-    spawn(process.execPath, [NEXT, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } }).on('exit', (c) => resolve(c ?? 1));
-  });
-  if (code !== 0) throw new Error('next build failed');
 }
 
 // ---------------------------------------------------------------- processes and memory
@@ -230,40 +205,8 @@ async function load(base: string, name: string, paths: () => string, options: Op
 
 // ---------------------------------------------------------------- HTTP helpers
 
-function decode(s: string): string {
-  return s.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (_m, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#x27': "'", '#39': "'" })[e]!);
-}
-
-type Fields = [string, string][];
-function formFields(html: string, marker: string): Fields | null {
-  for (const form of html.match(/<form[^>]*>[\s\S]*?<\/form>/g) ?? []) {
-    if (!form.includes(marker)) continue;
-    const fields: Fields = [];
-    for (const input of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
-      const name = /name="([^"]*)"/.exec(input)?.[1];
-      if (name !== undefined) fields.push([decode(name), decode(/value="([^"]*)"/.exec(input)?.[1] ?? '')]);
-    }
-    return fields;
-  }
-  return null;
-}
-
 async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar, Origin: base },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes('session-token='));
-  if (!session) throw new Error(`sign-in refused for ${email} (${res.status})`);
-  return session.split(';')[0]!;
+  return new Client(base).signIn(email, BENCH_PASSWORD);
 }
 
 async function page(base: string, pathname: string, cookie = ''): Promise<string> {
@@ -595,7 +538,7 @@ async function main(): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bench-'));
   log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL (a fresh database per size)' : 'embedded PostgreSQL (PGlite; set DATABASE_URL for a real PostgreSQL)'}`);
   log(`sizes ${options.sizes.join(', ')}; ${options.duration} s per scenario; ${options.connections} connections${options.short ? '; --short: targets informative' : ''}${options.lighthouse ? '' : '; Lighthouse skipped'}`);
-  await ensureBuild();
+  await ensureBuild(log);
   const reports: SizeReport[] = [];
   for (const [i, n] of options.sizes.entries()) {
     // Lighthouse once, on the largest register (the pages' weight does not depend on it much; 4 runs take ~1 min).

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedServer } from '../db/embedded';
-import { ensureBuild } from './app-harness';
+import { Client, decode, ensureBuild, formFields, type Fields } from './app-harness';
 
 // ---------------------------------------------------------------- options
 
@@ -63,7 +63,6 @@ function parseOptions(argv: string[]): Options {
 
 const ROOT = process.cwd();
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const PASSWORD = 'demo-vigie-2026';
 const log = (msg: string) => console.log(`[load] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -172,74 +171,7 @@ function processGroup(pgid: number): number {
   return n;
 }
 
-// ---------------------------------------------------------------- HTTP: sessions and forms
-
-function decode(s: string): string {
-  return s.replace(/&(quot|amp|lt|gt|#x27|#39);/g, (_m, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#x27': "'", '#39': "'" })[e]!);
-}
-
-type Fields = [string, string][];
-
-/** The hidden fields of the first form whose markup contains `marker` (React's action id and state included). */
-function formFields(html: string, marker: string): Fields | null {
-  for (const form of html.match(/<form[^>]*>[\s\S]*?<\/form>/g) ?? []) {
-    if (!form.includes(marker)) continue;
-    const fields: Fields = [];
-    for (const input of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
-      const name = /name="([^"]*)"/.exec(input)?.[1];
-      if (name !== undefined) fields.push([decode(name), decode(/value="([^"]*)"/.exec(input)?.[1] ?? '')]);
-    }
-    return fields;
-  }
-  return null;
-}
-
-class Client {
-  constructor(readonly base: string) {}
-
-  async signIn(email: string): Promise<string> {
-    const csrf = await fetch(`${this.base}/api/auth/csrf`);
-    const jar = cookiesOf(csrf);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const res = await fetch(`${this.base}/api/auth/callback/credentials`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar, Origin: this.base },
-      body: new URLSearchParams({ csrfToken, email, password: PASSWORD }),
-    });
-    const session = res.headers.getSetCookie().find((c) => c.includes('session-token='));
-    if (!session) throw new Error(`sign-in refused for ${email} (${res.status})`);
-    return session.split(';')[0]!;
-  }
-
-  async page(pathname: string, cookie: string): Promise<string> {
-    const res = await fetch(`${this.base}${pathname}`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(60_000) });
-    if (!res.ok) throw new Error(`GET ${pathname}: ${res.status}`);
-    return res.text();
-  }
-
-  /** Posts a form as a browser without JavaScript does. */
-  async post(pathname: string, cookie: string, fields: Fields): Promise<{ status: number; location: string; body: string }> {
-    const form = new FormData();
-    for (const [k, v] of fields) form.append(k, v);
-    const res = await fetch(`${this.base}${pathname}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Cookie: cookie, Origin: this.base },
-      body: form,
-      signal: AbortSignal.timeout(60_000),
-    });
-    const body = res.status === 303 ? '' : await res.text();
-    return { status: res.status, location: res.headers.get('location') ?? '', body };
-  }
-}
-
-function cookiesOf(res: Response): string {
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
+// ---------------------------------------------------------------- HTTP: sessions and forms (scripts/app-harness.ts)
 
 /**
  * What a refused form says, to count refusals by kind: the form's state travels in the
