@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -15,12 +16,13 @@ import { AuthorisationSection, ConditionState } from '../_components/follow-up';
 type Props = { params: Promise<{ reference: string }> };
 
 /** The entry, or the public 404 for anything that is not a known reference (malformed ones never reach the database). */
-async function load(reference: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (reference: string) => {
   if (!isRegisterReference(reference)) notFound();
   const found = await registerEntry(publicReadDb(), reference);
   if (!found) notFound();
   return found;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { entry } = await load((await params).reference);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -41,13 +42,14 @@ const FLASHES = {
   published: 'publicRegister.staff.flash.published',
 } as const;
 
-async function load(id: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (id: string) => {
   const actor = await requirePermission('committee.member');
   if (!uuid.safeParse(id).success) notFound();
   const view = await getSession(getDb(), actor, id);
   if (!view) notFound();
   return { actor, view };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { view } = await load((await params).id);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -11,12 +12,13 @@ import { QuestionForm } from './question-form';
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(reference: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (reference: string) => {
   if (!isRegisterReference(reference)) notFound();
   const found = await registerEntry(publicReadDb(), reference);
   if (!found) notFound();
   return found;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { reference } = await params;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -11,12 +12,13 @@ import { EntryCard } from '../../_components/entry-card';
 type Props = { params: Promise<{ id: string }> };
 
 /** The site as the register knows it, or the public 404 (a malformed id never reaches the database). */
-async function load(id: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (id: string) => {
   if (!uuid.safeParse(id).success) notFound();
   const history = await siteHistory(publicReadDb(), id);
   if (!history) notFound();
   return history;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { site } = await load((await params).id);

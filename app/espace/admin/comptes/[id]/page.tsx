@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuditTimeline } from '@/app/_components/audit-timeline';
@@ -24,9 +25,10 @@ const FLASHES = {
   ssoLinkAllowed: 'users.ssoLinkAllowed',
 } as const;
 
-async function load(id: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (id: string) => {
   return uuid.safeParse(id).success ? getUserWithHistory(getDb(), id) : null;
-}
+});
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuditTimeline } from '@/app/_components/audit-timeline';
@@ -25,12 +26,13 @@ const FLASHES = {
   restored: 'sites.restored',
 } as const;
 
-async function load(id: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (id: string) => {
   if (!uuid.safeParse(id).success) return null;
   const db = getDb();
   const site = await getSite(db, id);
   return site ? { site, history: await entityHistory(db, 'site', id) } : null;
-}
+});
 
 /** "Résidence modifiée : bailleur social, nombre de logements", from the fields the event recorded. */
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -11,13 +12,14 @@ import { StepForm } from '@/app/espace/seances/_components/step-form';
 
 type Props = { params: Promise<{ reference: string }> };
 
-async function load(reference: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (reference: string) => {
   await requirePermission('committee.chair');
   if (!isRegisterReference(reference)) notFound();
   const found = await entryToCorrect(getDb(), reference);
   if (!found) notFound();
   return found;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { entry } = await load((await params).reference);

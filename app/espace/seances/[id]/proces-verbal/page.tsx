@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -18,14 +19,15 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 const FLASHES = { minutes_signed: 'committee.flash.minutes_signed' } as const;
 
-async function load(id: string) {
+// Once per request: generateMetadata and the page share it (React's cache).
+const load = cache(async (id: string) => {
   const actor = await requirePermission('committee.member');
   if (!uuid.safeParse(id).success) notFound();
   const view = await getSession(getDb(), actor, id);
   // The minutes exist once the session has been held.
   if (!view || (view.session.state !== 'held' && view.session.state !== 'closed')) notFound();
   return { actor, view };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { view } = await load((await params).id);
