@@ -14,6 +14,10 @@ const SSO_ORIGIN = issuer && URL.canParse(issuer) ? new URL(issuer).origin : nul
 // next-auth's OIDC callback (auth.ts names the provider "ville"): a provider answering with
 // form_post posts it from its own origin; next-auth checks its state and PKCE cookies.
 const OIDC_CALLBACK = '/api/auth/callback/ville';
+// Staff routes that answer script in JSON and check the session themselves (runCommand):
+// a signed-out caller gets their 401, not the sign-in page, and the vote, sent by twenty
+// members at once, skips a second decoding and re-signing of the session cookie here.
+const JSON_ROUTES = new Set(['/espace/seances/vote']);
 // Next refuses a server action's body over 1 MB (its default) with a bare 500: a form
 // post that announces more is answered here, before it is read, with a 413.
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -83,7 +87,7 @@ async function route(req: NextRequest, nonce: string, policy: string): Promise<R
     return NextResponse.rewrite(new URL('/_introuvable', req.nextUrl), { request: { headers } });
   }
   // next-auth's wrapper passes its second argument on to the callback above, which needs none.
-  if (pathname === '/espace' || pathname.startsWith('/espace/')) return (await staffArea(policy)(req, { params: Promise.resolve({}) })) ?? nextWithPolicy(req, policy);
+  if ((pathname === '/espace' || pathname.startsWith('/espace/')) && !JSON_ROUTES.has(pathname)) return (await staffArea(policy)(req, { params: Promise.resolve({}) })) ?? nextWithPolicy(req, policy);
   // Public pages never go through next-auth here: a resident gets no cookie for reading.
   // Residents' reads of the register: from the page cache when it can answer.
   if (isCacheablePageRequest(req)) {

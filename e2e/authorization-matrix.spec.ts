@@ -187,6 +187,8 @@ const ROUTE_TABLE: Record<string, { request: (ids: Ids) => { url: string; form?:
   'GET /api/health': { request: () => ({ url: '/api/health' }), expect: publicRoute('ok') },
   // The observatory's CSV template: the prevention officer's (the proxy sends the anonymous to sign in).
   'GET /espace/observatoire/modele.csv': { request: () => ({ url: '/espace/observatoire/modele.csv' }), expect: pageFor(['diagnostician']) },
+  // The vote the session page's script sends (castVote in JSON): an empty form gets committee members past the permission; the signed-out get a 401, not the sign-in page.
+  'POST /espace/seances/vote': { request: () => ({ url: '/espace/seances/vote', form: {} }), expect: { ...only(...COMMITTEE), anonymous: 'unauthenticated' } },
   // The language switch, asked for the language already in use.
   'POST /langue': { request: () => ({ url: '/langue', form: { locale: 'fr' } }), expect: publicRoute('redirect') },
 };

@@ -229,12 +229,21 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   const member2 = await as(browser, 'membre2@demo.vigie.test');
   await member2.goto(sessionUrl);
   await item(member2).getByRole('group', { name: /Votre vote/ }).getByLabel('Contre').check();
+  // With script the vote goes to the vote route, in JSON, and the page is not loaded again.
+  const sent = member2.waitForResponse((r) => r.url().endsWith('/espace/seances/vote') && r.request().method() === 'POST');
   await item(member2).getByRole('button', { name: 'Voter', exact: true }).click();
+  expect((await sent).status()).toBe(200);
   await expect(item(member2)).toContainText('Votre vote actuel : Contre.');
+  await expect(status(member2, 'Votre vote est enregistré.')).toBeVisible();
+  await expect(member2).not.toHaveURL(/ok=voted/);
   await expect(item(member2).getByRole('radio', { name: 'Contre' })).toBeChecked();
+  // When the route gives no JSON (here, no answer at all), the form falls back to the action and the page comes back.
+  await member2.route('**/espace/seances/vote', (route) => route.abort());
   await item(member2).getByRole('group', { name: /Votre vote/ }).getByLabel('Pour').check();
   await item(member2).getByRole('button', { name: 'Changer mon vote' }).click();
+  await expect(member2).toHaveURL(/ok=voted/);
   await expect(item(member2)).toContainText('Votre vote actuel : Pour.');
+  await member2.unroute('**/espace/seances/vote');
   // Nobody sees the others' votes nor the count while the vote is open.
   await expect(item(member2).locator('.tally')).toHaveCount(0);
   await expect(member2.getByRole('region', { name: 'Ordre du jour', exact: true })).not.toContainText(' pour, ');
@@ -257,6 +266,11 @@ test('the committee holds a session, votes on a file and signs its opinion and t
   await item(chair).getByRole('button', { name: 'Clore le vote' }).click();
   await expect(status(chair, 'Le vote est clos.')).toBeVisible();
   await expect(item(chair)).toContainText('Avis favorable avec conditions');
+  // A member whose page still shows the vote is told, in their language, and nothing changes.
+  await item(member3).getByRole('radio', { name: 'Contre' }).check();
+  await item(member3).getByRole('button', { name: 'Changer mon vote' }).click();
+  await expect(item(member3).getByRole('alert').filter({ hasText: 'Le vote sur ce dossier n’est pas ouvert.' })).toBeVisible();
+  await expect(item(member3)).toContainText('Votre vote actuel : Pour.');
   await expect(chair.getByRole('region', { name: 'Ordre du jour', exact: true })).toContainText('3 pour, 0 contre, 0 abst.');
 
   // The reasoned opinion: its two conditions come from the vote; reasons and summary are required.
@@ -341,4 +355,34 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('14 mars 2030');
     await expect(page.locator('main')).toContainText('En visioconférence');
   });
+});
+
+test('the vote route answers a malformed, unknown or unauthorised vote with a translated refusal', async ({ browser }) => {
+  const member = await as(browser, 'membre2@demo.vigie.test');
+  const origin = new URL(member.url()).origin;
+  const post = (page: Page, data: string, contentType: string) => page.request.post('/espace/seances/vote', { headers: { Origin: origin, 'Content-Type': contentType }, data });
+  const form = 'application/x-www-form-urlencoded';
+
+  const malformed: [body: string, type: string][] = [
+    ['garbage', 'multipart/form-data; boundary=xx'],
+    ['{"itemId":"x","choice":"for"}', 'application/json'],
+    ['itemId=nope&choice=peut-etre', form],
+  ];
+  for (const [data, type] of malformed) {
+    const answer = await post(member, data, type);
+    expect(answer.status()).toBe(422);
+    expect(await answer.json()).toMatchObject({ ok: false, message: 'Certaines informations sont invalides. Corrigez les champs signalés.', fieldErrors: { choice: 'Choisissez pour, contre ou abstention.' } });
+  }
+  const unknown = await post(member, 'itemId=00000000-0000-4000-8000-000000000000&choice=for', form);
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ ok: false, message: 'Élément introuvable.' });
+
+  await member.context().addCookies([{ name: 'vigie_locale', value: 'en', url: origin }]);
+  const english = await post(member, 'itemId=nope&choice=for', form);
+  expect(english.status()).toBe(422);
+  expect(await english.json()).toMatchObject({ message: 'Some information is invalid. Please correct the fields shown.', fieldErrors: { itemId: 'Invalid value.' } });
+
+  const technician = await as(browser, DEMO.technician);
+  const refused = await post(technician, 'itemId=00000000-0000-4000-8000-000000000000&choice=for', form);
+  expect(refused.status()).toBe(403);
 });

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requestActorRef } from '@/lib/auth/session';
 import { flashLocation } from '@/lib/flash';
+import { ERROR_STATUS } from '@/lib/errors';
 import { failureState, type FormState } from '@/lib/forms';
 import type { AppTranslator } from '@/lib/i18n/translate';
 import { uuid } from '@/lib/validation/fields';
@@ -52,6 +53,23 @@ export function formAction<S extends z.ZodType, R, Extra extends object = object
   handlers: Handlers<S, R, Extra>,
 ) {
   return async (_previous: FormState & Partial<Extra>, formData: FormData) => perform(command, read(formData), handlers);
+}
+
+/**
+ * A route handler's run of a command, for a form that script sends without reloading the
+ * page: the same checks as an action (runCommand), answered in JSON: 200 with `ok` and
+ * what onSuccess adds, or the code's status with the translated state the form shows.
+ */
+export async function jsonCommand<S extends z.ZodType, R>(
+  command: Command<S, R>,
+  raw: unknown,
+  onSuccess: (value: R, input: z.output<S>, t: AppTranslator) => Record<string, unknown>,
+): Promise<Response> {
+  const [t, actorId] = await Promise.all([getTranslations(), requestActorRef()]);
+  const result = await runCommand(getDb(), command, actorId, raw, RUN);
+  const headers = { 'Cache-Control': 'no-store' };
+  if (!result.ok) return Response.json(failureState(result, t), { status: ERROR_STATUS[result.code], headers });
+  return Response.json({ ...onSuccess(result.value, command.schema.parse(raw), t), ok: true }, { headers });
 }
 
 /** A client form that posts its checked values (forms that need JavaScript anyway: map, repeatable cameras). */

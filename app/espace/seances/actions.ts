@@ -9,6 +9,7 @@ import { correctRegisterEntryFormSchema, publishDecisionFormSchema } from '@/lib
 import { COMMANDS } from '@/lib/workflow';
 import type { Command } from '@/lib/workflow/command';
 import { confirmed } from '@/lib/workflow/confirmed';
+import { castVoteInput } from './vote-input';
 
 const LIST = '/espace/seances';
 
@@ -83,7 +84,7 @@ export const holdSessionAction: StepAction = step(
 
 export const proposeConditionsAction: StepAction = step(COMMANDS.proposeConditions, (f) => ({ ...itemId(f), revision: field('revision')(f), conditions: conditions(f) }), 'conditions');
 export const openItemVoteAction: StepAction = step(COMMANDS.openItemVote, itemId, 'vote_opened');
-export const castVoteAction: StepAction = step(COMMANDS.castVote, (f) => ({ ...itemId(f), choice: field('choice')(f), forMemberId: field('forMemberId')(f) }), 'voted');
+export const castVoteAction: StepAction = step(COMMANDS.castVote, castVoteInput, 'voted');
 export const closeItemVoteAction: StepAction = step(confirmed(COMMANDS.closeItemVote, closeItemVoteFormSchema), (f) => ({ ...itemId(f), confirmed: checkedBox(f) }), 'vote_closed');
 export const adjournItemAction: StepAction = step(COMMANDS.adjournItem, (f) => ({ ...itemId(f), reason: field('reason')(f) }), 'adjourned');
 export const returnAdjournedAction: StepAction = step(COMMANDS.returnAdjournedFile, (f) => ({ proposalId: field('proposalId')(f), to: field('to')(f) }), 'returned');

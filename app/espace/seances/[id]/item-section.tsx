@@ -22,6 +22,7 @@ import {
   publishDecisionAction,
 } from '../actions';
 import { StepForm, type FieldSpec } from '../_components/step-form';
+import { VoteForm } from '../_components/vote-form';
 import { PublicationNotice } from '@/app/espace/registre/_components/publication-notice';
 
 /** Up to three condition rows (kind, text, due date), filled with the conditions so far. */
@@ -116,6 +117,12 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
   const required = t('common.required');
   const presentHere = item.present.some((p) => p.id === actor.id);
   const titleId = `${prefix}-title`;
+  const proxyName = item.mine.proxyFor?.name ?? '';
+  /** A vote form's sentence for each recorded choice and for none yet (the form switches between them itself). */
+  const said = (recorded: (choice: string) => string, none: string) => ({
+    none,
+    ...(Object.fromEntries(VOTE_CHOICES.map((c) => [c, recorded(t(`committee.choices.${c}`))])) as Record<(typeof VOTE_CHOICES)[number], string>),
+  });
 
   return (
     <section aria-labelledby={titleId} className="agenda-item">
@@ -263,12 +270,13 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
           {isMember && !item.mine.recusal ? (
             presentHere ? (
               <div className="card">
-                <p>{item.mine.vote ? t('committee.vote.current', { choice: t(`committee.choices.${item.mine.vote}`) }) : t('committee.vote.notYet')}</p>
-                <StepForm
+                <VoteForm
+                  choice={item.mine.vote}
+                  said={said((choice) => t('committee.vote.current', { choice }), t('committee.vote.notYet'))}
                   action={castVoteAction}
                   idPrefix={`${prefix}-vote`}
                   requiredLabel={required}
-                  submit={item.mine.vote ? t('committee.vote.change') : t('committee.vote.cast')}
+                  submit={{ cast: t('committee.vote.cast'), change: t('committee.vote.change') }}
                   fields={[
                     ...hidden,
                     { kind: 'radios', name: 'choice', legend: t('committee.vote.yourVote', { reference: item.proposal.reference }), defaultValue: item.mine.vote ?? undefined, options: VOTE_CHOICES.map((c) => ({ value: c, label: t(`committee.choices.${c}`) })) },
@@ -281,12 +289,13 @@ export async function ItemSection({ view, item, actor }: { view: SessionView; it
           ) : null}
           {item.mine.proxyFor ? (
             <div className="card">
-              <p>{item.mine.proxyFor.vote ? t('committee.vote.proxyCurrent', { name: item.mine.proxyFor.name, choice: t(`committee.choices.${item.mine.proxyFor.vote}`) }) : t('committee.vote.proxyNotYet', { name: item.mine.proxyFor.name })}</p>
-              <StepForm
+              <VoteForm
+                choice={item.mine.proxyFor.vote}
+                said={said((choice) => t('committee.vote.proxyCurrent', { name: proxyName, choice }), t('committee.vote.proxyNotYet', { name: proxyName }))}
                 action={castVoteAction}
                 idPrefix={`${prefix}-proxy`}
                 requiredLabel={required}
-                submit={t('committee.vote.castFor', { name: item.mine.proxyFor.name })}
+                submit={{ cast: t('committee.vote.castFor', { name: proxyName }), change: t('committee.vote.castFor', { name: proxyName }) }}
                 fields={[
                   ...hidden,
                   { kind: 'hidden', name: 'forMemberId', value: item.mine.proxyFor.id },

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState, useTransition, type FormEvent } from 'react';
 import { ErrorSummary, fieldId } from '@/app/_components/error-summary';
 import { FormAlert, SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { ConfirmBox } from '@/app/espace/propositions/[id]/confirm-box';
@@ -23,6 +23,9 @@ export type FieldSpec =
 
 type Action = (previous: StepState, formData: FormData) => Promise<StepState>;
 
+/** What a `sendTo` route answers: the form's state, and on success whatever the route adds. */
+export type SentAnswer = StepState & Record<string, unknown>;
+
 function names(fields: FieldSpec[]): string[] {
   return fields.flatMap((f) => (f.kind === 'group' ? names(f.fields) : f.kind === 'confirm' ? ['confirmed'] : f.kind === 'hidden' ? [] : [f.name]));
 }
@@ -41,6 +44,8 @@ export function StepForm({
   danger,
   requiredLabel,
   className,
+  sendTo,
+  onSent,
 }: {
   action: Action;
   idPrefix: string;
@@ -49,8 +54,20 @@ export function StepForm({
   danger?: boolean;
   requiredLabel: string;
   className?: string;
+  /**
+   * With script, the form goes to this route handler (JSON, see jsonCommand) and the page is
+   * not rendered again; without script, or when the route gives no JSON answer (a lapsed
+   * session, the network), it goes to `action` as before.
+   */
+  sendTo?: string;
+  /** Told of each answer from `sendTo` that succeeded. */
+  onSent?: (answer: SentAnswer) => void;
 }) {
-  const [state, formAction, pending] = useActionState<StepState, FormData>(action, {});
+  const [actionState, formAction, pending] = useActionState<StepState, FormData>(action, {});
+  const [sent, setSent] = useState<SentAnswer | null>(null);
+  const [sending, setSending] = useState(false);
+  const [, startTransition] = useTransition();
+  const state: StepState = sent ?? actionState;
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const known = new Set(names(fields));
@@ -147,17 +164,38 @@ export function StepForm({
     }
   };
 
+  async function send(event: FormEvent<HTMLFormElement>) {
+    if (!sendTo) return;
+    // React leaves the action alone when the submit event is cancelled.
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSending(true);
+    const answer = await fetch(sendTo, { method: 'POST', body: data, headers: { Accept: 'application/json' } })
+      // Signed out meanwhile (401, or the proxy's redirect to sign in): the action takes the reader there.
+      .then((res) => (!res.redirected && res.status !== 401 && res.headers.get('content-type')?.startsWith('application/json') ? (res.json() as Promise<SentAnswer>) : null))
+      .catch(() => null);
+    setSending(false);
+    if (!answer) {
+      setSent(null);
+      startTransition(() => formAction(data));
+      return;
+    }
+    setSent(answer);
+    if (answer.ok) onSent?.(answer);
+  }
+
   return (
-    <form action={formAction} noValidate className={className}>
+    <form action={formAction} onSubmit={sendTo ? send : undefined} noValidate className={className}>
       <ErrorSummary items={summary} focusKey={state} />
-      {state.message && !Object.keys(errors).length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
+      {state.ok && state.message ? <FormAlert kind="success">{state.message}</FormAlert> : null}
+      {!state.ok && state.message && !Object.keys(errors).length ? <FormAlert kind="error">{state.message}</FormAlert> : null}
       {general.map(([path, message]) => (
         <FormAlert key={path} kind="error">
           {message}
         </FormAlert>
       ))}
       {fields.map((f, i) => render(f, String(i)))}
-      <button type="submit" className={danger ? 'danger' : undefined} disabled={pending}>
+      <button type="submit" className={danger ? 'danger' : undefined} disabled={pending || sending}>
         {submit}
       </button>
     </form>
