@@ -215,12 +215,8 @@ async function page(base: string, pathname: string, cookie = ''): Promise<string
   return res.text();
 }
 
-/**
- * The staff vote round-trip: 20 members, signed in, post their vote at once (a no-JavaScript
- * form post of the server action) and follow the 303 to the page that shows it; again and
- * again for the duration, each member changing their vote. Latency: post + the page after.
- */
-async function voteRoundTrip(base: string, seconds: number, sampler: RssSampler): Promise<ScenarioResult> {
+/** The 20 bench members, signed in, on the session whose vote is open: their cookies, that page, and each one's vote form. */
+async function votingRoom(base: string) {
   const cookies = await Promise.all(BENCH_VOTERS.map((email) => signIn(base, email)));
   const list = await page(base, '/espace/seances', cookies[0]);
   let sessionPath = '';
@@ -233,9 +229,39 @@ async function voteRoundTrip(base: string, seconds: number, sampler: RssSampler)
   }
   if (!sessionPath) throw new Error('the bench session with an open vote was not found');
   const forms = await Promise.all(cookies.map(async (c) => formFields(await page(base, sessionPath, c), 'name="choice"')!));
+  return { cookies, sessionPath, forms };
+}
+
+/**
+ * The staff vote round-trip: 20 members vote at once, again and again for the duration,
+ * each changing their vote every round. `script`: as the session page sends it with
+ * JavaScript (StepForm's sendTo: the vote route, JSON; the answer is the confirmation,
+ * the page is not loaded again): the target. Without: the form posted to the server action
+ * and the 303 followed to the whole session page (informative: the page's rendering).
+ */
+async function voteRoundTrip(base: string, seconds: number, sampler: RssSampler, script: boolean): Promise<ScenarioResult> {
+  const { cookies, sessionPath, forms } = await votingRoom(base);
   const latencies: number[] = [];
   let errors = 0;
   const choices = ['for', 'against', 'abstain'];
+  const vote = async (cookie: string, fields: [string, string][], choice: string) => {
+    const form = new FormData();
+    for (const [k, v] of fields) form.append(k, v);
+    form.append('choice', choice);
+    const headers = { Cookie: cookie, Origin: base, ...(script ? { Accept: 'application/json' } : {}) };
+    const res = await fetch(`${base}${script ? '/espace/seances/vote' : sessionPath}`, { method: 'POST', redirect: 'manual', headers, body: form, signal: AbortSignal.timeout(30_000) });
+    if (script) {
+      const answer = (await res.json()) as { ok?: boolean };
+      if (res.status !== 200 || !answer.ok) throw new Error(`${res.status} ${JSON.stringify(answer)}`);
+      return;
+    }
+    await res.arrayBuffer();
+    const location = res.headers.get('location') ?? '';
+    if (res.status !== 303 || !location.includes('ok=voted')) throw new Error(`${res.status} ${location}`);
+    const after = await fetch(new URL(location, base), { headers: { Cookie: cookie }, signal: AbortSignal.timeout(30_000) });
+    await after.arrayBuffer();
+    if (after.status !== 200) throw new Error(`${after.status}`);
+  };
   const until = Date.now() + seconds * 1000;
   sampler.start();
   const t0 = Date.now();
@@ -244,16 +270,7 @@ async function voteRoundTrip(base: string, seconds: number, sampler: RssSampler)
       cookies.map(async (cookie, i) => {
         const started = performance.now();
         try {
-          const form = new FormData();
-          for (const [k, v] of forms[i]!) form.append(k, v);
-          form.append('choice', choices[(round + i) % 3]!);
-          const res = await fetch(`${base}${sessionPath}`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: base }, body: form, signal: AbortSignal.timeout(30_000) });
-          await res.arrayBuffer();
-          const location = res.headers.get('location') ?? '';
-          if (res.status !== 303 || !location.includes('ok=voted')) throw new Error(`${res.status} ${location}`);
-          const after = await fetch(new URL(location, base), { headers: { Cookie: cookie }, signal: AbortSignal.timeout(30_000) });
-          await after.arrayBuffer();
-          if (after.status !== 200) throw new Error(`${after.status}`);
+          await vote(cookie, forms[i]!, choices[(round + i) % 3]!);
           latencies.push(performance.now() - started);
         } catch (err) {
           errors++;
@@ -263,7 +280,8 @@ async function voteRoundTrip(base: string, seconds: number, sampler: RssSampler)
     );
   }
   const peak = sampler.stop();
-  return summarize('staff vote round-trip (20 at once)', latencies, (Date.now() - t0) / 1000, errors, peak);
+  const name = script ? 'staff vote round-trip (20 at once)' : 'staff vote without JavaScript (post + page, 20 at once)';
+  return summarize(name, latencies, (Date.now() - t0) / 1000, errors, peak);
 }
 
 /**
@@ -430,7 +448,8 @@ async function runSize(n: number, options: Options, workDir: string, withLightho
     const csvBytes = slowRead.bytes;
     report.csv = { rssBeforeMb: Math.round(rssBefore), rssPeakMb: csv.peakRssMb, bytes: csvBytes, slowRead: { rssBeforeMb: slowRead.rssBeforeMb, rssPeakMb: slowRead.rssPeakMb, seconds: slowRead.seconds } };
     results.push({ ...csv, note: `${(csvBytes / 1e6).toFixed(1)} MB per response` });
-    results.push(await voteRoundTrip(base, options.duration, sampler));
+    results.push(await voteRoundTrip(base, options.duration, sampler, true));
+    results.push(await voteRoundTrip(base, options.duration, sampler, false));
     report.scenarios = withRatios(results, results[0]!);
 
     const verify = (await (await fetch(`${base}/api/v1/register/verify`, { signal: AbortSignal.timeout(300_000) })).json()) as { ok: boolean };
@@ -490,7 +509,7 @@ function checks(reports: SizeReport[], options: Options): Check[] {
       target(`${prefix} ≥ 0.5× baseline req/s @${at}`, (s.ratio?.rps ?? 0) >= 0.5, `${s.ratio?.rps}×`);
     }
     if (r.publicationVisibleMs !== null) target(`publication visible ≤ 1 s @${at}`, r.publicationVisibleMs <= 1000, `${r.publicationVisibleMs} ms`);
-    const vote = byName(r, 'staff vote');
+    const vote = byName(r, 'staff vote round-trip');
     target(`vote round-trip p95 < 100 ms (20 at once) @${at}`, vote.p95 < 100, `${vote.p95} ms`);
     if (r.decisions >= 100_000) {
       const search = byName(r, '/registre?q=');
