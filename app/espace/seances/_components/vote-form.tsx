@@ -1,9 +1,10 @@
 'use client';
 
 import { useState, type ComponentProps } from 'react';
+import type { VOTE_CHOICES } from '@/lib/domain/committee';
 import { StepForm } from './step-form';
 
-type Choice = 'for' | 'against' | 'abstain';
+type Choice = (typeof VOTE_CHOICES)[number];
 
 /**
  * A member's vote (or the vote they cast by proxy): what is recorded, then the form. With
