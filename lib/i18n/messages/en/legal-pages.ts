@@ -113,7 +113,7 @@ const legalPages: Shape<typeof fr> = {
       signIn: 'Sign-in attempts',
       signInValue: '24 hours: after that, they are erased at the next successful sign-in.',
       session: 'Session of a signed-in staff member',
-      sessionValue: '8 hours at most.',
+      sessionValue: 'It ends after 8 hours without activity, and 12 hours after signing in at most.',
       language: 'Language choice cookie',
       languageValue: '1 year.',
       records: 'Accounts, files, log of actions, notices',

@@ -110,7 +110,7 @@ const legalPages = {
       signIn: 'Tentatives de connexion',
       signInValue: '24 heures : passé ce délai, elles sont effacées à la première connexion réussie.',
       session: 'Session d’un agent connecté',
-      sessionValue: '8 heures au plus.',
+      sessionValue: 'Elle prend fin après 8 heures sans activité, et 12 heures au plus après la connexion.',
       language: 'Cookie du choix de la langue',
       languageValue: '1 an.',
       records: 'Comptes, dossiers, journal des actions, notifications',
