@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReport, parisYearRange, reportYears } from '@/db/queries/annual-report';
-import { proposals, registerEntries } from '@/db/schema';
+import { authorisations, cameras, proposals, registerEntries } from '@/db/schema';
 import { parisDate } from '@/lib/domain/paris-time';
 import { parseReportYear } from '@/lib/validation/annual-report';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -64,6 +64,12 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
     // A correction (the decision still counts once) and a revocation (it counts, as revoked, and authorises nothing).
     await correct({ kind: 'correction', reference: await ref(withConditions.decisionId), note: 'Coquille.', reasons: 'Motifs corrigés.', publicSummary: 'Résumé corrigé.' });
     await correct({ kind: 'revocation', reference: await ref(revokedLater.decisionId), note: 'Le bailleur a renoncé.' });
+    // The favourable one is authorised by the prefect, its camera put in service, then taken out: one decommissioning entry.
+    const today = parisDate(new Date());
+    await t.db.insert(authorisations).values({ decisionId: favourable.decisionId, filedOn: today, prefectureReference: 'PREF-92-0001', prefectDecision: 'granted', prefectDecidedOn: today, orderReference: 'AP-0001' });
+    const [camera] = await t.db.select({ id: cameras.id }).from(cameras).where(eq(cameras.proposalId, favourable.proposalId));
+    await ok(runCommand(t.db, COMMANDS.commissionCameras, people.officer.id, { proposalId: favourable.proposalId, cameras: [{ cameraId: camera!.id, commissionedOn: today }] }));
+    await ok(runCommand(t.db, COMMANDS.decommissionCamera, people.officer.id, { cameraId: camera!.id, decommissionedOn: today, reason: 'Caméra déposée après le réaménagement du hall.' }));
 
     // Diagnostics: one file concluded "not opportune"; another first "not opportune", then revised and concluded "opportune": it counts once, as opportune.
     await diagnosedAs(siteA, 'not_opportune');
@@ -103,6 +109,7 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
       revokedTotal: 1,
       correctionsPublished: 1,
       revocationsPublished: 1,
+      decommissioningsPublished: 1,
       // The favourable one and the one with conditions; not the revoked one. One camera each.
       authorised: { decisions: 2, cameras: 2, investmentEuros: 12_000, yearlyCostEuros: 1500 + 2500, withoutInvestment: 1, withoutYearlyCost: 0 },
       reReviewsDueNextYear: 0,
@@ -113,6 +120,7 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
     const last = await annualReport(t.db, year - 1);
     expect(last.filesReceived).toBe(1);
     expect(last.decisionsTotal).toBe(0);
+    expect(last.decommissioningsPublished).toBe(0);
     expect(Object.values(last.diagnostics)).toEqual([0, 0, 0]);
   });
 
@@ -135,6 +143,6 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
 
   it('is empty, not failing, for a year without data', async () => {
     const empty = await annualReport(t.db, 2001);
-    expect(empty).toMatchObject({ filesReceived: 0, decisionsTotal: 0, revokedTotal: 0, reReviewsDueNextYear: 0, authorised: { cameras: 0, investmentEuros: 0 } });
+    expect(empty).toMatchObject({ filesReceived: 0, decisionsTotal: 0, revokedTotal: 0, decommissioningsPublished: 0, reReviewsDueNextYear: 0, authorised: { cameras: 0, investmentEuros: 0 } });
   });
 });

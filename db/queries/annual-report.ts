@@ -19,6 +19,8 @@ import { DIAGNOSTIC_CONCLUSIONS, PUBLISHED_OUTCOMES, type DiagnosticConclusion, 
  * - what was authorised (cameras, investment, yearly cost): the favourable decisions of
  *   the year (with or without conditions) that are not revoked; a missing amount counts
  *   as nothing and is reported in `withoutInvestment` / `withoutYearlyCost`;
+ * - cameras taken out of service: register entries of kind `decommissioning` published
+ *   that year (one per camera, whatever the year of its decision);
  * - re-reviews due next year: decisions (of any year) whose re-review date falls in the
  *   following year and that are not revoked.
  *
@@ -41,6 +43,8 @@ export interface AnnualReport {
   /** Corrections and revocations published that year, whatever the year of the decision they change. */
   correctionsPublished: number;
   revocationsPublished: number;
+  /** Cameras taken out of service and entered in the register that year (one entry each). */
+  decommissioningsPublished: number;
   /** Over the favourable decisions of the year that still hold. */
   authorised: {
     decisions: number;
@@ -83,7 +87,7 @@ export async function annualReport(db: Database, year: number): Promise<AnnualRe
       FROM register_entries d
       WHERE d.kind = 'decision' AND d.decided_year = ${year}
       GROUP BY d.outcome`),
-    db.execute<{ kind: 'correction' | 'revocation'; n: number }>(sql`
+    db.execute<{ kind: 'correction' | 'revocation' | 'decommissioning'; n: number }>(sql`
       SELECT kind, count(*)::int AS n FROM register_entries
       WHERE kind <> 'decision' AND published_at >= ${start.toISOString()}::timestamptz AND published_at < ${end.toISOString()}::timestamptz
       GROUP BY kind`),
@@ -120,6 +124,7 @@ export async function annualReport(db: Database, year: number): Promise<AnnualRe
     revokedTotal: decisionRows.reduce((sum, r) => sum + r.revoked, 0),
     correctionsPublished: byKind.get('correction') ?? 0,
     revocationsPublished: byKind.get('revocation') ?? 0,
+    decommissioningsPublished: byKind.get('decommissioning') ?? 0,
     authorised: {
       decisions: int(a?.decisions),
       cameras: int(a?.cameras),

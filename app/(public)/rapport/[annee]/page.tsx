@@ -39,7 +39,7 @@ async function requestOrigin(): Promise<string | null> {
 }
 
 function isEmpty(r: AnnualReport): boolean {
-  return r.filesReceived + r.decisionsTotal + Object.values(r.diagnostics).reduce((a, b) => a + b, 0) + r.correctionsPublished + r.revocationsPublished + r.reReviewsDueNextYear === 0;
+  return r.filesReceived + r.decisionsTotal + Object.values(r.diagnostics).reduce((a, b) => a + b, 0) + r.correctionsPublished + r.revocationsPublished + r.decommissioningsPublished + r.reReviewsDueNextYear === 0;
 }
 
 /**
@@ -163,6 +163,7 @@ export default async function AnnualReportPage({ params }: Params) {
           )}
           <p>{t('annualReport.countingRule')}</p>
           <p>{t('annualReport.changesPublished', { year, corrections: report.correctionsPublished, revocations: report.revocationsPublished })}</p>
+          <p>{t('annualReport.decommissioningsPublished', { year, count: report.decommissioningsPublished })}</p>
 
           <h2>{t('annualReport.diagnosticsHeading')}</h2>
           {diagnosticsTotal === 0 ? (

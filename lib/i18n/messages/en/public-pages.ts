@@ -61,6 +61,7 @@ const publicPages: Shape<typeof fr> = {
     noDecisions: 'No opinion was given in {year}.',
     countingRule: 'A decision counts once, in the year of its vote, even if its wording was corrected since. A decision revoked since still counts in the year of its vote (column “of which revoked since”) but no longer authorises anything: its cameras and amounts are not counted among the authorisations.',
     changesPublished: 'Entered in the register in {year}: {corrections, plural, =0 {no correction} one {# correction} other {# corrections}} and {revocations, plural, =0 {no revocation} one {# revocation} other {# revocations}}, whatever the year of the decision concerned.',
+    decommissioningsPublished: 'Cameras taken out of service and entered in the register in {year}: {count, plural, =0 {none} other {#}}, whatever the year of the decision that authorised them.',
     diagnosticsHeading: 'The preliminary diagnostics',
     diagnosticsChart: 'Diagnostics concluded in {year}, by conclusion',
     conclusion: 'Conclusion',

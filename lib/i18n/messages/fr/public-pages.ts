@@ -58,6 +58,7 @@ const publicPages = {
     noDecisions: 'Aucun avis n’a été rendu en {year}.',
     countingRule: 'Une décision compte une fois, l’année de son vote, même si son texte a été corrigé depuis. Une décision révoquée depuis reste comptée dans l’année de son vote (colonne « dont révoqués depuis ») mais n’autorise plus rien : ses caméras et ses montants ne sont pas comptés parmi les autorisations.',
     changesPublished: 'Publié au registre en {year} : {corrections, plural, =0 {aucune correction} one {# correction} other {# corrections}} et {revocations, plural, =0 {aucune révocation} one {# révocation} other {# révocations}}, quelle que soit l’année de la décision concernée.',
+    decommissioningsPublished: 'Caméras mises hors service et inscrites au registre en {year} : {count, plural, =0 {aucune} other {#}}, quelle que soit l’année de la décision qui les autorisait.',
     diagnosticsHeading: 'Les diagnostics préalables',
     diagnosticsChart: 'Diagnostics conclus en {year}, par conclusion',
     conclusion: 'Conclusion',
