@@ -43,7 +43,8 @@ interface CachedPage {
   /** The register version (head, live follow-up stamp, Paris day) and the residents' questions stamp it was rendered at. */
   version: string;
   status: number;
-  headers: [string, string][];
+  /** Each header's value cut where the render's nonce was (Next's `Link` preloads carry it). */
+  headers: [string, string[]][];
   /** The body, cut where the render's nonce was, and each part cut again at the question form's stamp placeholder. */
   parts: Uint8Array[][];
 }
@@ -114,7 +115,7 @@ export async function cachedPageResponse(req: NextRequest, nonce: string): Promi
     const page: CachedPage = {
       version,
       status: rendered.status,
-      headers: [...rendered.headers.entries()].filter(([name]) => !HOP_HEADERS.has(name)),
+      headers: [...rendered.headers.entries()].filter(([name]) => !HOP_HEADERS.has(name)).map(([name, value]) => [name, value.split(renderedNonce)]),
       parts: splitAt(body, new TextEncoder().encode(renderedNonce)).map((part) => splitAt(part, STAMP)),
     };
     // Only complete answers are kept: a page, a not-found page; never a redirect or an error
@@ -160,7 +161,7 @@ export function joinWith(parts: Uint8Array[], marker: Uint8Array): Uint8Array<Ar
 }
 
 function respond(page: CachedPage, nonce: string, state: 'HIT' | 'MISS'): Response {
-  const headers = new Headers(page.headers);
+  const headers = new Headers(page.headers.map(([name, parts]) => [name, parts.join(nonce)]));
   headers.set('x-vigie-cache', state);
   // Signed only for a page that holds the form (one HMAC).
   const stamp = page.parts.some((part) => part.length > 1) ? new TextEncoder().encode(signFormStamp()) : STAMP;

@@ -58,7 +58,10 @@ describe('the residents\' question form on a cached decision page', () => {
       vi.fn(async (_url: string, init: RequestInit) => {
         expect(new Headers(init.headers).get(RENDER_HEADER)).toBe('1');
         renders += 1;
-        return new Response(body(), { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'nonce-${RENDER_NONCE}'` } });
+        return new Response(body(), {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `script-src 'nonce-${RENDER_NONCE}'`, link: `</_next/static/chunks/a.js>; rel=preload; as="script"; nonce="${RENDER_NONCE}"` },
+        });
       }),
     );
   }
@@ -69,7 +72,7 @@ describe('the residents\' question form on a cached decision page', () => {
     expect(response).not.toBeNull();
     const html = await response!.text();
     const stamps = [...html.matchAll(/name="stamp" value="([^"]*)"|\\"stamp\\":\\"([^\\"]*)\\"/g)].map((m) => m[1] ?? m[2]);
-    return { html, state: response!.headers.get('x-vigie-cache'), stamps };
+    return { html, state: response!.headers.get('x-vigie-cache'), link: response!.headers.get('link'), stamps };
   }
 
   it('gives each reader a stamp of their own, signed as the page leaves, and never the placeholder', async () => {
@@ -90,6 +93,9 @@ describe('the residents\' question form on a cached decision page', () => {
     }
     expect(first.html).toContain(`nonce="${'a'.repeat(32)}"`);
     expect(second.html).toContain(`nonce="${'b'.repeat(32)}"`);
+    // The preload header too carries the reader's nonce, not the render's.
+    expect(first.link).toContain(`nonce="${'a'.repeat(32)}"`);
+    expect(second.link).toContain(`nonce="${'b'.repeat(32)}"`);
     expect(first.stamps[0]).not.toBe(second.stamps[0]);
     // Valid: a person who writes for a minute is let through, with either stamp.
     expect(checkFormStamp(first.stamps[0], new Date(start.getTime() + 60_000))).toBe('ok');
