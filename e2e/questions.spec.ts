@@ -121,6 +121,14 @@ test('the secretariat approves it with personal data removed; the spam never arr
   const card = page.getByRole('listitem').filter({ hasText: ASKED });
   await expect(card).toHaveCount(1);
   await checkPage(page);
+  // A refusal (here, a text over 2,000 characters) comes back to the form with the text as typed.
+  const tooLong = `${PUBLISHED} ${'x'.repeat(2000)}`;
+  await card.getByLabel('Texte publié').fill(tooLong);
+  await card.getByRole('button', { name: 'Accepter et publier' }).click();
+  await expect(card.locator('.error-summary')).toBeFocused();
+  await expect(card.locator('.error-summary')).toContainText(/2\s000 caractères au maximum/);
+  await expect(card.getByLabel('Texte publié')).toHaveValue(tooLong);
+  await checkPage(page);
   await card.getByLabel('Texte publié').fill(PUBLISHED);
   await card.getByRole('button', { name: 'Accepter et publier' }).click();
   await expect(page.getByRole('status')).toContainText('La question est acceptée et publiée');

@@ -32,3 +32,10 @@ export function formString(formData: FormData, name: string): string | undefined
   const value = formData.get(name);
   return typeof value === 'string' ? value : undefined;
 }
+
+/** Every text entry of a form, to show it again after a refusal (React resets the form after an action). */
+export function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) if (typeof value === 'string' && !name.startsWith('$')) values[name] = value;
+  return values;
+}

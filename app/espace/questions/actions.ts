@@ -1,13 +1,17 @@
 'use server';
 
-import { buttonAction } from '@/lib/actions';
-import { formString } from '@/lib/forms';
+import type { z } from 'zod';
+import { buttonAction, formAction } from '@/lib/actions';
+import { formString, typedValues } from '@/lib/forms';
 import { COMMANDS } from '@/lib/workflow';
+import type { Command } from '@/lib/workflow/command';
+import type { StepState } from '@/app/espace/seances/actions';
 
 /**
  * Residents' questions in the staff area: moderation (the secretariat) and answers (the
- * chair, or the member they designate). Plain forms: they work without JavaScript; each
- * goes back to the page it came from with `?ok=…` or `?erreur=…`.
+ * chair, or the member they designate). They work without JavaScript; each goes back to
+ * the page it came from with `?ok=…`. The forms with a text (publish, reject, answer) are
+ * StepForms: a refusal comes back to the form, translated, with the text as it was typed.
  */
 
 const MODERATE = '/espace/questions';
@@ -19,16 +23,29 @@ const back = (fallback: string) => (formData: FormData) => {
   return typeof retour === 'string' && /^\/espace\/propositions\/[0-9a-f-]{36}$/.test(retour) ? retour : fallback;
 };
 
-export const approveQuestionAction = buttonAction(
+type StepAction = (previous: StepState, formData: FormData) => Promise<StepState>;
+
+/** A form with a text: the command, then back with `?ok=<flag>`, or the refusal with what was typed. */
+function withText<S extends z.ZodType, R>(command: Command<S, R>, read: (formData: FormData) => unknown, fallback: string, flag: string): StepAction {
+  return async (previous, formData) =>
+    formAction<S, R, Pick<StepState, 'values'>>(command, read, {
+      onSuccess: () => ({ redirect: `${back(fallback)(formData)}?ok=${flag}` }),
+      onFailure: () => ({ values: typedValues(formData) }),
+    })(previous, formData);
+}
+
+export const approveQuestionAction: StepAction = withText(
   COMMANDS.approveResidentQuestion,
   (formData) => ({ questionId: formString(formData, 'questionId'), revision: formString(formData, 'revision'), publishedBody: formString(formData, 'publishedBody') ?? '' }),
-  { back: back(MODERATE), ok: () => 'approved' },
+  MODERATE,
+  'approved',
 );
 
-export const rejectQuestionAction = buttonAction(
+export const rejectQuestionAction: StepAction = withText(
   COMMANDS.rejectResidentQuestion,
   (formData) => ({ questionId: formString(formData, 'questionId'), revision: formString(formData, 'revision'), reason: formString(formData, 'reason') ?? '' }),
-  { back: back(MODERATE), ok: () => 'rejected' },
+  MODERATE,
+  'rejected',
 );
 
 export const assignQuestionAction = buttonAction(
@@ -37,8 +54,9 @@ export const assignQuestionAction = buttonAction(
   { back: back(ANSWER), ok: () => 'assigned' },
 );
 
-export const answerQuestionAction = buttonAction(
+export const answerQuestionAction: StepAction = withText(
   COMMANDS.answerResidentQuestion,
   (formData) => ({ questionId: formString(formData, 'questionId'), answer: formString(formData, 'answer') ?? '' }),
-  { back: back(ANSWER), ok: () => 'answered' },
+  ANSWER,
+  'answered',
 );

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { StaffQuestion } from '@/db/queries/resident-questions';
 import type { Actor } from '@/lib/auth/actor';
-import { QUESTION_ANSWER_MAX } from '@/lib/validation/questions';
+import { StepForm } from '@/app/espace/seances/_components/step-form';
 import { answerQuestionAction, assignQuestionAction } from './actions';
 
 /**
@@ -63,18 +63,17 @@ export async function AnswerCard({
         </form>
       ) : null}
       {mayAnswer ? (
-        <form action={answerQuestionAction}>
-          <input type="hidden" name="questionId" value={q.id} />
-          <input type="hidden" name="retour" value={retour} />
-          <div className="field">
-            <label htmlFor={`${id}-answer`}>{t('residentQuestions.staff.answer')}</label>
-            <span className="hint" id={`${id}-answer-hint`}>
-              {t('residentQuestions.staff.answerHint')}
-            </span>
-            <textarea id={`${id}-answer`} name="answer" rows={5} required maxLength={QUESTION_ANSWER_MAX} aria-describedby={`${id}-answer-hint`} />
-          </div>
-          <button type="submit">{t('residentQuestions.staff.sendAnswer')}</button>
-        </form>
+        <StepForm
+          action={answerQuestionAction}
+          idPrefix={`${id}-answer`}
+          requiredLabel={t('common.required')}
+          submit={t('residentQuestions.staff.sendAnswer')}
+          fields={[
+            { kind: 'hidden', name: 'questionId', value: q.id },
+            { kind: 'hidden', name: 'retour', value: retour },
+            { kind: 'textarea', name: 'answer', label: t('residentQuestions.staff.answer'), hint: t('residentQuestions.staff.answerHint'), required: true, rows: 5 },
+          ]}
+        />
       ) : null}
     </li>
   );

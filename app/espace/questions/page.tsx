@@ -5,7 +5,7 @@ import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
 import { questionsToModerate } from '@/db/queries/resident-questions';
 import { requirePermission } from '@/lib/auth/session';
-import { QUESTION_BODY_MAX, QUESTION_REASON_MAX } from '@/lib/validation/questions';
+import { StepForm, type FieldSpec } from '@/app/espace/seances/_components/step-form';
 import { approveQuestionAction, rejectQuestionAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +20,12 @@ export default async function ModerateQuestionsPage({ searchParams }: { searchPa
   await requirePermission('questions.moderate');
   const [query, t, format] = await Promise.all([searchParams, getTranslations(), getFormatter()]);
   const questions = await questionsToModerate(getDb());
+  const required = t('common.required');
+  const hidden = (q: { id: string; revision: number }): FieldSpec[] => [
+    { kind: 'hidden', name: 'questionId', value: q.id },
+    { kind: 'hidden', name: 'revision', value: String(q.revision) },
+    { kind: 'hidden', name: 'retour', value: '/espace/questions' },
+  ];
   return (
     <>
       <h1>{t('residentQuestions.staff.moderateTitle')}</h1>
@@ -45,31 +51,24 @@ export default async function ModerateQuestionsPage({ searchParams }: { searchPa
                 <blockquote>
                   <p style={{ whiteSpace: 'pre-line' }}>{q.body}</p>
                 </blockquote>
-                <form action={approveQuestionAction}>
-                  <input type="hidden" name="questionId" value={q.id} />
-                  <input type="hidden" name="revision" value={q.revision} />
-                  <input type="hidden" name="retour" value="/espace/questions" />
-                  <div className="field">
-                    <label htmlFor={`${id}-published`}>{t('residentQuestions.staff.publishedText')}</label>
-                    <span className="hint" id={`${id}-published-hint`}>
-                      {t('residentQuestions.staff.publishedTextHint')}
-                    </span>
-                    <textarea id={`${id}-published`} name="publishedBody" rows={5} required maxLength={QUESTION_BODY_MAX} defaultValue={q.body} aria-describedby={`${id}-published-hint`} />
-                  </div>
-                  <button type="submit">{t('residentQuestions.staff.approve')}</button>
-                </form>
-                <form action={rejectQuestionAction}>
-                  <input type="hidden" name="questionId" value={q.id} />
-                  <input type="hidden" name="revision" value={q.revision} />
-                  <input type="hidden" name="retour" value="/espace/questions" />
-                  <div className="field">
-                    <label htmlFor={`${id}-reason`}>{t('residentQuestions.staff.rejectReason')}</label>
-                    <textarea id={`${id}-reason`} name="reason" rows={2} required maxLength={QUESTION_REASON_MAX} />
-                  </div>
-                  <button type="submit" className="danger">
-                    {t('residentQuestions.staff.reject')}
-                  </button>
-                </form>
+                <StepForm
+                  action={approveQuestionAction}
+                  idPrefix={`${id}-approve`}
+                  requiredLabel={required}
+                  submit={t('residentQuestions.staff.approve')}
+                  fields={[
+                    ...hidden(q),
+                    { kind: 'textarea', name: 'publishedBody', label: t('residentQuestions.staff.publishedText'), hint: t('residentQuestions.staff.publishedTextHint'), required: true, defaultValue: q.body, rows: 5 },
+                  ]}
+                />
+                <StepForm
+                  action={rejectQuestionAction}
+                  idPrefix={`${id}-reject`}
+                  requiredLabel={required}
+                  submit={t('residentQuestions.staff.reject')}
+                  danger
+                  fields={[...hidden(q), { kind: 'textarea', name: 'reason', label: t('residentQuestions.staff.rejectReason'), required: true, rows: 2 }]}
+                />
               </li>
             );
           })}

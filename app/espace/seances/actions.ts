@@ -2,7 +2,7 @@
 
 import type { z } from 'zod';
 import { formAction, recordPath } from '@/lib/actions';
-import { formString, type FormState } from '@/lib/forms';
+import { formString, typedValues, type FormState } from '@/lib/forms';
 import { safeReturnPath } from '@/lib/safe-return-path';
 import { closeItemVoteFormSchema, closeSessionFormSchema, signDecisionFormSchema, signMinutesFormSchema } from '@/lib/validation/committee';
 import { correctRegisterEntryFormSchema, publishDecisionFormSchema } from '@/lib/validation/register';
@@ -17,13 +17,6 @@ const LIST = '/espace/seances';
 export type StepState = FormState & { values?: Record<string, string> };
 type StepAction = (previous: StepState, formData: FormData) => Promise<StepState>;
 
-/** Every text entry of the form, to show it again after a refusal. */
-function typed(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) if (typeof value === 'string' && !name.startsWith('$')) values[name] = value;
-  return values;
-}
-
 const checkedBox = (formData: FormData) => formData.get('confirmed') === 'on';
 
 /**
@@ -36,7 +29,7 @@ function step<S extends z.ZodType, R>(command: Command<S, R>, read: (formData: F
     const back = safeReturnPath(formString(formData, 'back'), recordPath(LIST, formString(formData, 'sessionId')));
     const run = formAction<S, R, Pick<StepState, 'values'>>(command, read, {
       onSuccess: (value) => ({ redirect: `${to ? to(value) : back}?ok=${flag}` }),
-      onFailure: () => ({ values: typed(formData) }),
+      onFailure: () => ({ values: typedValues(formData) }),
     });
     return run(previous, formData);
   };
