@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuditTimeline } from '@/app/_components/audit-timeline';
@@ -25,10 +24,9 @@ const FLASHES = {
   ssoLinkAllowed: 'users.ssoLinkAllowed',
 } as const;
 
-// Once per request: generateMetadata and the page share it (React's cache).
-const load = cache(async (id: string) => {
+async function load(id: string) {
   return uuid.safeParse(id).success ? getUserWithHistory(getDb(), id) : null;
-});
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();

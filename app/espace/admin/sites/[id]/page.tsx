@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AuditTimeline } from '@/app/_components/audit-timeline';
@@ -26,13 +25,12 @@ const FLASHES = {
   restored: 'sites.restored',
 } as const;
 
-// Once per request: generateMetadata and the page share it (React's cache).
-const load = cache(async (id: string) => {
+async function load(id: string) {
   if (!uuid.safeParse(id).success) return null;
   const db = getDb();
   const site = await getSite(db, id);
   return site ? { site, history: await entityHistory(db, 'site', id) } : null;
-});
+}
 
 /** "Résidence modifiée : bailleur social, nombre de logements", from the fields the event recorded. */
 export async function generateMetadata(): Promise<Metadata> {
