@@ -17,8 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { startEmbeddedServer } from '../db/embedded';
+import { createFreshDatabase } from '../db/fresh-database';
 import { SEARCH_WORDS } from '../bench/generate';
 import { BENCH_PASSWORD, BENCH_VOTERS, VOTE_FILE_TITLE } from '../bench/seed';
 import { failed, formatTable, scenarioTable, summarize, withRatios, type Check, type ScenarioResult } from '../bench/stats';
@@ -369,22 +369,10 @@ async function runSize(n: number, options: Options, workDir: string, withLightho
   };
   let dbUrl = '';
   if (db === 'postgres') {
-    const admin = process.env.DATABASE_URL!;
-    const name = `vigie_bench_${Date.now()}_${n}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL!, 'vigie_bench');
+    dbUrl = fresh.url;
     env.DATABASE_URL = dbUrl;
-    dropDb = async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
+    dropDb = fresh.drop;
     await seed(dbUrl);
   } else {
     const dataDir = path.join(workDir, `data-${n}`);

@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDb, createPool } from '../db/client';
+import { createFreshDatabase } from '../db/fresh-database';
 import { proposalReference } from '../lib/domain/references';
 import { COMMANDS, runCommand } from '../lib/workflow';
 import { TestSmtpServer } from '../tests/support/smtp';
@@ -92,14 +93,7 @@ async function main(): Promise<number> {
   }
   await ensureBuild(log);
 
-  const name = `vigie_inst_${Date.now()}_${process.pid}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const dbUrl = url.toString();
+  const { name, url: dbUrl, drop } = await createFreshDatabase(admin, 'vigie_inst');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-instances-'));
   const smtp = new TestSmtpServer();
   await smtp.start();
@@ -314,10 +308,7 @@ async function main(): Promise<number> {
     await smtp.stop();
     if (KEEP) log(`kept: database ${name}, logs in ${workDir}`);
     else {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
+      await drop();
       if (!failures.length) fs.rmSync(workDir, { recursive: true, force: true });
       else log(`logs of the instances kept in ${workDir}`);
     }

@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedServer } from '../db/embedded';
+import { createFreshDatabase } from '../db/fresh-database';
 import { Client, decode, ensureBuild, formFields, type Fields } from './app-harness';
 
 // ---------------------------------------------------------------- options
@@ -598,22 +599,10 @@ async function runOn(db: DbKind, options: Options, workDir: string): Promise<Rep
   let dropDb: (() => Promise<void>) | null = null;
   const dataDir = path.join(workDir, `data-${db}`);
   if (db === 'postgres') {
-    const admin = process.env.DATABASE_URL!;
-    const name = `vigie_load_${Date.now()}_${process.pid}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL!, 'vigie_load');
+    dbUrl = fresh.url;
     env.DATABASE_URL = dbUrl;
-    dropDb = async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
+    dropDb = fresh.drop;
   } else {
     env.DATABASE_URL = '';
     env.VIGIE_DATA_DIR = dataDir;

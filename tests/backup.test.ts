@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, createPool } from '@/db/client';
 import { startEmbeddedServer } from '@/db/embedded';
+import { createFreshDatabase } from '@/db/fresh-database';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed';
 import { verifyRegister } from '@/lib/open-data/verify';
@@ -96,24 +96,8 @@ async function newTarget(backend: Backend): Promise<Target> {
       },
     };
   }
-  const admin = process.env.DATABASE_URL!;
-  const name = `vigie_backup_${crypto.randomBytes(6).toString('hex')}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    use: (fn) => fn(url.toString(), 5),
-    async drop() {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
+  const fresh = await createFreshDatabase(process.env.DATABASE_URL!, 'vigie_backup');
+  return { env: { DATABASE_URL: fresh.url }, use: (fn) => fn(fresh.url, 5), drop: fresh.drop };
 }
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

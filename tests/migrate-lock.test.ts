@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, createPool } from '@/db/client';
+import { createFreshDatabase, type FreshDatabase } from '@/db/fresh-database';
 import { MIGRATIONS_FOLDER, runMigrations } from '@/db/migrate';
 import { BACKENDS } from './support/db';
 
@@ -14,25 +14,13 @@ import { BACKENDS } from './support/db';
  * migrates it through the same function).
  */
 describe.skipIf(!BACKENDS.includes('postgres'))('migrations started by several instances at once (PostgreSQL only: one process opens the embedded database)', () => {
-  const admin = process.env.DATABASE_URL!;
-  const name = `vigie_test_${crypto.randomBytes(6).toString('hex')}`;
-  const adminQuery = async (text: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(text);
-    } finally {
-      await c.end();
-    }
-  };
+  let fresh: FreshDatabase;
   let url: string;
   beforeAll(async () => {
-    await adminQuery(`CREATE DATABASE ${name}`);
-    const own = new URL(admin);
-    own.pathname = `/${name}`;
-    url = own.toString();
+    fresh = await createFreshDatabase(process.env.DATABASE_URL!, 'vigie_test');
+    url = fresh.url;
   });
-  afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  afterAll(() => fresh.drop());
 
   it('applies each migration once however many run together (drizzle alone would fail: it takes no lock)', async () => {
     const pools = Array.from({ length: 4 }, () => createPool(url, { max: 2 }));

@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import pg from 'pg';
 import { createDb, createPool, type Database } from '@/db/client';
 import { startEmbeddedServer, type EmbeddedServer } from '@/db/embedded';
+import { createFreshDatabase } from '@/db/fresh-database';
 import { runMigrations } from '@/db/migrate';
 
 /**
@@ -30,22 +30,10 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     max = 1;
     cleanup = () => server.stop();
   } else {
-    const admin = new URL(process.env.DATABASE_URL!);
-    const name = `vigie_test_${crypto.randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const own = new URL(admin);
-    own.pathname = `/${name}`;
-    url = own.toString();
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL!, 'vigie_test');
+    url = fresh.url;
     max = 5;
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    cleanup = fresh.drop;
   }
   const pool = createPool(url, { max });
   const db = createDb(pool);
