@@ -50,8 +50,8 @@ export async function ensureBuild(log: (msg: string) => void): Promise<void> {
 
 /** One app instance: `scripts/vigie.ts <command>` in a process group of its own, its output in a log file. */
 export class App {
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
+  protected child: ChildProcess | null = null;
+  protected exited: Promise<void> = Promise.resolve();
   readonly base: string;
 
   constructor(
@@ -64,7 +64,8 @@ export class App {
 
   private spawn(command: 'seed' | 'start'): ChildProcess {
     const out = fs.openSync(this.logFile, 'a');
-    // Its own process group: a stop reaches the launcher and Next.js's server.
+    // Its own process group: a signal to the group reaches the launcher, the embedded
+    // database it holds, and Next.js's server.
     const child = spawn(process.execPath, [TSX, 'scripts/vigie.ts', command], { cwd: ROOT, env: this.env, detached: true, stdio: ['ignore', out, out] });
     fs.closeSync(out);
     return child;
@@ -109,7 +110,7 @@ export class App {
     }
   }
 
-  private groupAlive(): boolean {
+  protected groupAlive(): boolean {
     try {
       process.kill(-this.child!.pid!, 0);
       return true;
@@ -134,6 +135,24 @@ export class App {
     this.child = null;
     return Date.now() - started;
   }
+}
+
+/**
+ * The processes (Linux /proc) whose stat fields after the command name pass `test`: field
+ * 0 is the state, 1 the parent's pid, 2 the process group.
+ */
+export function processesWhere(test: (fields: string[]) => boolean): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (test(stat.slice(stat.lastIndexOf(')') + 2).split(' '))) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- HTTP: sessions and forms

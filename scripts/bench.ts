@@ -22,7 +22,7 @@ import { createFreshDatabase } from '../db/fresh-database';
 import { SEARCH_WORDS } from '../bench/generate';
 import { BENCH_PASSWORD, BENCH_VOTERS, VOTE_FILE_TITLE } from '../bench/seed';
 import { failed, formatTable, scenarioTable, summarize, withRatios, type Check, type ScenarioResult } from '../bench/stats';
-import { Client, decode, ensureBuild, formFields } from './app-harness';
+import { Client, decode, ensureBuild, formFields, processesWhere } from './app-harness';
 import { LEAFLET_MARKERS } from './check-client-bundle';
 
 const ROOT = process.cwd();
@@ -68,19 +68,7 @@ function parseOptions(argv: string[]): Options {
 
 // ---------------------------------------------------------------- processes and memory
 
-function children(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
+const children = (pid: number) => processesWhere((fields) => Number(fields[1]) === pid);
 
 function tree(pid: number): number[] {
   const all = [pid];

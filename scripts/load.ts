@@ -17,7 +17,6 @@
  *    stopped) every acknowledged write is in the database, with no half-written record.
  * Prints the figures and exits non-zero if anything was lost or unexpected.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +24,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedServer } from '../db/embedded';
 import { createFreshDatabase } from '../db/fresh-database';
-import { Client, decode, ensureBuild, formFields, type Fields } from './app-harness';
+import { App as HarnessApp, Client, decode, ensureBuild, formFields, processesWhere, sleep, type Fields } from './app-harness';
 
 // ---------------------------------------------------------------- options
 
@@ -62,72 +61,12 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-const ROOT = process.cwd();
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const log = (msg: string) => console.log(`[load] ${msg}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// ---------------------------------------------------------------- the build
+// ---------------------------------------------------------------- the app process (scripts/app-harness.ts)
 
-// One freshness rule for every script that runs the production build (scripts/app-harness.ts).
-
-// ---------------------------------------------------------------- the app process
-
-class App {
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  readonly base: string;
-
-  constructor(
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly logFile: string,
-    port: number,
-  ) {
-    this.base = `http://localhost:${port}`;
-  }
-
-  private spawn(command: 'seed' | 'start'): ChildProcess {
-    const out = fs.openSync(this.logFile, 'a');
-    // Its own process group: kill -9 of the group reaches the launcher, the embedded
-    // database it holds, and Next.js's server, like a crash of the machine's app would.
-    const child = spawn(process.execPath, [TSX, 'scripts/vigie.ts', command], { cwd: ROOT, env: this.env, detached: true, stdio: ['ignore', out, out] });
-    fs.closeSync(out);
-    return child;
-  }
-
-  async seed(): Promise<void> {
-    const child = this.spawn('seed');
-    const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-    if (code !== 0) throw new Error(`seeding failed: see ${this.logFile}`);
-  }
-
-  async start(): Promise<number> {
-    const started = Date.now();
-    const child = this.spawn('start');
-    this.child = child;
-    this.exited = new Promise((resolve) => child.on('exit', () => resolve()));
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the app exited while starting: see ${this.logFile}`);
-      try {
-        const res = await fetch(`${this.base}/api/health`, { signal: AbortSignal.timeout(2000) });
-        if (res.ok) return Date.now() - started;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() - started > 120_000) throw new Error(`the app did not answer /api/health in 120 s: see ${this.logFile}`);
-      await sleep(250);
-    }
-  }
-
-  private groupAlive(): boolean {
-    try {
-      process.kill(-this.child!.pid!, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
+/** The harness's app, which the crash check can also kill -9 like a crash of the machine. */
+class App extends HarnessApp {
   /** kill -9 of every process of the app; returns how many processes there were. */
   async crash(): Promise<number> {
     const pid = this.child!.pid!;
@@ -139,38 +78,10 @@ class App {
     this.child = null;
     return members;
   }
-
-  /** A clean stop (SIGTERM: the launcher closes the embedded database). */
-  async stop(): Promise<void> {
-    if (!this.child) return;
-    const pid = this.child.pid!;
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    const timeout = sleep(30_000).then(() => 'timeout' as const);
-    if ((await Promise.race([this.exited, timeout])) === 'timeout') process.kill(-pid, 'SIGKILL');
-    for (let i = 0; i < 100 && this.groupAlive(); i++) await sleep(50);
-    this.child = null;
-  }
 }
 
-/** How many processes are in the group (Linux /proc), to show the kill reached them all. */
-function processGroup(pgid: number): number {
-  let n = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) n++;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return n;
-}
+/** How many processes are in the group, to show the kill reached them all. */
+const processGroup = (pgid: number) => processesWhere((fields) => Number(fields[2]) === pgid).length;
 
 // ---------------------------------------------------------------- HTTP: sessions and forms (scripts/app-harness.ts)
 
