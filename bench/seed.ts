@@ -12,7 +12,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { createDb, createPool, type Database } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
-import { CONCLUDED_DIAGNOSTIC, DEMO_PASSWORD, SIGNAGE, camera, seedDemo } from '@/db/seed';
+import { CONCLUDED_DIAGNOSTIC, DEMO_PASSWORD, SIGNAGE, camera, commandRunner, completeProposal, seedDemo } from '@/db/seed';
 import { decisions, registerEntries, userRoles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { dateToParisLocal } from '@/lib/domain/paris-time';
@@ -172,27 +172,12 @@ export async function seedScenarios(db: Database): Promise<void> {
   const technician = user('technicien@demo.vigie.test');
   const officer = user('prevention@demo.vigie.test');
   const [site] = await db.execute<{ id: string; latitude: number; longitude: number }>(sql`SELECT id, latitude, longitude FROM sites WHERE name = 'Résidence Arago'`).then((r) => r.rows);
-  const run = async <T>(command: Parameters<typeof runCommand>[1], actor: string, input: unknown): Promise<T> => {
-    const result = await runCommand(db, command, actor, input);
-    if (!result.ok) throw new Error(`bench seed: ${command.name} failed: ${result.code} ${JSON.stringify(result.fieldErrors)}`);
-    return result.value as T;
-  };
+  const run = commandRunner(db, 'bench seed');
   const file = async (title: string) => {
     const { id } = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site!.id, title });
-    await run(COMMANDS.submitProposal, technician, {
-      siteId: site!.id,
-      title,
-      cameras: [camera(site!.latitude + 0.0002, site!.longitude - 0.0002, 120)],
-      purposes: ['assault_theft_drug_trafficking_prevention'],
-      retentionDays: 15,
-      viewers: 'Opérateurs habilités du centre de supervision urbain (3 personnes)',
-      signage: SIGNAGE,
-      investmentEuros: 14500,
-      yearlyCostEuros: 1800,
-      justification: 'Dégradations répétées du hall, signalées par le bailleur et les locataires.',
-      proposalId: id,
-      revision: 1,
-    });
+    const cameras = [camera(site!.latitude + 0.0002, site!.longitude - 0.0002, 120)];
+    const justification = 'Dégradations répétées du hall, signalées par le bailleur et les locataires.';
+    await run(COMMANDS.submitProposal, technician, { ...completeProposal(site!.id, title, cameras, justification), proposalId: id, revision: 1 });
     const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: id });
     await run(COMMANDS.concludeDiagnostic, officer, { diagnosticId: diagnostic.id, revision: 1, confirmed: true, ...CONCLUDED_DIAGNOSTIC });
     await run(COMMANDS.scheduleReview, chair, { proposalId: id, confirmed: true });

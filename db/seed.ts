@@ -138,10 +138,29 @@ export const camera = (latitude: number, longitude: number, direction: number, e
   ...extra,
 });
 
-/**
- * Proposals in each state of the first half of the lifecycle, made through the same
- * commands the app runs, so their history and the gate are real.
- */
+/** `run(command, actor, input)`: a command that must succeed (a seed has no user to tell), its value. */
+export function commandRunner(db: Database, label: string) {
+  return async <T>(command: Parameters<typeof runCommand>[1], actor: string, input: unknown): Promise<T> => {
+    const result = await runCommand(db, command, actor, input);
+    if (!result.ok) throw new Error(`${label}: ${command.name} failed: ${result.code} ${JSON.stringify(result.fieldErrors)}`);
+    return result.value as T;
+  };
+}
+
+/** A complete proposal's fields (what submitting it requires), the demo's usual values around the ones given. */
+export const completeProposal = (siteId: string, title: string, cameras: unknown[], justification: string) => ({
+  siteId,
+  title,
+  cameras,
+  purposes: ['assault_theft_drug_trafficking_prevention'],
+  retentionDays: 15,
+  viewers: 'Opérateurs habilités du centre de supervision urbain (3 personnes)',
+  signage: SIGNAGE,
+  investmentEuros: 14500,
+  yearlyCostEuros: 1800,
+  justification,
+});
+
 /** What every seeding step needs: the people and sites by name, and `run` (a command that must succeed). */
 async function seedContext(db: Database) {
   const [byEmail, bySite] = await Promise.all([
@@ -150,26 +169,15 @@ async function seedContext(db: Database) {
   ]);
   const user = (email: string) => byEmail.find((u) => u.email === email)!.id;
   const site = (name: string) => bySite.find((s) => s.name === name)!.id;
-  const run = async <T>(command: Parameters<typeof runCommand>[1], actor: string, input: unknown): Promise<T> => {
-    const result = await runCommand(db, command, actor, input);
-    if (!result.ok) throw new Error(`seed: ${command.name} failed: ${result.code} ${JSON.stringify(result.fieldErrors)}`);
-    return result.value as T;
-  };
-  const complete = (siteName: string, title: string, cameras: unknown[], justification: string) => ({
-    siteId: site(siteName),
-    title,
-    cameras,
-    purposes: ['assault_theft_drug_trafficking_prevention'],
-    retentionDays: 15,
-    viewers: 'Opérateurs habilités du centre de supervision urbain (3 personnes)',
-    signage: SIGNAGE,
-    investmentEuros: 14500,
-    yearlyCostEuros: 1800,
-    justification,
-  });
+  const run = commandRunner(db, 'seed');
+  const complete = (siteName: string, title: string, cameras: unknown[], justification: string) => completeProposal(site(siteName), title, cameras, justification);
   return { user, site, run, complete, technician: user('technicien@demo.vigie.test'), officer: user('prevention@demo.vigie.test') };
 }
 
+/**
+ * Proposals in each state of the first half of the lifecycle, made through the same
+ * commands the app runs, so their history and the gate are real.
+ */
 async function seedProposals(db: Database): Promise<void> {
   const { site, run, complete, technician, officer } = await seedContext(db);
 
