@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { parisDate } from '@/lib/domain/paris-time';
+import { PeriodicRead } from '@/lib/periodic-read';
 
 /**
  * (Not marked `server-only`: the publish command imports it, and commands also run in
@@ -67,13 +68,8 @@ const MAX_RESULTS = 2000;
 const LIVE_STAMP = sql`(SELECT coalesce(sum(revision), 0) FROM authorisations)::text || '.' || (SELECT coalesce(sum(revision), 0) FROM condition_follow_ups)::text`;
 
 interface CacheState {
-  head: number | null;
-  /** The live tables' stamp read with the head. */
-  live: string;
-  checkedAt: number;
-  pending: Promise<{ head: number; live: string }> | null;
-  /** Moved on by each invalidation: a head read started before it is never kept after it. */
-  generation: number;
+  /** The head and the live tables' stamp, read together (readHead). */
+  head: PeriodicRead<{ head: number; live: string }>;
   /** Whether this process's change listener is connected (the head check may then be slower). */
   listening: boolean;
   results: Map<string, { version: string; value: unknown }>;
@@ -87,7 +83,22 @@ const states = (store.vigieRegisterCache ??= new WeakMap());
 function stateOf(db: Database): CacheState {
   let state = states.get(db);
   if (!state) {
-    state = { head: null, live: '', checkedAt: 0, pending: null, generation: 0, listening: false, results: new Map() };
+    const results: CacheState['results'] = new Map();
+    state = {
+      head: new PeriodicRead(
+        async () => {
+          const result = await db.execute<{ head: number; live: string }>(sql`SELECT coalesce(max(sequence), 0)::int AS head, ${LIVE_STAMP} AS live FROM register_entries`);
+          return { head: Number(result.rows[0]?.head ?? 0), live: String(result.rows[0]?.live ?? '') };
+        },
+        () => freshnessMs(db),
+        // Results were kept under the previous version: a new one makes them all stale.
+        (read, previous) => {
+          if (read.head !== previous?.head || read.live !== previous.live) results.clear();
+        },
+      ),
+      listening: false,
+      results,
+    };
     states.set(db, state);
   }
   return state;
@@ -100,9 +111,7 @@ function stateOf(db: Database): CacheState {
  */
 export function invalidateRegisterCache(db: Database): void {
   const state = stateOf(db);
-  state.head = null;
-  state.pending = null;
-  state.generation += 1;
+  state.head.invalidate();
   state.results.clear();
 }
 
@@ -117,28 +126,8 @@ export function freshnessMs(db: Database): number {
 }
 
 /** The head and live stamp, read at most once per freshnessMs (HEAD_CHECK_MS without a listener). */
-async function readHead(db: Database): Promise<{ head: number; live: string }> {
-  const state = stateOf(db);
-  if (state.head !== null && Date.now() - state.checkedAt < freshnessMs(db)) return { head: state.head, live: state.live };
-  if (state.pending) return state.pending;
-  const generation = state.generation;
-  const pending = db
-    .execute<{ head: number; live: string }>(sql`SELECT coalesce(max(sequence), 0)::int AS head, ${LIVE_STAMP} AS live FROM register_entries`)
-    .then((result) => {
-      const read = { head: Number(result.rows[0]?.head ?? 0), live: String(result.rows[0]?.live ?? '') };
-      // Invalidated while this read ran: it may predate the change, so it is not kept.
-      if (state.generation !== generation) return read;
-      if (read.head !== state.head || read.live !== state.live) state.results.clear();
-      state.head = read.head;
-      state.live = read.live;
-      state.checkedAt = Date.now();
-      return read;
-    })
-    .finally(() => {
-      if (state.pending === pending) state.pending = null;
-    });
-  state.pending = pending;
-  return pending;
+function readHead(db: Database): Promise<{ head: number; live: string }> {
+  return stateOf(db).head.get();
 }
 
 /** The register's last sequence number (0 when empty), read at most once per freshnessMs. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { PeriodicRead } from '@/lib/periodic-read';
 import { freshnessMs } from '@/lib/register-cache';
 
 /**
@@ -15,55 +16,30 @@ import { freshnessMs } from '@/lib/register-cache';
  */
 export const STAMP_CHECK_MS = 250;
 
-interface StampState {
-  value: string | null;
-  checkedAt: number;
-  pending: Promise<string> | null;
-  /** Moved on by each invalidation: a read started before it is never kept after it. */
-  generation: number;
-}
+const store = globalThis as unknown as { vigieQuestionsStamp?: WeakMap<Database, PeriodicRead<string>> };
+const stamps = (store.vigieQuestionsStamp ??= new WeakMap());
 
-const store = globalThis as unknown as { vigieQuestionsStamp?: WeakMap<Database, StampState> };
-const states = (store.vigieQuestionsStamp ??= new WeakMap());
-
-function stateOf(db: Database): StampState {
-  let state = states.get(db);
-  if (!state) {
-    state = { value: null, checkedAt: 0, pending: null, generation: 0 };
-    states.set(db, state);
+function stampOf(db: Database): PeriodicRead<string> {
+  let stamp = stamps.get(db);
+  if (!stamp) {
+    stamp = new PeriodicRead(
+      async () => {
+        const result = await db.execute<{ n: number; r: number }>(sql`SELECT count(*)::int AS n, coalesce(sum(revision), 0)::bigint AS r FROM resident_questions WHERE state = 'approved'`);
+        const row = result.rows[0];
+        return `${Number(row?.n ?? 0)}.${Number(row?.r ?? 0)}`;
+      },
+      () => Math.max(STAMP_CHECK_MS, freshnessMs(db)),
+    );
+    stamps.set(db, stamp);
   }
-  return state;
+  return stamp;
 }
 
 /** Forgets the stamp (this instance): the next page served from the cache reads it again. */
 export function invalidateQuestionsStamp(db: Database): void {
-  const s = stateOf(db);
-  s.value = null;
-  s.pending = null;
-  s.generation += 1;
+  stampOf(db).invalidate();
 }
 
-export async function questionsStamp(db: Database): Promise<string> {
-  const s = stateOf(db);
-  const window = Math.max(STAMP_CHECK_MS, freshnessMs(db));
-  if (s.value !== null && Date.now() - s.checkedAt < window) return s.value;
-  if (s.pending) return s.pending;
-  const generation = s.generation;
-  const pending = db
-    .execute<{ n: number; r: number }>(sql`SELECT count(*)::int AS n, coalesce(sum(revision), 0)::bigint AS r FROM resident_questions WHERE state = 'approved'`)
-    .then((result) => {
-      const row = result.rows[0];
-      const value = `${Number(row?.n ?? 0)}.${Number(row?.r ?? 0)}`;
-      // Invalidated while this read ran: it may predate the change, so it is not kept.
-      if (s.generation === generation) {
-        s.value = value;
-        s.checkedAt = Date.now();
-      }
-      return value;
-    })
-    .finally(() => {
-      if (s.pending === pending) s.pending = null;
-    });
-  s.pending = pending;
-  return pending;
+export function questionsStamp(db: Database): Promise<string> {
+  return stampOf(db).get();
 }
