@@ -46,6 +46,7 @@ export function StepForm({
   className,
   sendTo,
   onSent,
+  onFallback,
 }: {
   action: Action;
   idPrefix: string;
@@ -62,6 +63,8 @@ export function StepForm({
   sendTo?: string;
   /** Told of each answer from `sendTo` that succeeded. */
   onSent?: (answer: SentAnswer) => void;
+  /** Told when a form meant for `sendTo` goes to the action instead (the page then comes back from the server). */
+  onFallback?: () => void;
 }) {
   const [actionState, formAction, pending] = useActionState<StepState, FormData>(action, {});
   const [sent, setSent] = useState<SentAnswer | null>(null);
@@ -177,6 +180,7 @@ export function StepForm({
     setSending(false);
     if (!answer) {
       setSent(null);
+      onFallback?.();
       startTransition(() => formAction(data));
       return;
     }

@@ -17,12 +17,14 @@ export function VoteForm({
   said,
   submit,
   ...form
-}: Omit<ComponentProps<typeof StepForm>, 'submit' | 'sendTo' | 'onSent'> & {
+}: Omit<ComponentProps<typeof StepForm>, 'submit' | 'sendTo' | 'onSent' | 'onFallback'> & {
   choice: Choice | null;
   said: Record<Choice | 'none', string>;
   submit: { cast: string; change: string };
 }) {
-  const [recorded, setRecorded] = useState(choice);
+  // What the vote route said last; the server's `choice` again once the form went through the action.
+  const [sent, setSent] = useState<Choice | null>(null);
+  const recorded = sent ?? choice;
   return (
     <>
       <p>{said[recorded ?? 'none']}</p>
@@ -30,7 +32,8 @@ export function VoteForm({
         {...form}
         submit={recorded ? submit.change : submit.cast}
         sendTo="/espace/seances/vote"
-        onSent={(answer) => setRecorded(answer.choice as Choice)}
+        onSent={(answer) => setSent(answer.choice as Choice)}
+        onFallback={() => setSent(null)}
       />
     </>
   );
