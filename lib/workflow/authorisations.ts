@@ -5,10 +5,10 @@ import { authorisationIssues, type AuthorisationFacts } from '@/lib/domain/autho
 import { authorisationFacts, isFavourable } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
 import { AppError, type FieldErrors } from '@/lib/errors';
-import { announcePublicChange, forgetPublicReadsTask } from '@/lib/public-changes';
+import { announcePublicChange } from '@/lib/public-changes';
 import { recordCdvpOpinionSchema, recordFilingSchema, recordPrefectDecisionSchema } from '@/lib/validation/authorisations';
 import { recordEvent } from './audit';
-import { afterCommit, defineCommand } from './command';
+import { defineCommand } from './command';
 
 /**
  * The prefect's authorisation of a published favourable decision, step by step: the
@@ -76,7 +76,6 @@ export function checkFacts(facts: AuthorisationFacts, today: string = parisDate(
 /** Writes the record (creating it on the first step), its next revision, and has the public pages recomputed (on every instance). */
 async function save(tx: Tx, decisionId: string, row: Authorisation | null, values: Partial<typeof authorisations.$inferInsert>): Promise<number> {
   await announcePublicChange(tx, 'authorisation');
-  afterCommit(tx, forgetPublicReadsTask);
   if (!row) {
     await tx.insert(authorisations).values({ decisionId, ...values });
     return 1;

@@ -2,10 +2,10 @@ import { and, desc, eq } from 'drizzle-orm';
 import { conditionFollowUps, decisions, registerEntries } from '@/db/schema';
 import { parisDate } from '@/lib/domain/paris-time';
 import { AppError } from '@/lib/errors';
-import { announcePublicChange, forgetPublicReadsTask } from '@/lib/public-changes';
+import { announcePublicChange } from '@/lib/public-changes';
 import { markConditionSchema } from '@/lib/validation/authorisations';
 import { recordEvent } from './audit';
-import { afterCommit, defineCommand } from './command';
+import { defineCommand } from './command';
 
 /**
  * Marks one condition of a published decision (by its position in the decision's list)
@@ -39,7 +39,6 @@ export const markCondition = defineCommand({
     else await tx.insert(conditionFollowUps).values({ decisionId: input.decisionId, conditionIndex: input.conditionIndex, ...values });
     // The public decision page shows the follow-up: every instance recomputes it.
     await announcePublicChange(tx, 'condition');
-    afterCommit(tx, forgetPublicReadsTask);
     await recordEvent(tx, {
       actorId: actor.id,
       action: 'condition.checked',

@@ -6,10 +6,10 @@ import { parisDate } from '@/lib/domain/paris-time';
 import { GENESIS_HASH, registerReference, seal, validityOf, type RegisterEntry, type UnsealedEntry } from '@/lib/domain/register';
 import type { PublishedOutcome, RegisterEntryKind } from '@/lib/domain/vocabulary';
 import { AppError } from '@/lib/errors';
-import { announcePublicChange, forgetPublicReadsTask } from '@/lib/public-changes';
+import { announcePublicChange } from '@/lib/public-changes';
 import { correctRegisterEntrySchema, publishDecisionSchema } from '@/lib/validation/register';
 import { recordEvent } from './audit';
-import { afterCommit, defineCommand } from './command';
+import { defineCommand } from './command';
 import { applyTransition, lockProposal } from './proposal-transition';
 
 /**
@@ -129,7 +129,6 @@ export async function appendEntry(tx: Tx, input: AppendedEntry): Promise<Registe
   // Readers see it at once on this instance (after the commit), and on the others when
   // the notification, delivered on commit, reaches their listener (lib/public-changes.ts).
   await announcePublicChange(tx, 'register');
-  afterCommit(tx, forgetPublicReadsTask);
   return entry;
 }
 

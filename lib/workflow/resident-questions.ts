@@ -7,7 +7,7 @@ import { activeHolders, deliverPendingEmails, notify } from '@/lib/notices';
 import { addressKey, checkFormStamp, HONEYPOT_FIELD, honeypotFilled, STAMP_FIELD, type StampCheck } from '@/lib/resident-questions/anti-spam';
 import { renderAnswerEmail } from '@/lib/resident-questions/answer-email';
 import { fieldErrorsFrom } from '@/lib/validation/fields';
-import { announcePublicChange, forgetPublicReadsTask } from '@/lib/public-changes';
+import { announcePublicChange } from '@/lib/public-changes';
 import { answerQuestionSchema, approveQuestionSchema, askQuestionSchema, assignQuestionSchema, rejectQuestionSchema } from '@/lib/validation/questions';
 import { recordEvent } from './audit';
 import { afterCommit, defineCommand } from './command';
@@ -124,7 +124,6 @@ export const approveResidentQuestion = defineCommand({
     await recordEvent(tx, { action: 'question.approved', actorId: actor.id, entityId: question.proposalId, details: { questionId } });
     // Now shown on the public decision page: every instance renders it again.
     await announcePublicChange(tx, 'questions');
-    afterCommit(tx, forgetPublicReadsTask);
     // The committee's chair(s) answer or designate a member.
     const chairs = await activeHolders(tx, ['chair']);
     await notify(tx, { kind: 'resident_question_to_answer', recipientIds: chairs, proposalId: question.proposalId });
@@ -172,7 +171,6 @@ export const assignResidentQuestion = defineCommand({
     await recordEvent(tx, { action: 'question.assigned', actorId: actor.id, entityId: question.proposalId, details: { questionId, memberId } });
     // An approved question's revision is part of the public pages' stamp (public-stamp.ts).
     await announcePublicChange(tx, 'questions');
-    afterCommit(tx, forgetPublicReadsTask);
     if (memberId && memberId !== actor.id) {
       await notify(tx, { kind: 'resident_question_to_answer', recipientIds: [memberId], proposalId: question.proposalId });
     }
@@ -195,7 +193,6 @@ export const answerResidentQuestion = defineCommand({
       .where(eq(residentQuestions.id, questionId));
     await recordEvent(tx, { action: 'question.answered', actorId: actor.id, entityId: question.proposalId, details: { questionId } });
     await announcePublicChange(tx, 'questions');
-    afterCommit(tx, forgetPublicReadsTask);
     if (question.askerEmail) afterCommit(tx, notifyAskersTask);
   },
 });
