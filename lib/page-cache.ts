@@ -18,8 +18,9 @@ import { nonceOf } from '@/lib/security-headers';
  * A publication clears the register cache on commit, and another instance's publication
  * as soon as its notification reaches this instance's listener (lib/cache-listener.ts;
  * failing that, at the next head check, lib/register-cache.ts), so a new entry shows
- * within a second everywhere: a page kept at an older version is never served again. Signed-in staff (their header names them) and client-side
- * navigations (RSC payloads) always go to the renderer.
+ * within a second everywhere: a page kept at an older version is never served again.
+ * Signed-in staff (their header names them) and client-side navigations (RSC payloads)
+ * always go to the renderer.
  *
  * Each reader gets a fresh Content-Security-Policy nonce: the page is kept cut at the
  * nonce it was rendered with (128 random hex bits, so no other text matches it), and each
