@@ -36,14 +36,38 @@ const standaloneLauncher = path.join(process.cwd(), 'scripts', 'standalone-serve
  * The production server is Next's standalone output (`output: 'standalone'`): `next start`
  * only warns that it "does not work" with it. The standalone folder holds server.js and the
  * traced node_modules but not the static files: they are copied next to it (and public/, if
- * the app ever has one) before each start, so a fresh build is always served whole.
+ * the app ever has one) before a start, so a fresh build is always served whole.
  */
 function prepareStandalone(): void {
   if (!fs.existsSync(standaloneServer)) throw new Error('no production build: run `npm run build` first (.next/standalone/server.js is missing)');
-  fs.rmSync(path.join(standaloneDir, '.next', 'static'), { recursive: true, force: true });
-  fs.cpSync(path.join(process.cwd(), '.next', 'static'), path.join(standaloneDir, '.next', 'static'), { recursive: true });
+  const buildId = fs.readFileSync(path.join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').trim();
+  placeCopy(path.join(process.cwd(), '.next', 'static'), path.join(standaloneDir, '.next', 'static'), buildId);
   const publicDir = path.join(process.cwd(), 'public');
-  if (fs.existsSync(publicDir)) fs.cpSync(publicDir, path.join(standaloneDir, 'public'), { recursive: true, force: true });
+  if (fs.existsSync(publicDir)) placeCopy(publicDir, path.join(standaloneDir, 'public'), buildId);
+}
+
+/**
+ * `to` becomes a copy of `from` for this build, safely when several instances start at
+ * once from one folder (the two-instance test does): a copy already made for this build is
+ * kept; otherwise each process copies into a folder of its own and renames it into place,
+ * and a process that finds the place taken by another's fresh copy drops its own.
+ */
+function placeCopy(from: string, to: string, buildId: string): void {
+  const marker = path.join(to, '.vigie-build-id');
+  const current = () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === buildId;
+  if (current()) return;
+  const staging = `${to}.${process.pid}.tmp`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.cpSync(from, staging, { recursive: true });
+  fs.writeFileSync(path.join(staging, '.vigie-build-id'), buildId);
+  if (!current()) fs.rmSync(to, { recursive: true, force: true });
+  try {
+    fs.renameSync(staging, to);
+  } catch (err) {
+    // Another instance put its copy of this build there first.
+    if (!current()) throw err;
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
