@@ -32,13 +32,18 @@ interface Handlers<S extends z.ZodType, R, Extra extends object> {
   onFailure?(raw: unknown): Partial<Extra>;
 }
 
+/** The command run as this request's user, and the translator for what it answers. */
+async function runForRequest<S extends z.ZodType, R>(command: Command<S, R>, raw: unknown) {
+  const [t, actorId] = await Promise.all([getTranslations(), requestActorRef()]);
+  return { t, result: await runCommand(getDb(), command, actorId, raw, RUN) };
+}
+
 async function perform<S extends z.ZodType, R, Extra extends object>(
   command: Command<S, R>,
   raw: unknown,
   { onSuccess, onFailure }: Handlers<S, R, Extra>,
 ): Promise<FormState & Partial<Extra>> {
-  const [t, actorId] = await Promise.all([getTranslations(), requestActorRef()]);
-  const result = await runCommand(getDb(), command, actorId, raw, RUN);
+  const { t, result } = await runForRequest(command, raw);
   if (!result.ok) return { ...failureState(result, t), ...onFailure?.(raw) } as FormState & Partial<Extra>;
   // The command accepted this input, so parsing it again gives the same (validated) values.
   const outcome = onSuccess(result.value, command.schema.parse(raw), t);
@@ -65,8 +70,7 @@ export async function jsonCommand<S extends z.ZodType, R>(
   raw: unknown,
   onSuccess: (value: R, input: z.output<S>, t: AppTranslator) => Record<string, unknown>,
 ): Promise<Response> {
-  const [t, actorId] = await Promise.all([getTranslations(), requestActorRef()]);
-  const result = await runCommand(getDb(), command, actorId, raw, RUN);
+  const { t, result } = await runForRequest(command, raw);
   const headers = { 'Cache-Control': 'no-store' };
   if (!result.ok) return Response.json(failureState(result, t), { status: ERROR_STATUS[result.code], headers });
   return Response.json({ ...onSuccess(result.value, command.schema.parse(raw), t), ok: true }, { headers });

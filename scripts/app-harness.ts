@@ -210,8 +210,9 @@ export class Client {
     return session;
   }
 
-  async page(pathname: string, cookie: string): Promise<string> {
-    const res = await fetch(`${this.base}${pathname}`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(60_000) });
+  /** A page's HTML (anonymous without `cookie`); anything but a 2xx throws. */
+  async page(pathname: string, cookie = ''): Promise<string> {
+    const res = await fetch(`${this.base}${pathname}`, { headers: cookie ? { Cookie: cookie } : {}, signal: AbortSignal.timeout(60_000) });
     if (!res.ok) throw new Error(`GET ${pathname}: ${res.status}`);
     return res.text();
   }

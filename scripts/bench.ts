@@ -193,15 +193,8 @@ async function load(base: string, name: string, paths: () => string, options: Op
 
 // ---------------------------------------------------------------- HTTP helpers
 
-async function signIn(base: string, email: string): Promise<string> {
-  return new Client(base).signIn(email, BENCH_PASSWORD);
-}
-
-async function page(base: string, pathname: string, cookie = ''): Promise<string> {
-  const res = await fetch(`${base}${pathname}`, { headers: cookie ? { Cookie: cookie } : {}, signal: AbortSignal.timeout(60_000) });
-  if (!res.ok) throw new Error(`GET ${pathname}: ${res.status}`);
-  return res.text();
-}
+const signIn = (base: string, email: string) => new Client(base).signIn(email, BENCH_PASSWORD);
+const page = (base: string, pathname: string, cookie = '') => new Client(base).page(pathname, cookie);
 
 /** The 20 bench members, signed in, on the session whose vote is open: their cookies, that page, and each one's vote form. */
 async function votingRoom(base: string) {

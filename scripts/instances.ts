@@ -28,6 +28,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDb, createPool } from '../db/client';
 import { createFreshDatabase } from '../db/fresh-database';
+import { commandRunner } from '../db/seed';
 import { proposalReference } from '../lib/domain/references';
 import { COMMANDS, runCommand } from '../lib/workflow';
 import { TestSmtpServer } from '../tests/support/smtp';
@@ -131,11 +132,8 @@ async function main(): Promise<number> {
     const users = new Map((await sql<{ id: string; email: string }>(`SELECT id, email FROM users`)).map((u) => [u.email, u.id]));
     const [item] = await sql<{ id: string; session_id: string }>(`SELECT id, session_id FROM agenda_items WHERE state = 'voting' LIMIT 1`);
     if (!item) throw new Error('the demo has no agenda item under vote');
-    const run = async <R>(command: Parameters<typeof runCommand>[1], email: string, input: unknown): Promise<R> => {
-      const result = await runCommand(db, command, users.get(email)!, input as never);
-      if (!result.ok) throw new Error(`${command.name}: ${JSON.stringify(result)}`);
-      return result.value as R;
-    };
+    const runAs = commandRunner(db, 'instances');
+    const run = <R>(command: Parameters<typeof runCommand>[1], email: string, input: unknown) => runAs<R>(command, users.get(email)!, input);
     for (const email of [CHAIR, ...MEMBERS]) await run(COMMANDS.castVote, email, { itemId: item.id, choice: 'for' });
     const { decisionId } = await run<{ decisionId: string }>(COMMANDS.closeItemVote, CHAIR, { itemId: item.id, confirmed: true });
     await run(COMMANDS.signDecision, CHAIR, {
