@@ -15,7 +15,7 @@
  * - publication dates spread from 2000 to 2019, oldest first, so references (CE-<year>-<n>)
  *   never meet the demo's (which publishes from six years ago on).
  */
-import { GENESIS_HASH, registerReference, seal, validityOf, type RegisterEntry } from '@/lib/domain/register';
+import { GENESIS_HASH, registerReference, seal, type RegisterEntry } from '@/lib/domain/register';
 import type { PublishedOutcome } from '@/lib/domain/vocabulary';
 
 /** mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)). */
@@ -268,7 +268,6 @@ export function generateDataset(decisions: number, seed = 2026): BenchDataset {
         reasons,
         publicSummary,
         votes: { for: count('for'), against: count('against'), abstain: count('abstain'), recused: 0 },
-        ...validityOf(outcome, decidedDay),
       };
       const entry = seal({ reference: nextPlace(publishedAt), sequence, kind: 'decision', corrects: null, note: null, publishedAt: publishedAt.toISOString(), ...content, previousHash });
       previousHash = entry.hash;

@@ -23,6 +23,8 @@ import {
   AGENDA_ITEM_STATES,
   ATTENDANCE,
   CAMERA_PLACEMENTS,
+  CAMERA_REGIMES,
+  CAMERA_PRECISIONS,
   CONFLICT_SOURCES,
   DECISION_OUTCOMES,
   REGISTER_ENTRY_KINDS,
@@ -174,6 +176,30 @@ export const sites = pgTable('sites', {
 export type Site = typeof sites.$inferSelect;
 
 /**
+ * A file uploaded through the storage interface (lib/storage): its bytes live in the
+ * configured store (a folder, or an S3-compatible bucket) under `storageKey`; this row
+ * says what it is. Never served straight from a path.
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storageKey: text().notNull(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    byteSize: integer().notNull(),
+    /** SHA-256 (hex) of the bytes: checked when read back. */
+    sha256: text().notNull(),
+    uploadedBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('stored_files_key_unique').on(t.storageKey), check('stored_files_size', sql`${t.byteSize} >= 0`)],
+);
+export type StoredFile = typeof storedFiles.$inferSelect;
+
+/**
  * Who did what, when: written in the same transaction as the change it records.
  * `fromState`/`toState` serve lifecycle transitions; `details` holds the rest.
  */
@@ -230,7 +256,7 @@ export const proposals = pgTable(
     signage: jsonb()
       .$type<Signage>()
       .notNull()
-      .default({ controller: '', purposes: '', rights: '', contact: '', retention: '' }),
+      .default({ pictogram: false, controller: '', telephone: '', purposes: '', rights: '', contact: '', retention: '', complaint: '' }),
     investmentEuros: integer(),
     yearlyCostEuros: integer(),
     justification: text().notNull().default(''),
@@ -263,6 +289,8 @@ export const cameras = pgTable(
     latitude: doublePrecision(),
     longitude: doublePrecision(),
     placement: text({ enum: CAMERA_PLACEMENTS }),
+    /** Who may walk into the place filmed (lib/domain/regimes.ts); required at submission. */
+    regime: text({ enum: CAMERA_REGIMES }),
     filmsPublicRoad: boolean().notNull().default(false),
     type: text({ enum: CAMERA_TYPES }),
     mount: text().notNull().default(''),
@@ -321,6 +349,13 @@ export const diagnostics = pgTable(
     expectedEffect: text().notNull().default(''),
     costAssessment: text().notNull().default(''),
     dpiaStatus: dpiaStatusEnum(),
+    /** The impact assessment itself (GDPR art. 35), a stored PDF, when completed. */
+    dpiaDocumentId: uuid().references(() => storedFiles.id, { onDelete: 'restrict' }),
+    /** The data-protection officer's advice on it (GDPR art. 35.2): the Paris day and the text. */
+    dpoOpinionOn: date({ mode: 'string' }),
+    dpoOpinion: text(),
+    /** Why no assessment is required, when the status says so. */
+    dpiaNotRequiredReason: text(),
     publicSummary: text().notNull().default(''),
     conclusion: diagnosticConclusionEnum(),
     conditions: text().notNull().default(''),
@@ -373,6 +408,10 @@ export const committeeSettings = pgTable(
     chairCastingVote: boolean().notNull().default(true),
     noticeDays: integer().notNull().default(5),
     proxiesAllowed: boolean().notNull().default(false),
+    /** Months before the authorisation's expiry the renewal file is due: prefecture practice, not law. */
+    renewalLeadMonths: integer().notNull().default(4),
+    /** Where the open data places a camera: at its site's point, or at its own position rounded (never its aim). */
+    cameraPrecision: text({ enum: CAMERA_PRECISIONS }).notNull().default('site'),
     ...revision,
     ...timestamps,
   },
@@ -380,6 +419,7 @@ export const committeeSettings = pgTable(
     check('committee_settings_single_row', sql`${t.id} = 1`),
     check('committee_settings_fixed_quorum', sql`${t.quorumRule} <> 'fixed' OR ${t.quorumFixed} >= 1`),
     check('committee_settings_notice_days', sql`${t.noticeDays} BETWEEN 0 AND 60`),
+    check('committee_settings_renewal_lead', sql`${t.renewalLeadMonths} BETWEEN 1 AND 12`),
   ],
 );
 export type CommitteeSettingsRow = typeof committeeSettings.$inferSelect;
@@ -738,18 +778,26 @@ export const authorisations = pgTable(
       .references(() => decisions.id, { onDelete: 'restrict' }),
     filedOn: date({ mode: 'string' }),
     prefectureReference: text(),
+    /** The prefecture's acknowledgement of receipt: the silence's four months run from it (CSI R252-15). */
+    acknowledgedOn: date({ mode: 'string' }),
     cdvpOpinionOn: date({ mode: 'string' }),
     cdvpOpinion: cdvpOpinionEnum(),
     prefectDecision: prefectDecisionEnum(),
     /** The day of the prefect's order (granted) or refusal. */
     prefectDecidedOn: date({ mode: 'string' }),
     orderReference: text(),
+    /** The retention the order sets, in days (one month at most, CSI L252-5). */
+    orderRetentionDays: integer(),
     refusalReason: text(),
+    /** The day the prefect was told the cameras were put in service, as the order asks. */
+    commissioningNoticeOn: date({ mode: 'string' }),
     ...revision,
     ...timestamps,
   },
   (t) => [
     uniqueIndex('authorisations_decision_unique').on(t.decisionId),
+    check('authorisations_acknowledged', sql`${t.acknowledgedOn} IS NULL OR (${t.filedOn} IS NOT NULL AND ${t.acknowledgedOn} >= ${t.filedOn})`),
+    check('authorisations_order_retention', sql`${t.orderRetentionDays} IS NULL OR (${t.prefectDecision} = 'granted' AND ${t.orderRetentionDays} BETWEEN 1 AND 30)`),
     check('authorisations_filed', sql`(${t.filedOn} IS NULL) = (${t.prefectureReference} IS NULL)`),
     check('authorisations_cdvp', sql`(${t.cdvpOpinion} IS NULL) = (${t.cdvpOpinionOn} IS NULL) AND (${t.cdvpOpinionOn} IS NULL OR (${t.filedOn} IS NOT NULL AND ${t.cdvpOpinionOn} >= ${t.filedOn}))`),
     check(
@@ -760,6 +808,37 @@ export const authorisations = pgTable(
   ],
 );
 export type Authorisation = typeof authorisations.$inferSelect;
+
+/**
+ * For a landlord's common-area cameras (no prefectoral procedure): the landlord's board
+ * decision, and, when the images are passed on to the police in real time, the convention
+ * CSI L272-2 requires (its day, its parties, its reference). Dates are Paris days.
+ */
+export const landlordDecisions = pgTable(
+  'landlord_decisions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    decisionId: uuid()
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'restrict' }),
+    boardDecidedOn: date({ mode: 'string' }).notNull(),
+    boardReference: text().notNull(),
+    policeTransmission: boolean().notNull().default(false),
+    conventionSignedOn: date({ mode: 'string' }),
+    conventionParties: text(),
+    conventionReference: text(),
+    ...revision,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('landlord_decisions_decision_unique').on(t.decisionId),
+    check(
+      'landlord_decisions_convention',
+      sql`${t.policeTransmission} = (${t.conventionSignedOn} IS NOT NULL) AND ${t.policeTransmission} = (${t.conventionParties} IS NOT NULL) AND ${t.policeTransmission} = (${t.conventionReference} IS NOT NULL)`,
+    ),
+  ],
+);
+export type LandlordDecision = typeof landlordDecisions.$inferSelect;
 
 export const conditionStatusEnum = pgEnum('condition_status', CONDITION_STATUSES);
 

@@ -1,5 +1,5 @@
 import { parisDate } from './paris-time';
-import { addMonths, AUTHORISATION_YEARS, RE_REVIEW_MONTHS_BEFORE_EXPIRY } from './register';
+import { addMonths, AUTHORISATION_YEARS, DEFAULT_RENEWAL_LEAD_MONTHS } from './register';
 import type { AuthorisationStatus, CdvpOpinion } from './vocabulary';
 
 /**
@@ -107,7 +107,7 @@ export function deriveAuthorisation(facts: AuthorisationFacts, today: string): A
 
   const silenceDeadline = filedAt === null ? null : addMonths(filedAt, SILENCE_MONTHS);
   const expiresAt = grantedAt === null ? null : addMonths(grantedAt, AUTHORISATION_YEARS * 12);
-  const renewalDueAt = expiresAt === null ? null : addMonths(expiresAt, -RE_REVIEW_MONTHS_BEFORE_EXPIRY);
+  const renewalDueAt = expiresAt === null ? null : addMonths(expiresAt, -DEFAULT_RENEWAL_LEAD_MONTHS);
 
   let status: AuthorisationStatus;
   if (expiresAt !== null) status = today > expiresAt ? 'expired' : 'granted';

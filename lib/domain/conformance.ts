@@ -1,5 +1,6 @@
-import type { CameraPlacement, CameraType, Opening, Signage } from './vocabulary';
+import type { CameraPlacement, CameraRegime, CameraType, Opening, Signage } from './vocabulary';
 import { RETENTION_MAX_DAYS, RETENTION_RECOMMENDED_MAX_DAYS, isPurposeCode } from '@/lib/domain/legal';
+import { checkRegimes, isCameraRegime, openingsToMask } from './regimes';
 
 /**
  * The legal conformance rules 1–4 of DOMAIN.md, checked before a proposal may be
@@ -12,6 +13,8 @@ export interface CameraDraft {
   latitude: number;
   longitude: number;
   placement: CameraPlacement;
+  /** Who may walk into the place filmed: decides the purposes, masking and procedure (lib/domain/regimes.ts). */
+  regime: CameraRegime | null;
   filmsPublicRoad: boolean;
   type: CameraType;
   mount: string;
@@ -50,6 +53,9 @@ export const CONFORMANCE_ERRORS = {
   maskingDescriptionRequired: 'validation.masking_description_required',
   signageRequired: 'validation.signage_required',
   signageRetentionMismatch: 'validation.signage_retention_mismatch',
+  signagePictogram: 'validation.signage_pictogram',
+  signageTelephone: 'validation.signage_telephone',
+  signageComplaint: 'validation.signage_complaint',
   cameraTooFar: 'validation.camera_too_far',
 } as const;
 
@@ -58,11 +64,11 @@ export type ConformanceError = string | { key: string; params: Record<string, st
 /** Field path ('cameras.0.maskingPlanned') → message; empty means conformant. */
 export type ConformanceErrors = Record<string, ConformanceError>;
 
-const SIGNAGE_FIELDS: readonly (keyof SignageDraft)[] = ['controller', 'purposes', 'rights', 'contact', 'retention'];
+const SIGNAGE_FIELDS = ['controller', 'telephone', 'purposes', 'retention', 'rights', 'contact', 'complaint'] as const satisfies readonly (keyof SignageDraft)[];
 
 const isBlank = (s: string | null | undefined) => !s?.trim();
 
-/** Rule 1: at least one purpose, each from CSI L251-2. */
+/** Rule 1: at least one purpose, each from the closed list (CSI L251-2, or the landlord's for a common area: lib/domain/legal.ts). */
 export function checkPurposes(p: Pick<ProposalDraft, 'purposes'>): ConformanceErrors {
   const errors: ConformanceErrors = {};
   if (p.purposes.length === 0) errors.purposes = CONFORMANCE_ERRORS.purposesRequired;
@@ -87,15 +93,17 @@ export function checkRetention(p: Pick<ProposalDraft, 'retentionDays' | 'retenti
 }
 
 /**
- * Rule 3 (CSI L251-3): a camera with any part of a dwelling in view must plan masking,
- * and say what it masks. Applied to every camera, not only public-road ones: the
- * committee holds residents' privacy to the same standard on the landlord's grounds.
+ * Rule 3: a camera with a part of a dwelling in view that its regime forbids to film must
+ * plan masking, and say what it masks (lib/domain/regimes.ts: CSI L251-3 on the public road
+ * and in places open to the public, the CNIL in a landlord's common areas). A camera with no
+ * regime yet is held to the strictest list until its regime is given.
  */
 export function checkCameras(p: Pick<ProposalDraft, 'cameras'>): ConformanceErrors {
   const errors: ConformanceErrors = {};
   if (p.cameras.length === 0) errors.cameras = CONFORMANCE_ERRORS.camerasRequired;
   p.cameras.forEach((camera, i) => {
-    if (camera.openingsInView.length === 0) return;
+    const regime = isCameraRegime(camera.regime) ? camera.regime : 'public_road';
+    if (openingsToMask(regime, camera.openingsInView).length === 0) return;
     if (!camera.maskingPlanned) errors[`cameras.${i}.maskingPlanned`] = CONFORMANCE_ERRORS.maskingRequired;
     else if (isBlank(camera.maskingDescription)) {
       errors[`cameras.${i}.maskingDescription`] = CONFORMANCE_ERRORS.maskingDescriptionRequired;
@@ -104,12 +112,26 @@ export function checkCameras(p: Pick<ProposalDraft, 'cameras'>): ConformanceErro
   return errors;
 }
 
-/** Rule 4: every item of the public information sign is filled in. */
+/** A telephone number as a sign prints it: 10 to 15 digits, with spaces, dots, dashes or a leading +. */
+const TELEPHONE = /^\+?[\d\s.()-]+$/u;
+export function isTelephoneNumber(value: string): boolean {
+  const digits = value.replace(/\D/gu, '').length;
+  return TELEPHONE.test(value.trim()) && digits >= 10 && digits <= 15;
+}
+
+/**
+ * Rule 4: the sign carries what the law and the CNIL list (CSI L251-3, GDPR art. 13): the
+ * pictogram, the controller's name or title and telephone number, the purposes, the
+ * retention, the rights and whom to ask, and the right to complain to the CNIL.
+ */
 export function checkSignage(p: Pick<ProposalDraft, 'signage'>): ConformanceErrors {
   const errors: ConformanceErrors = {};
+  if (p.signage.pictogram !== true) errors['signage.pictogram'] = CONFORMANCE_ERRORS.signagePictogram;
   for (const field of SIGNAGE_FIELDS) {
     if (isBlank(p.signage[field])) errors[`signage.${field}`] = CONFORMANCE_ERRORS.signageRequired;
   }
+  if (!isBlank(p.signage.telephone) && !isTelephoneNumber(p.signage.telephone)) errors['signage.telephone'] = CONFORMANCE_ERRORS.signageTelephone;
+  if (!isBlank(p.signage.complaint) && !/\bCNIL\b/iu.test(p.signage.complaint)) errors['signage.complaint'] = CONFORMANCE_ERRORS.signageComplaint;
   return errors;
 }
 
@@ -169,5 +191,5 @@ export function checkCamerasNearSite(cameras: readonly { latitude: unknown; long
 
 /** All rules at once, for the submit command and the form: empty means it may be submitted. */
 export function checkSubmittable(p: ProposalDraft): ConformanceErrors {
-  return { ...checkPurposes(p), ...checkRetention(p), ...checkCameras(p), ...checkSignage(p), ...checkSignageRetention(p) };
+  return { ...checkRegimes(p), ...checkPurposes(p), ...checkRetention(p), ...checkCameras(p), ...checkSignage(p), ...checkSignageRetention(p) };
 }

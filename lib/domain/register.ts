@@ -10,17 +10,20 @@ import { CONDITION_KINDS, DIAGNOSTIC_CONCLUSIONS, PUBLISHED_OUTCOMES, REGISTER_E
  *
  * The rule anyone can recheck: `hash` is the SHA-256 (lowercase hex) of the RFC 8785
  * canonical JSON (JCS) of the entry exactly as `/api/v1/decisions` serves it, minus its
- * `hash` field and the serve-time fields (`SERVE_TIME_FIELDS`: the prefect's authorisation
- * and the conditions' follow-up, which change after publication and are never sealed);
+ * `hash` field and the serve-time fields (`SERVE_TIME_FIELDS`: the prefect's authorisation,
+ * the cameras' service dates and the conditions' follow-up, which change after publication
+ * and are never sealed);
  * `previousHash` is the hash of the entry before it, 64 zeros for the first. Changing any
  * published word breaks that entry's hash and every link after it.
  */
 
 /**
  * What `/api/v1/decisions` serves beside each sealed entry, computed on the day it is
- * served from what the city recorded after the vote: left out of the hash.
+ * served from what the city recorded after the vote: left out of the hash. Validity dates
+ * live here, in `authorisation`, never in the sealed entry: the five years run from the
+ * prefect's order (CSI L252-4), which comes after publication, and not from the vote.
  */
-export const SERVE_TIME_FIELDS = ['authorisation', 'conditionsFollowUp'] as const;
+export const SERVE_TIME_FIELDS = ['authorisation', 'cameras', 'conditionsFollowUp'] as const;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -53,7 +56,7 @@ export const registerEntrySchema = z
       })
       .meta({ description: 'The social-housing site (site-level point, never a camera position).' }),
     cameraCount: count,
-    purposes: z.array(z.enum(PURPOSE_CODES as [string, ...string[]])).meta({ description: 'Purposes from the closed list of CSI art. L251-2.' }),
+    purposes: z.array(z.enum(PURPOSE_CODES as [string, ...string[]])).meta({ description: "Purposes: from the closed list of CSI art. L251-2 for the public road and places open to the public (open_place_safety: the article's clause on places open to the public); common_area_protection for a landlord's common areas (GDPR art. 6.1.f)." }),
     retentionDays: z.number().int().min(1).max(30),
     privacyMasking: z.boolean().meta({ description: 'Whether privacy masking is planned on at least one camera.' }),
     maskedCameraCount: count,
@@ -66,8 +69,6 @@ export const registerEntrySchema = z
     reasons: z.string(),
     publicSummary: z.string(),
     votes: z.object({ for: count, against: count, abstain: count, recused: count }),
-    expiresAt: isoDate.nullable().meta({ description: 'Five years after the decision, for a favourable one; null otherwise.' }),
-    reReviewAt: isoDate.nullable().meta({ description: 'Four months before expiry: when the committee reviews the system again.' }),
     previousHash: hex64,
     hash: hex64,
   })
@@ -150,14 +151,10 @@ export function addMonths(isoDay: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** An authorisation lasts five years (CSI L252-4). */
+/** An authorisation lasts five years from the prefect's order (CSI L252-4). */
 export const AUTHORISATION_YEARS = 5;
-/** Prefectures ask for the renewal file four months before expiry: the committee reviews it then. */
-export const RE_REVIEW_MONTHS_BEFORE_EXPIRY = 4;
-
-/** Expiry and re-review dates of a decision taken on `decidedAt`: only a favourable opinion lets a system run. */
-export function validityOf(outcome: (typeof PUBLISHED_OUTCOMES)[number], decidedAt: string): { expiresAt: string | null; reReviewAt: string | null } {
-  if (outcome === 'unfavourable') return { expiresAt: null, reReviewAt: null };
-  const expiresAt = addMonths(decidedAt, AUTHORISATION_YEARS * 12);
-  return { expiresAt, reReviewAt: addMonths(expiresAt, -RE_REVIEW_MONTHS_BEFORE_EXPIRY) };
-}
+/**
+ * Prefectures ask for the renewal file four months before expiry, and the committee reviews
+ * the system then: prefecture practice, not law, so the committee's settings may change it.
+ */
+export const DEFAULT_RENEWAL_LEAD_MONTHS = 4;

@@ -120,13 +120,31 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+/**
+ * The legal regime a camera falls under, from who may walk into the place it films
+ * (DOMAIN.md, "Three legal regimes"): the public road (the commune films it, the prefect
+ * authorises), a place open to the public (anyone may walk in: the prefect authorises too),
+ * or a landlord's common area that only residents and their visitors enter (the landlord
+ * is the controller under the GDPR alone, no prefectoral procedure).
+ */
+export const CAMERA_REGIMES = ['public_road', 'open_to_public', 'private_common_area'] as const;
+export type CameraRegime = (typeof CAMERA_REGIMES)[number];
+
+/** Where the open data places a camera: at its site's point, or at its own position rounded. */
+export const CAMERA_PRECISIONS = ['site', 'rounded'] as const;
+export type CameraPrecision = (typeof CAMERA_PRECISIONS)[number];
+
 export const CAMERA_TYPES = ['fixed', 'dome', 'ptz'] as const;
 export type CameraType = (typeof CAMERA_TYPES)[number];
 export const CAMERA_PLACEMENTS = ['indoor', 'outdoor'] as const;
 export type CameraPlacement = (typeof CAMERA_PLACEMENTS)[number];
 
-/** Parts of dwellings that may fall in a camera's field of view (CSI L251-3). */
-export const OPENINGS = ['interior', 'window', 'balcony', 'door', 'building_entrance'] as const;
+/**
+ * Parts of dwellings that may fall in a camera's field of view: what must be masked
+ * depends on the camera's regime (lib/domain/regimes.ts). `door` is a flat's own door,
+ * `building_entrance` the building's common entrance.
+ */
+export const OPENINGS = ['interior', 'window', 'balcony', 'terrace', 'door', 'building_entrance'] as const;
 export type Opening = (typeof OPENINGS)[number];
 
 /** A diagnostic is written as a draft, then concluded (signed and read-only). */
@@ -152,12 +170,21 @@ export interface DelinquencyFact {
 export const SITE_FIELDS = ['name', 'address', 'landlord', 'dwellings', 'latitude', 'longitude'] as const;
 export type SiteField = (typeof SITE_FIELDS)[number];
 
+/**
+ * The public information sign (CSI L251-3; GDPR art. 13; CNIL guidance): the pictogram,
+ * the controller's name or title and telephone number, the purposes, the retention, the
+ * rights and how to exercise them, and the right to complain to the CNIL with its contact.
+ * Signs recorded before the telephone, pictogram and complaint items existed read them as blank.
+ */
 export interface Signage {
+  pictogram: boolean;
   controller: string;
+  telephone: string;
   purposes: string;
   rights: string;
   contact: string;
   retention: string;
+  complaint: string;
 }
 
 export interface ActorsConsulted {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkCamerasNearSite, checkSubmittable, type CameraDraft, type Position, type ProposalDraft } from '@/lib/domain/conformance';
 import type { FieldErrors } from '@/lib/errors';
 import { addFieldIssues, formNumber, isStorableText, optionalChoice, optionalText, revision, storableCode, uuid } from './fields';
-import { CAMERA_PLACEMENTS, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
+import { CAMERA_PLACEMENTS, CAMERA_REGIMES, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
 
 /**
  * The proposal form, shared by react-hook-form and the server. Two levels:
@@ -18,6 +18,7 @@ export const cameraSchema = z.object({
   latitude: formNumber(-90, 90, { integer: false }),
   longitude: formNumber(-180, 180, { integer: false }),
   placement: optionalChoice(CAMERA_PLACEMENTS),
+  regime: optionalChoice(CAMERA_REGIMES),
   filmsPublicRoad: z.boolean({ error: 'validation.invalid' }).default(false),
   type: optionalChoice(CAMERA_TYPES),
   mount: text(200),
@@ -29,12 +30,16 @@ export const cameraSchema = z.object({
 });
 
 export const signageSchema = z.object({
+  pictogram: z.boolean({ error: 'validation.invalid' }).default(false),
   controller: text(500),
+  telephone: text(40),
   purposes: text(1000),
   rights: text(1000),
   contact: text(500),
   retention: text(500),
+  complaint: text(500),
 });
+export const EMPTY_SIGNAGE = { pictogram: false, controller: '', telephone: '', purposes: '', rights: '', contact: '', retention: '', complaint: '' } as const;
 
 const proposalFields = {
   // The select's "choose…" option sends '': say what to do rather than "invalid".
@@ -46,7 +51,7 @@ const proposalFields = {
   retentionDays: formNumber(0, 3650, { integer: true }),
   retentionJustification: text(2000),
   viewers: text(1000),
-  signage: signageSchema.default({ controller: '', purposes: '', rights: '', contact: '', retention: '' }),
+  signage: signageSchema.default({ ...EMPTY_SIGNAGE }),
   investmentEuros: formNumber(0, 100_000_000, { integer: true }),
   yearlyCostEuros: formNumber(0, 100_000_000, { integer: true }),
   justification: text(5000),
@@ -75,6 +80,7 @@ function readable(value: unknown) {
         latitude: num(c.latitude),
         longitude: num(c.longitude),
         placement: str(c.placement) || null,
+        regime: str(c.regime) || null,
         type: str(c.type) || null,
         mount: str(c.mount),
         directionDegrees: num(c.directionDegrees),
@@ -90,7 +96,16 @@ function readable(value: unknown) {
     retentionDays: num(o.retentionDays),
     retentionJustification: str(o.retentionJustification),
     viewers: str(o.viewers),
-    signage: { controller: str(signage.controller), purposes: str(signage.purposes), rights: str(signage.rights), contact: str(signage.contact), retention: str(signage.retention) },
+    signage: {
+      pictogram: signage.pictogram === true,
+      controller: str(signage.controller),
+      telephone: str(signage.telephone),
+      purposes: str(signage.purposes),
+      rights: str(signage.rights),
+      contact: str(signage.contact),
+      retention: str(signage.retention),
+      complaint: str(signage.complaint),
+    },
     investmentEuros: num(o.investmentEuros),
     yearlyCostEuros: num(o.yearlyCostEuros),
     justification: str(o.justification),

@@ -3,7 +3,7 @@ import type { Tx } from '@/db/client';
 import { agendaItems, cameras, decisions, diagnostics, proposals, registerEntries, sites, type RegisterEntryRow } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { parisDate } from '@/lib/domain/paris-time';
-import { GENESIS_HASH, registerReference, seal, validityOf, type RegisterEntry, type UnsealedEntry } from '@/lib/domain/register';
+import { GENESIS_HASH, registerReference, seal, type RegisterEntry, type UnsealedEntry } from '@/lib/domain/register';
 import type { PublishedOutcome, RegisterEntryKind } from '@/lib/domain/vocabulary';
 import { AppError } from '@/lib/errors';
 import { announcePublicChange } from '@/lib/public-changes';
@@ -65,7 +65,6 @@ export async function publicContentOf(tx: Tx, decisionId: string): Promise<Entry
     reasons: decision.reasons,
     publicSummary: decision.publicSummary,
     votes: { for: decision.votesFor, against: decision.votesAgainst, abstain: decision.votesAbstain, recused: decision.recused },
-    ...validityOf(outcome, decidedAt),
   };
 }
 
