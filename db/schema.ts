@@ -25,6 +25,7 @@ import {
   CAMERA_PLACEMENTS,
   CAMERA_REGIMES,
   CAMERA_PRECISIONS,
+  CAMERA_ZONES,
   CONFLICT_SOURCES,
   DECISION_OUTCOMES,
   REGISTER_ENTRY_KINDS,
@@ -291,6 +292,8 @@ export const cameras = pgTable(
     placement: text({ enum: CAMERA_PLACEMENTS }),
     /** Who may walk into the place filmed (lib/domain/regimes.ts); required at submission. */
     regime: text({ enum: CAMERA_REGIMES }),
+    /** What it watches (a street, an entrance, a car park, a building): the open data's `surveillance:zone`. */
+    zone: text({ enum: CAMERA_ZONES }),
     filmsPublicRoad: boolean().notNull().default(false),
     type: text({ enum: CAMERA_TYPES }),
     mount: text().notNull().default(''),

@@ -162,7 +162,7 @@ export function joinWith(parts: Uint8Array[], marker: Uint8Array): Uint8Array<Ar
 }
 
 function respond(page: CachedPage, nonce: string, state: 'HIT' | 'MISS'): Response {
-  const headers = new Headers(page.headers.map(([name, parts]) => [name, parts.join(nonce)]));
+  const headers = new Headers(page.headers.map(([name, parts]) => [name, parts.join(nonce)] as [string, string]));
   headers.set('x-vigie-cache', state);
   // Signed only for a page that holds the form (one HMAC).
   const stamp = page.parts.some((part) => part.length > 1) ? new TextEncoder().encode(signFormStamp()) : STAMP;

@@ -130,6 +130,10 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const CAMERA_REGIMES = ['public_road', 'open_to_public', 'private_common_area'] as const;
 export type CameraRegime = (typeof CAMERA_REGIMES)[number];
 
+/** What a camera watches, in OpenStreetMap's `surveillance:zone` words: a street, an entrance, a car park, a building's inside. */
+export const CAMERA_ZONES = ['town', 'entrance', 'parking', 'building'] as const;
+export type CameraZone = (typeof CAMERA_ZONES)[number];
+
 /** Where the open data places a camera: at its site's point, or at its own position rounded. */
 export const CAMERA_PRECISIONS = ['site', 'rounded'] as const;
 export type CameraPrecision = (typeof CAMERA_PRECISIONS)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkCamerasNearSite, checkSubmittable, type CameraDraft, type Position, type ProposalDraft } from '@/lib/domain/conformance';
 import type { FieldErrors } from '@/lib/errors';
 import { addFieldIssues, formNumber, isStorableText, optionalChoice, optionalText, revision, storableCode, uuid } from './fields';
-import { CAMERA_PLACEMENTS, CAMERA_REGIMES, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
+import { CAMERA_PLACEMENTS, CAMERA_REGIMES, CAMERA_TYPES, CAMERA_ZONES, OPENINGS } from '@/lib/domain/vocabulary';
 
 /**
  * The proposal form, shared by react-hook-form and the server. Two levels:
@@ -19,6 +19,7 @@ export const cameraSchema = z.object({
   longitude: formNumber(-180, 180, { integer: false }),
   placement: optionalChoice(CAMERA_PLACEMENTS),
   regime: optionalChoice(CAMERA_REGIMES),
+  zone: optionalChoice(CAMERA_ZONES),
   filmsPublicRoad: z.boolean({ error: 'validation.invalid' }).default(false),
   type: optionalChoice(CAMERA_TYPES),
   mount: text(200),

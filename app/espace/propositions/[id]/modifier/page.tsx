@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { EMPTY_SIGNAGE } from '@/lib/validation/proposals';
 import { redirect } from 'next/navigation';
 import { FlashAlerts } from '@/app/_components/flash-alerts';
 import { getDb } from '@/db/client';
@@ -45,6 +46,8 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
       latitude: shown(c.latitude, locale),
       longitude: shown(c.longitude, locale),
       placement: c.placement ?? '',
+      regime: c.regime ?? '',
+      zone: c.zone ?? '',
       filmsPublicRoad: c.filmsPublicRoad,
       type: c.type ?? '',
       mount: c.mount,
@@ -58,7 +61,8 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
     retentionDays: shown(proposal.retentionDays, locale),
     retentionJustification: proposal.retentionJustification,
     viewers: proposal.viewers,
-    signage: proposal.signage,
+    // Signs recorded before the telephone, pictogram and complaint items read them as blank.
+    signage: { ...EMPTY_SIGNAGE, ...proposal.signage },
     investmentEuros: shown(proposal.investmentEuros, locale),
     yearlyCostEuros: shown(proposal.yearlyCostEuros, locale),
     justification: proposal.justification,

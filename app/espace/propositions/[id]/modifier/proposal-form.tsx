@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { fieldId } from '@/app/_components/error-summary';
 import { SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
-import { PURPOSE_CODES } from '@/lib/domain/legal';
+import { PURPOSES, PURPOSE_CODES } from '@/lib/domain/legal';
+import { isCameraRegime, maskingReference, openingsToMask } from '@/lib/domain/regimes';
 import { useLocale, useTranslations } from 'next-intl';
 import { proposalDraftSchema, proposalSubmitSchemaNear, type ProposalFormInput, type ProposalFormValues } from '@/lib/validation/proposals';
 import { CameraMap } from '../../_components/camera-map';
 import { useTwoStepForm } from '../../_components/two-step-form';
 import { saveProposalAction, submitProposalAction } from '../../actions';
-import { CAMERA_PLACEMENTS, CAMERA_TYPES, OPENINGS } from '@/lib/domain/vocabulary';
+import { CAMERA_PLACEMENTS, CAMERA_REGIMES, CAMERA_TYPES, CAMERA_ZONES, OPENINGS, type Opening } from '@/lib/domain/vocabulary';
 
 interface Props {
   proposalId: string;
@@ -23,6 +24,8 @@ const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
   latitude: '',
   longitude: '',
   placement: '',
+  regime: '',
+  zone: '',
   filmsPublicRoad: false,
   type: '',
   mount: '',
@@ -37,6 +40,8 @@ const emptyCamera = (): NonNullable<ProposalFormInput['cameras']>[number] => ({
 function idFor(path: string): string {
   if (path === 'cameras') return 'add-camera';
   if (path === 'purposes' || path.startsWith('purposes.')) return `purpose-${PURPOSE_CODES[0]}`;
+  const regime = /^cameras\.(\d+)\.regime$/.exec(path);
+  if (regime) return `cameras-${regime[1]}-regime-${CAMERA_REGIMES[0]}`;
   const opening = /^cameras\.(\d+)\.openingsInView/.exec(path);
   if (opening) return `cameras-${opening[1]}-opening-${OPENINGS[0]}`;
   return fieldId(path);
@@ -139,6 +144,29 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
                 {t('proposals.placeOnMap', { n })}
               </button>
             </p>
+            <fieldset className="field" aria-describedby={`${id('regime')}-hint${messageOf(`cameras.${i}.regime`) ? ` ${id('regime')}-error` : ''}`}>
+              <legend>
+                {t('proposals.regime')} <abbr title={required}>*</abbr>
+              </legend>
+              <span className="hint" id={`${id('regime')}-hint`}>
+                {t('proposals.regimeHint')}
+              </span>
+              {messageOf(`cameras.${i}.regime`) ? (
+                <span className="error-text" id={`${id('regime')}-error`}>
+                  {messageOf(`cameras.${i}.regime`)}
+                </span>
+              ) : null}
+              {CAMERA_REGIMES.map((r) => (
+                <label key={r} className="checkbox" htmlFor={id(`regime-${r}`)}>
+                  <input type="radio" id={id(`regime-${r}`)} value={r} {...register(`cameras.${i}.regime`)} /> {t(`proposals.regimes.${r}`)}
+                </label>
+              ))}
+              {isCameraRegime(cameras[i]?.regime) ? (
+                <p className="hint" aria-live="polite">
+                  {t(`proposals.regimeConsequences.${cameras[i].regime}`)}
+                </p>
+              ) : null}
+            </fieldset>
             <div className="field-row">
               <SelectField id={id('placement')} label={t('proposals.placement')} required requiredLabel={required} error={messageOf(`cameras.${i}.placement`)} {...register(`cameras.${i}.placement`)}>
                 <option value="">{t('common.choose')}</option>
@@ -157,9 +185,29 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
                 ))}
               </SelectField>
             </div>
+            <SelectField id={id('zone')} label={t('proposals.zone')} hint={t('proposals.zoneHint')} error={messageOf(`cameras.${i}.zone`)} {...register(`cameras.${i}.zone`)}>
+              <option value="">{t('proposals.zoneUnsaid')}</option>
+              {CAMERA_ZONES.map((z) => (
+                <option key={z} value={z}>
+                  {t(`proposals.zones.${z}`)}
+                </option>
+              ))}
+            </SelectField>
             <div className="field">
+              {messageOf(`cameras.${i}.filmsPublicRoad`) ? (
+                <span className="error-text" id={`${id('filmsPublicRoad')}-error`}>
+                  {messageOf(`cameras.${i}.filmsPublicRoad`)}
+                </span>
+              ) : null}
               <label className="checkbox" htmlFor={id('filmsPublicRoad')}>
-                <input type="checkbox" id={id('filmsPublicRoad')} {...register(`cameras.${i}.filmsPublicRoad`)} /> {t('proposals.filmsPublicRoad')}
+                <input
+                  type="checkbox"
+                  id={id('filmsPublicRoad')}
+                  aria-invalid={messageOf(`cameras.${i}.filmsPublicRoad`) ? true : undefined}
+                  aria-describedby={messageOf(`cameras.${i}.filmsPublicRoad`) ? `${id('filmsPublicRoad')}-error` : undefined}
+                  {...register(`cameras.${i}.filmsPublicRoad`)}
+                />{' '}
+                {t('proposals.filmsPublicRoad')}
               </label>
             </div>
             <TextField id={id('mount')} label={t('proposals.mount')} hint={t('proposals.mountHint')} required requiredLabel={required} error={messageOf(`cameras.${i}.mount`)} {...register(`cameras.${i}.mount`)} />
@@ -177,6 +225,7 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
                   <input type="checkbox" id={id(`opening-${o}`)} value={o} {...register(`cameras.${i}.openingsInView`)} /> {t(`proposals.openings.${o}`)}
                 </label>
               ))}
+              <MaskingAdvice regime={cameras[i]?.regime} inView={cameras[i]?.openingsInView} />
             </fieldset>
             <div className="field">
               {messageOf(`cameras.${i}.maskingPlanned`) ? (
@@ -234,10 +283,15 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
             {messageOf('purposes')}
           </span>
         ) : null}
-        {PURPOSE_CODES.map((code) => (
-          <label key={code} className="checkbox" htmlFor={`purpose-${code}`}>
-            <input type="checkbox" id={`purpose-${code}`} value={code} {...register('purposes')} /> {t(`purposes.${code}`)}
-          </label>
+        {PURPOSE_GROUPS.map(({ key, codes }) => (
+          <fieldset key={key} className="field">
+            <legend>{t(`proposals.purposeGroups.${key}`)}</legend>
+            {codes.map((code) => (
+              <label key={code} className="checkbox" htmlFor={`purpose-${code}`}>
+                <input type="checkbox" id={`purpose-${code}`} value={code} {...register('purposes')} /> {t(`purposes.${code}`)}
+              </label>
+            ))}
+          </fieldset>
         ))}
       </fieldset>
 
@@ -247,8 +301,38 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
       <TextAreaField id="viewers" label={t('proposals.viewers')} rows={2} required requiredLabel={required} error={messageOf('viewers')} {...register('viewers')} />
 
       <h2>{t('proposals.signageTitle')}</h2>
-      {(['controller', 'purposes', 'rights', 'contact', 'retention'] as const).map((f) => (
-        <TextField key={f} id={`signage-${f}`} label={t(`proposals.signage.${f}`)} required requiredLabel={required} error={messageOf(`signage.${f}`)} {...register(`signage.${f}`)} />
+      <p className="hint" id="signage-hint">
+        {t('proposals.signageHint')}
+      </p>
+      <div className="field">
+        {messageOf('signage.pictogram') ? (
+          <span className="error-text" id="signage-pictogram-error">
+            {messageOf('signage.pictogram')}
+          </span>
+        ) : null}
+        <label className="checkbox" htmlFor="signage-pictogram">
+          <input
+            type="checkbox"
+            id="signage-pictogram"
+            aria-invalid={messageOf('signage.pictogram') ? true : undefined}
+            aria-describedby={messageOf('signage.pictogram') ? 'signage-pictogram-error' : undefined}
+            {...register('signage.pictogram')}
+          />{' '}
+          {t('proposals.signage.pictogram')}
+        </label>
+      </div>
+      {(['controller', 'telephone', 'purposes', 'retention', 'rights', 'contact', 'complaint'] as const).map((f) => (
+        <TextField
+          key={f}
+          id={`signage-${f}`}
+          label={t(`proposals.signage.${f}`)}
+          required
+          requiredLabel={required}
+          inputMode={f === 'telephone' ? 'tel' : undefined}
+          autoComplete={f === 'telephone' ? 'off' : undefined}
+          error={messageOf(`signage.${f}`)}
+          {...register(`signage.${f}`)}
+        />
       ))}
 
       <h2>{t('proposals.costsTitle')}</h2>
@@ -270,5 +354,25 @@ export function ProposalForm({ proposalId, revision: initialRevision, defaultVal
         </span>
       </div>
     </form>
+  );
+}
+
+/** The purposes by the regimes they serve: the street's list, the open place's own clause, the landlord's. */
+const PURPOSE_GROUPS = [
+  { key: 'public_road', codes: PURPOSES.filter((p) => p.regimes.length === 2).map((p) => p.code) },
+  { key: 'open_to_public', codes: PURPOSES.filter((p) => p.regimes.length === 1 && p.regimes[0] === 'open_to_public').map((p) => p.code) },
+  { key: 'private_common_area', codes: PURPOSES.filter((p) => p.regimes.length === 1 && p.regimes[0] === 'private_common_area').map((p) => p.code) },
+] as const;
+
+/** What the camera's regime says must be masked among what is ticked, and under which text. */
+function MaskingAdvice({ regime, inView }: { regime: unknown; inView: unknown }) {
+  const t = useTranslations();
+  if (!isCameraRegime(regime) || !Array.isArray(inView) || inView.length === 0) return null;
+  const toMask = openingsToMask(regime, inView as Opening[]);
+  const citation = maskingReference(regime).citation;
+  return (
+    <p className="hint" aria-live="polite">
+      {toMask.length ? t('proposals.toMask', { openings: toMask.map((o) => t(`proposals.openings.${o}`)).join(', '), citation }) : t('proposals.nothingToMask', { citation })}
+    </p>
   );
 }
