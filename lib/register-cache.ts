@@ -62,10 +62,13 @@ const MAX_RESULTS = 2000;
 
 /**
  * The live tables' stamp: every insert adds a row of revision 1 and every update moves a
- * revision on, so the sum grows with each change (rows are never deleted). A feature that
- * shows more live data on the register's pages adds its table here.
+ * revision on, so the sum grows with each change (rows are never deleted); cameras have no
+ * revision, but a commissioning or a decommissioning only ever fills a day in. A feature
+ * that shows more live data on the register's pages adds its table here.
  */
-const LIVE_STAMP = sql`(SELECT coalesce(sum(revision), 0) FROM authorisations)::text || '.' || (SELECT coalesce(sum(revision), 0) FROM condition_follow_ups)::text`;
+const LIVE_STAMP = sql`(SELECT coalesce(sum(revision), 0) FROM authorisations)::text || '.' || (SELECT coalesce(sum(revision), 0) FROM condition_follow_ups)::text
+  || '.' || (SELECT coalesce(sum(revision), 0) FROM landlord_decisions)::text || '.' || (SELECT revision FROM committee_settings WHERE id = 1)::text
+  || '.' || (SELECT count(commissioned_on) + count(decommissioned_on) FROM cameras)::text`;
 
 interface CacheState {
   /** The head and the live tables' stamp, read together (readHead). */

@@ -162,25 +162,45 @@ export function registerFacets(db: Database): Promise<RegisterFacets> {
  * chain verification walk the whole register this way without holding it in memory.
  * Not cached (each batch is read once per walk).
  */
-async function registerBatch(db: Database, afterSequence: number, batch: number, filters: RegisterFilters = {}): Promise<RegisterEntry[]> {
-  const rows = await db
-    .select({ entry: registerEntries.entry })
+async function registerBatch(db: Database, afterSequence: number, batch: number, filters: RegisterFilters = {}): Promise<{ entry: RegisterEntry; decisionId: string }[]> {
+  return db
+    .select({ entry: registerEntries.entry, decisionId: registerEntries.decisionId })
     .from(registerEntries)
     .where(and(gt(registerEntries.sequence, afterSequence), ...filtersSql(filters)))
     .orderBy(asc(registerEntries.sequence))
     .limit(batch);
-  return rows.map((r) => r.entry);
+}
+
+/** Walks the register in order (optionally filtered), in batches, each entry with its decision's id. */
+export async function* walkRegisterRows(db: Database, filters: RegisterFilters = {}, batch = 500): AsyncGenerator<{ entry: RegisterEntry; decisionId: string }> {
+  let after = 0;
+  for (;;) {
+    const rows = await registerBatch(db, after, batch, filters);
+    yield* rows;
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.entry.sequence;
+  }
+}
+
+/** Walks the register in order up to `head`, each entry with its live follow-up on `today` (read per batch). */
+export async function* walkRegisterLive(db: Database, filters: RegisterFilters, batch: number, head: number, today: string): AsyncGenerator<{ entry: RegisterEntry; followUp: PublicFollowUp }> {
+  let pending: { entry: RegisterEntry; decisionId: string }[] = [];
+  const flush = async function* () {
+    const followUps = await publicFollowUps(db, pending, today);
+    yield* pending.map((row, i) => ({ entry: row.entry, followUp: followUps[i]! }));
+    pending = [];
+  };
+  for await (const row of walkRegisterRows(db, filters, batch)) {
+    if (row.entry.sequence > head) break;
+    pending.push(row);
+    if (pending.length >= batch) yield* flush();
+  }
+  if (pending.length) yield* flush();
 }
 
 /** Walks the register in order (optionally filtered), in batches. */
 export async function* walkRegister(db: Database, filters: RegisterFilters = {}, batch = 500): AsyncGenerator<RegisterEntry> {
-  let after = 0;
-  for (;;) {
-    const entries = await registerBatch(db, after, batch, filters);
-    yield* entries;
-    if (entries.length < batch) return;
-    after = entries[entries.length - 1]!.sequence;
-  }
+  for await (const row of walkRegisterRows(db, filters, batch)) yield row.entry;
 }
 
 export interface RegisterSite {

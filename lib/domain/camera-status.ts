@@ -62,6 +62,23 @@ export function publicCamera(camera: CameraService & { regime: CameraRegime }, s
   };
 }
 
+/**
+ * A landlord's board decision as the public reads it: the day it was taken and whether the
+ * images go to the police in real time under a convention (CSI L272-2), never its parties.
+ */
+export interface PublicLandlordDecision {
+  /** Null while the landlord's board has not decided (or its decision is dated after today). */
+  decidedOn: string | null;
+  policeTransmission: boolean;
+  conventionSignedOn: string | null;
+}
+
+export function publicLandlordDecision(row: { decidedOn: string; policeTransmission: boolean; conventionSignedOn: string | null } | null, today: string): PublicLandlordDecision {
+  if (!row || row.decidedOn > today) return { decidedOn: null, policeTransmission: false, conventionSignedOn: null };
+  const convention = row.conventionSignedOn !== null && row.conventionSignedOn <= today ? row.conventionSignedOn : null;
+  return { decidedOn: row.decidedOn, policeTransmission: row.policeTransmission && convention !== null, conventionSignedOn: convention };
+}
+
 /** Counts over cameras, by the two words. */
 export function cameraCounts(cameras: readonly Pick<PublicCamera, 'authorised' | 'inService'>[]): { authorised: number; inService: number } {
   return { authorised: cameras.filter((c) => c.authorised).length, inService: cameras.filter((c) => c.inService).length };

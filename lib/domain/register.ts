@@ -23,7 +23,7 @@ import { CONDITION_KINDS, DIAGNOSTIC_CONCLUSIONS, PUBLISHED_OUTCOMES, REGISTER_E
  * live here, in `authorisation`, never in the sealed entry: the five years run from the
  * prefect's order (CSI L252-4), which comes after publication, and not from the vote.
  */
-export const SERVE_TIME_FIELDS = ['authorisation', 'cameras', 'conditionsFollowUp'] as const;
+export const SERVE_TIME_FIELDS = ['authorisation', 'landlordDecision', 'cameras', 'conditionsFollowUp'] as const;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

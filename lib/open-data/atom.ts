@@ -57,7 +57,7 @@ export function entryTitle(t: AppTranslator, e: RegisterEntry): string {
   return t('openData.feed.entryTitle', values);
 }
 
-/** What the entry says, as HTML: site, decision, cameras, purposes, reasons, conditions, votes, validity. */
+/** What the entry says, as HTML: site, decision, cameras, purposes, reasons, conditions, votes (validity lives outside the sealed entry: it runs from the prefect's order). */
 function entryContent(t: AppTranslator, locale: Locale, e: RegisterEntry): string {
   const format = createFormatter({ locale, timeZone: TIME_ZONE });
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: 'long' });
@@ -65,7 +65,7 @@ function entryContent(t: AppTranslator, locale: Locale, e: RegisterEntry): strin
     `<p>${html(t('openData.feed.site', { site: e.site.name, address: e.site.address, landlord: e.site.landlord }))}</p>`,
     `<p><strong>${html(t(`committee.outcomes.${e.outcome}`))}</strong> – ${html(t('openData.feed.decided', { date: day(e.decidedAt) }))}</p>`,
   ];
-  if (e.note) parts.push(`<h2>${html(t('openData.feed.note'))}</h2>${paragraphs(e.note)}`);
+  if (e.note) parts.push(`<h2>${html(t(`openData.feed.note.${e.kind === 'decision' ? 'correction' : e.kind}`))}</h2>${paragraphs(e.note)}`);
   parts.push(paragraphs(e.publicSummary));
   parts.push(`<p>${html(t('openData.feed.cameras', { count: e.cameraCount, masked: e.maskedCameraCount, days: e.retentionDays }))}</p>`);
   parts.push(`<h2>${html(t('openData.feed.purposes'))}</h2><ul>${e.purposes.map((p) => `<li>${html(translateKey(t, `purposes.${p}`))}</li>`).join('')}</ul>`);
@@ -78,7 +78,6 @@ function entryContent(t: AppTranslator, locale: Locale, e: RegisterEntry): strin
     parts.push(`<h2>${html(t('openData.feed.conditions'))}</h2><ul>${items.join('')}</ul>`);
   }
   parts.push(`<p>${html(t('openData.feed.votes', { ...e.votes }))}</p>`);
-  if (e.expiresAt && e.reReviewAt) parts.push(`<p>${html(t('openData.feed.expires', { date: day(e.expiresAt), reReview: day(e.reReviewAt) }))}</p>`);
   return parts.join('');
 }
 

@@ -1,12 +1,23 @@
 import Papa from 'papaparse';
+import type { PublicCamera } from '@/lib/domain/camera-status';
 import type { RegisterEntry } from '@/lib/domain/register';
+import { CAMERA_REGIMES, type AuthorisationStatus } from '@/lib/domain/vocabulary';
 
 /**
  * The register as CSV (RFC 4180): one row per entry, the JSON's fields flattened
  * (`site.name` → `site_name`, `votes.for` → `votes_for`), lists joined with " | ",
  * booleans as true/false, null as an empty cell, codes (not words) for every closed list.
- * The JSON stays the lossless format (and the one the hashes are computed on).
+ * The JSON stays the lossless format (and the one the hashes are computed on). After the
+ * votes come the serve-time columns, as the JSON's `authorisation` and `cameras` say them
+ * today: the prefect's authorisation status and expiry (the order + 5 years), the cameras'
+ * regimes, and how many cameras are authorised and in service.
  */
+
+/** An entry with what is live beside it today (db/queries/register.ts walkRegisterLive). */
+export interface CsvItem {
+  entry: RegisterEntry;
+  live: { authorisation: { status: AuthorisationStatus; expiresAt: string | null } | null; cameras: readonly PublicCamera[] };
+}
 
 export const CSV_COLUMNS = [
   'reference',
@@ -39,8 +50,11 @@ export const CSV_COLUMNS = [
   'votes_against',
   'votes_abstain',
   'votes_recused',
-  'expires_at',
-  're_review_at',
+  'authorisation_status',
+  'authorisation_expires_at',
+  'camera_regimes',
+  'cameras_authorised',
+  'cameras_in_service',
   'previous_hash',
   'hash',
 ] as const;
@@ -52,7 +66,7 @@ export function conditionText(c: RegisterEntry['conditions'][number]): string {
   return `${c.kind}: ${c.text}${c.dueDate ? ` (${c.dueDate})` : ''}`;
 }
 
-export function csvRow(e: RegisterEntry): (string | number | boolean | null)[] {
+export function csvRow({ entry: e, live }: CsvItem): (string | number | boolean | null)[] {
   return [
     e.reference,
     e.sequence,
@@ -84,8 +98,11 @@ export function csvRow(e: RegisterEntry): (string | number | boolean | null)[] {
     e.votes.against,
     e.votes.abstain,
     e.votes.recused,
-    e.expiresAt,
-    e.reReviewAt,
+    live.authorisation?.status ?? null,
+    live.authorisation?.expiresAt ?? null,
+    CAMERA_REGIMES.filter((r) => live.cameras.some((c) => c.regime === r)).join(LIST_SEPARATOR),
+    live.cameras.filter((c) => c.authorised).length,
+    live.cameras.filter((c) => c.inService).length,
     e.previousHash,
     e.hash,
   ];
@@ -101,7 +118,7 @@ export function csvRow(e: RegisterEntry): (string | number | boolean | null)[] {
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Some rows as CSV text, each line ended by CRLF; the header line first when asked. */
-export function csvLines(entries: RegisterEntry[], { header }: { header: boolean }): string {
+export function csvLines(entries: CsvItem[], { header }: { header: boolean }): string {
   if (!entries.length && !header) return '';
   const text = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: entries.map(csvRow) },
@@ -123,7 +140,7 @@ export const BOM = '\uFEFF';
  * The CSV as a stream: the header at once, then one chunk per batch of the walk, so a
  * register of any size is sent without being held in memory.
  */
-export function csvStream(entries: AsyncIterable<RegisterEntry>, batch: number): ReadableStream<Uint8Array> {
+export function csvStream(entries: AsyncIterable<CsvItem>, batch: number): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = entries[Symbol.asyncIterator]();
   let started = false;
@@ -134,7 +151,7 @@ export function csvStream(entries: AsyncIterable<RegisterEntry>, batch: number):
         controller.enqueue(encoder.encode(BOM + csvLines([], { header: true })));
         return;
       }
-      const rows: RegisterEntry[] = [];
+      const rows: CsvItem[] = [];
       let done = false;
       try {
         while (rows.length < batch) {

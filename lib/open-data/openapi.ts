@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { REGISTER_API_MAX_LIMIT, registerFiltersSchema } from '@/lib/validation/register';
 import { LICENCE } from './licence';
-import { chainVerdictSchema, conditionFollowUpSchema, decisionListSchema, errorSchema, licenceSchema, publicAuthorisationSchema, servedDecisionSchema, siteCollectionSchema, siteEntrySchema, siteFeatureSchema } from './schemas';
+import {
+  cameraFeatureSchema,
+  chainVerdictSchema,
+  conditionFollowUpSchema,
+  decisionListSchema,
+  errorSchema,
+  licenceSchema,
+  publicAuthorisationSchema,
+  publicCameraSchema,
+  publicLandlordDecisionSchema,
+  servedDecisionSchema,
+  siteCollectionSchema,
+  siteEntrySchema,
+  siteFeatureSchema,
+} from './schemas';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the routes
@@ -12,6 +26,8 @@ import { chainVerdictSchema, conditionFollowUpSchema, decisionListSchema, errorS
 const COMPONENTS = {
   Decision: servedDecisionSchema,
   Authorisation: publicAuthorisationSchema,
+  LandlordDecision: publicLandlordDecisionSchema,
+  Camera: publicCameraSchema,
   ConditionFollowUp: conditionFollowUpSchema,
   DecisionList: decisionListSchema,
   Licence: licenceSchema,
@@ -19,6 +35,7 @@ const COMPONENTS = {
   ChainVerdict: chainVerdictSchema,
   SiteEntry: siteEntrySchema,
   SiteFeature: siteFeatureSchema,
+  CameraFeature: cameraFeatureSchema,
   SiteCollection: siteCollectionSchema,
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { registerEntrySchema } from '@/lib/domain/register';
-import { AUTHORISATION_STATUSES, PUBLISHED_OUTCOMES, REGISTER_ENTRY_KINDS } from '@/lib/domain/vocabulary';
+import { AUTHORISATION_STATUSES, CAMERA_REGIMES, CAMERA_ZONES, PUBLISHED_OUTCOMES, REGISTER_ENTRY_KINDS } from '@/lib/domain/vocabulary';
 
 /**
  * The shapes of the open data's answers, as zod schemas: the route handlers build their
@@ -25,12 +25,12 @@ export const publicAuthorisationSchema = z
   .object({
     status: z.enum(AUTHORISATION_STATUSES).meta({
       description:
-        'not_filed: no request filed at the prefecture yet; filed: waiting for the prefect; granted: authorised (until expiresAt); refused; refused_by_silence: no answer more than four months after filing (CSI R252-15); expired: more than five years after the grant (CSI L252-4).',
+        'not_filed: no request filed at the prefecture yet; filed: waiting for the prefect; granted: authorised (until expiresAt); refused; refused_by_silence: no answer more than four months after the prefecture acknowledged receipt, or after filing when no acknowledgement is recorded (CSI R252-15); expired: more than five years after the order (CSI L252-4).',
     }),
     filedAt: day.nullable().meta({ description: 'Day the request was filed at the prefecture.' }),
     grantedAt: day.nullable().meta({ description: "Day of the prefect's order." }),
     refusedAt: day.nullable().meta({ description: "Day of the prefect's explicit refusal." }),
-    expiresAt: day.nullable().meta({ description: 'Last day the authorisation holds (grant + 5 years).' }),
+    expiresAt: day.nullable().meta({ description: "Last day the authorisation holds: the prefect's order + 5 years (CSI L252-4); null unless granted." }),
     refusedBySilenceFrom: day.nullable().meta({ description: 'While no decision is recorded: the first day the silence is a refusal.' }),
     reference: z.string().nullable().meta({ description: "The prefect's order reference, once granted." }),
   })
@@ -46,26 +46,53 @@ export const conditionFollowUpSchema = z
   .strict()
   .meta({ id: 'ConditionFollowUp' });
 
+const regime = z.enum(CAMERA_REGIMES).meta({
+  description:
+    "The camera's legal regime: public_road (the commune films the street; prefect's authorisation, CSI L251-2, L252-1); open_to_public (a place anyone may walk into; prefect's authorisation too); private_common_area (a landlord's residents-only common area; the landlord is the controller under the GDPR, its board decides, no prefectoral procedure).",
+});
+
+export const publicCameraSchema = z
+  .object({
+    regime,
+    authorised: z.boolean().meta({ description: "Public road or place open to the public: the prefect's authorisation is granted and not expired today. Common area: the landlord's board decision is recorded. Always false when the decision is unfavourable or revoked: a favourable opinion alone is not an authorisation." }),
+    inService: z.boolean().meta({ description: 'Commissioned on or before today and not taken down.' }),
+    inServiceFrom: day.nullable().meta({ description: 'Day the camera was put in service; null if never.' }),
+    decommissionedOn: day.nullable().meta({ description: 'Day the camera was taken down; null while it runs.' }),
+  })
+  .strict()
+  .meta({ id: 'Camera', description: 'One camera of the decision, in file order: never its position or direction.' });
+
+export const publicLandlordDecisionSchema = z
+  .object({
+    decidedOn: day.nullable().meta({ description: "Day of the landlord's board decision; null while none is recorded." }),
+    policeTransmission: z.boolean().meta({ description: 'Images go to the police in real time, under a convention (CSI L272-2).' }),
+    conventionSignedOn: day.nullable(),
+  })
+  .strict()
+  .meta({ id: 'LandlordDecision', description: "For a landlord's common-area cameras (no prefectoral procedure)." });
+
 /**
  * A register entry as served: the sealed entry, plus its serve-time follow-up (left out of
  * the hash, see SERVE_TIME_FIELDS).
  */
 export const servedDecisionSchema = registerEntrySchema
   .extend({
-    authorisation: publicAuthorisationSchema.nullable().meta({ description: 'Serve-time, not hashed. Null for an unfavourable decision or a revocation.' }),
+    authorisation: publicAuthorisationSchema.nullable().meta({ description: "Serve-time, not hashed. Null for an unfavourable decision, a revocation, or cameras that are all in a landlord's common areas." }),
+    landlordDecision: publicLandlordDecisionSchema.nullable().meta({ description: "Serve-time, not hashed. Present for a favourable decision with cameras in a landlord's common areas." }),
+    cameras: z.array(publicCameraSchema).meta({ description: 'Serve-time, not hashed: the decision’s cameras, their regime and service dates.' }),
     conditionsFollowUp: z.array(conditionFollowUpSchema).meta({ description: 'Serve-time, not hashed: one per condition, in the same order.' }),
   })
   .strict()
   .meta({
     id: 'Decision',
-    description: 'A register entry as published (hashed: every field but `hash`, `authorisation` and `conditionsFollowUp`), with its serve-time follow-up.',
+    description: 'A register entry as published (hashed: every field but `hash` and the serve-time fields `authorisation`, `landlordDecision`, `cameras` and `conditionsFollowUp`), with its serve-time follow-up.',
   });
 export type ServedDecision = z.infer<typeof servedDecisionSchema>;
 
 export const decisionListSchema = z
   .object({
     licence: licenceSchema,
-    items: z.array(servedDecisionSchema).meta({ description: 'Register entries, newest first, each as published (its hash can be rechecked from this JSON, leaving out `hash`, `authorisation` and `conditionsFollowUp`).' }),
+    items: z.array(servedDecisionSchema).meta({ description: 'Register entries, newest first, each as published (its hash can be rechecked from this JSON, leaving out `hash`, `authorisation`, `landlordDecision`, `cameras` and `conditionsFollowUp`).' }),
     nextCursor: z.number().int().min(1).nullable().meta({ description: 'Pass as `cursor` to get the next (older) page; null on the last page.' }),
     links: z.object({ next: z.url().nullable().meta({ description: 'The next page, with the same filters; null on the last page.' }) }),
   })
@@ -111,8 +138,9 @@ export const siteEntrySchema = z
     decidedAt: z.string().meta({ format: 'date' }),
     publishedAt: z.iso.datetime(),
     cameraCount: z.number().int().min(0),
-    expiresAt: z.string().meta({ format: 'date' }).nullable(),
-    inForce: z.boolean().meta({ description: 'Whether this entry is the current version of a favourable decision that is neither revoked nor expired.' }),
+    current: z.boolean().meta({ description: 'Whether this entry is the current version of its decision (the last of its corrections).' }),
+    camerasAuthorised: z.number().int().min(0).meta({ description: "On the current version: the decision's cameras authorised today (see Camera.authorised); 0 on older versions." }),
+    camerasInService: z.number().int().min(0).meta({ description: "On the current version: the decision's cameras in service today; 0 on older versions." }),
     url: z.url().meta({ description: 'The entry’s public page.' }),
   })
   .meta({ id: 'SiteEntry' });
@@ -123,29 +151,57 @@ export const siteFeatureSchema = z
     id: z.uuid(),
     geometry: z.object({
       type: z.literal('Point'),
-      coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).meta({ description: '[longitude, latitude] (WGS 84) of the site, never of a camera.' }),
+      coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).meta({ description: '[longitude, latitude] (WGS 84) of the site.' }),
     }),
     properties: z.object({
+      kind: z.literal('site'),
       name: z.string(),
       address: z.string(),
       landlord: z.string(),
-      camerasAuthorised: z.number().int().min(0).meta({ description: 'Cameras covered by favourable decisions in force (not revoked, not expired). An opinion in force is not proof of installation.' }),
-      man_made: z.literal('surveillance').optional().meta({ description: 'OpenStreetMap tag, present only when cameras are authorised.' }),
-      surveillance: z.literal('public').optional(),
-      'surveillance:type': z.literal('camera').optional(),
+      camerasAuthorised: z.number().int().min(0).meta({ description: "Cameras authorised today: a prefect's authorisation granted and not expired (public road, places open to the public) or the landlord's board decision recorded (common areas). A favourable opinion alone does not count." }),
+      camerasInService: z.number().int().min(0).meta({ description: 'Cameras in service today (commissioned, not taken down).' }),
       entries: z.array(siteEntrySchema).meta({ description: 'Every register entry on the site, newest first.' }),
       url: z.url().meta({ description: 'The site’s page in the public register.' }),
       feed: z.url().meta({ description: 'Atom feed of the site’s entries.' }),
     }),
   })
-  .meta({ id: 'SiteFeature' });
+  .meta({ id: 'SiteFeature', description: 'A social-housing site named in the register: no camera tags (see CameraFeature).' });
 export type SiteFeature = z.infer<typeof siteFeatureSchema>;
+
+/** A camera in service, as OpenStreetMap would tag it: only points that are cameras carry man_made=surveillance. */
+export const cameraFeatureSchema = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().meta({ description: '<decision reference>-<camera number>, stable.' }),
+    geometry: z.object({
+      type: z.literal('Point'),
+      coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).meta({
+        description: "[longitude, latitude]: the site's point, or the camera's own rounded to 4 decimals (about 10 m), as the committee chose; never its direction.",
+      }),
+    }),
+    properties: z.object({
+      kind: z.literal('camera'),
+      man_made: z.literal('surveillance'),
+      surveillance: z.enum(['public', 'outdoor', 'indoor']).meta({ description: 'OSM: public for the public road; outdoor or indoor for a non-public area, by where the camera stands.' }),
+      'surveillance:type': z.literal('camera'),
+      'surveillance:zone': z.enum(CAMERA_ZONES).meta({ description: 'OSM: what it watches (town: the street; entrance; parking; building: inside).' }),
+      operator: z.string().meta({ description: 'OSM: the controller, the city or the landlord.' }),
+      regime,
+      authorised: z.boolean(),
+      inServiceFrom: day,
+      decision: z.string().meta({ description: 'Reference of the register entry that covers it (its current version).' }),
+      site: z.uuid(),
+      url: z.url(),
+    }),
+  })
+  .meta({ id: 'CameraFeature' });
+export type CameraFeature = z.infer<typeof cameraFeatureSchema>;
 
 export const siteCollectionSchema = z
   .object({
     type: z.literal('FeatureCollection'),
     licence: licenceSchema,
-    features: z.array(siteFeatureSchema),
+    features: z.array(z.union([siteFeatureSchema, cameraFeatureSchema])),
   })
-  .meta({ id: 'SiteCollection', description: 'RFC 7946 GeoJSON: one Point per site named in the register; `licence` is a foreign member.' });
+  .meta({ id: 'SiteCollection', description: 'RFC 7946 GeoJSON: one Point per site named in the register (`kind: site`), then one per camera in service (`kind: camera`, tagged as OpenStreetMap does); `licence` is a foreign member.' });
 export type SiteCollection = z.infer<typeof siteCollectionSchema>;

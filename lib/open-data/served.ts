@@ -6,5 +6,5 @@ import type { ServedDecision } from './schemas';
  * serve-time follow-up (left out of the hash: lib/domain/register.ts SERVE_TIME_FIELDS).
  */
 export function served(item: Pick<PublicEntry, 'entry' | 'followUp'>): ServedDecision {
-  return { ...item.entry, authorisation: item.followUp.authorisation, conditionsFollowUp: item.followUp.conditions };
+  return { ...item.entry, authorisation: item.followUp.authorisation, landlordDecision: item.followUp.landlordDecision, cameras: item.followUp.cameras, conditionsFollowUp: item.followUp.conditions };
 }

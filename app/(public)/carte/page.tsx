@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { publicReadDb } from '@/db/client';
+import { siteCameraCounts } from '@/db/queries/public-cameras';
 import { registerSites } from '@/db/queries/register';
 import { SitesMap, type MapSite } from './sites-map';
 
@@ -20,24 +21,27 @@ export async function generateMetadata(): Promise<Metadata> {
  * coordinates, never a camera's.
  */
 export default async function MapPage() {
-  const [t, format, sites] = await Promise.all([getTranslations(), getFormatter(), registerSites(publicReadDb())]);
+  const [t, format, sites, counts] = await Promise.all([getTranslations(), getFormatter(), registerSites(publicReadDb()), siteCameraCounts(publicReadDb())]);
 
   const items = sites.map(({ site, entryCount, latest }) => {
     const value = t('siteMap.latestValue', { outcome: t(`committee.outcomes.${latest.outcome}`), date: format.dateTime(new Date(`${latest.decidedAt}T12:00:00Z`), 'date') });
     const note = latest.kind === 'decision' ? null : t(`siteMap.kindNote.${latest.kind}`);
     const withNote = note ? `${value} (${note})` : value;
+    const cameras = counts.get(site.id) ?? { authorised: 0, inService: 0 };
+    const camerasLine = t('siteMap.cameras', { inService: cameras.inService, authorised: cameras.authorised });
     return {
       site,
       entryCount,
       reference: latest.reference,
       latest: withNote,
+      camerasLine,
       map: {
         id: site.id,
         name: site.name,
         address: site.address,
         lat: site.lat,
         lon: site.lon,
-        latest: t('siteMap.latestLine', { value: withNote }),
+        latest: `${t('siteMap.latestLine', { value: withNote })} ${camerasLine}`,
         href: `/registre/sites/${site.id}`,
         linkText: t('siteMap.siteLink', { name: site.name }),
       } satisfies MapSite,
@@ -58,7 +62,7 @@ export default async function MapPage() {
               <h2 id="liste-sites-titre">{t('siteMap.listHeading')}</h2>
               <p>{t('siteMap.listCount', { count: items.length })}</p>
               <ul className="site-list">
-                {items.map(({ site, entryCount, reference, latest, map }) => (
+                {items.map(({ site, entryCount, reference, latest, camerasLine, map }) => (
                   <li key={site.id} className="card">
                     <h3>{site.name}</h3>
                     <dl className="summary">
@@ -68,6 +72,8 @@ export default async function MapPage() {
                       <dd>{site.landlord}</dd>
                       <dt>{t('siteMap.latest')}</dt>
                       <dd>{latest}</dd>
+                      <dt>{t('siteMap.camerasLabel')}</dt>
+                      <dd>{camerasLine}</dd>
                       <dt>{t('siteMap.reference')}</dt>
                       <dd>
                         <Link href={`/registre/${reference}`}>{reference}</Link>

@@ -6,12 +6,13 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { publicReadDb } from '@/db/client';
 import { registerEntry } from '@/db/queries/register';
 import { GENESIS_HASH, isRegisterReference } from '@/lib/domain/register';
+import { CAMERA_REGIMES } from '@/lib/domain/vocabulary';
 import { translateKey } from '@/lib/i18n/translate';
 import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { civilDay } from '@/lib/register-search';
 import { DecommissioningNotice } from '../_components/decommissioning-notice';
 import { ResidentQuestions } from '../_components/resident-questions';
-import { AuthorisationSection, ConditionState } from '../_components/follow-up';
+import { AuthorisationSection, CamerasSection, ConditionState, LandlordDecisionSection } from '../_components/follow-up';
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -134,6 +135,7 @@ export default async function EntryPage({ params }: Props) {
       </section>
 
       <AuthorisationSection item={found} />
+      <LandlordDecisionSection item={found} />
 
       <section aria-labelledby="project-title">
         <h2 id="project-title">{t('publicRegister.entry.projectTitle')}</h2>
@@ -146,6 +148,14 @@ export default async function EntryPage({ params }: Props) {
           <dd>{entry.site.landlord}</dd>
           <dt>{t('publicRegister.entry.cameras')}</dt>
           <dd>{format.number(entry.cameraCount)}</dd>
+          <dt>{t('publicRegister.entry.regimes')}</dt>
+          <dd>
+            <ul>
+              {CAMERA_REGIMES.filter((r) => found.followUp.cameras.some((c) => c.regime === r)).map((r) => (
+                <li key={r}>{t('publicRegister.entry.regimeCount', { regime: t(`publicRegister.regimes.${r}`), count: found.followUp.cameras.filter((c) => c.regime === r).length })}</li>
+              ))}
+            </ul>
+          </dd>
           <dt>{t('publicRegister.entry.purposes')}</dt>
           <dd>
             <ul>
@@ -175,26 +185,7 @@ export default async function EntryPage({ params }: Props) {
         </dl>
       </section>
 
-      <section aria-labelledby="validity-title">
-        <h2 id="validity-title">{t('publicRegister.entry.validityTitle')}</h2>
-        {entry.expiresAt ? (
-          <>
-            <dl className="summary">
-              <dt>{t('publicRegister.entry.expiresAt')}</dt>
-              <dd>{day(entry.expiresAt)}</dd>
-              {entry.reReviewAt ? (
-                <>
-                  <dt>{t('publicRegister.entry.reReviewAt')}</dt>
-                  <dd>{day(entry.reReviewAt)}</dd>
-                </>
-              ) : null}
-            </dl>
-            <p>{t('publicRegister.entry.validityHelp')}</p>
-          </>
-        ) : (
-          <p>{t('publicRegister.entry.noValidity')}</p>
-        )}
-      </section>
+      <CamerasSection item={found} />
 
       <ResidentQuestions reference={entry.reference} />
 

@@ -1,8 +1,9 @@
 import { publicReadDb } from '@/db/client';
 import { registerHeadState } from '@/db/queries/open-data';
-import { walkRegister } from '@/db/queries/register';
-import { csvStream } from '@/lib/open-data/csv';
-import { badQuery, conditional, entityTag, openDataRoute, preflight, registerFiltersOf, upToHead } from '@/lib/open-data/http';
+import { walkRegisterLive } from '@/db/queries/register';
+import { parisDate } from '@/lib/domain/paris-time';
+import { csvStream, type CsvItem } from '@/lib/open-data/csv';
+import { badQuery, conditional, entityTag, openDataRoute, preflight, registerFiltersOf } from '@/lib/open-data/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,8 @@ const BATCH = 500;
 
 /**
  * GET /api/v1/decisions.csv: the register (filtered as the JSON, `cursor` and `limit`
- * aside) in register order, streamed batch by batch. The licence is in the Link header.
+ * aside) in register order, streamed batch by batch, each row with its live authorisation
+ * and cameras on the day. The licence is in the Link header.
  */
 export const GET = openDataRoute(async (request) => {
   const parsed = registerFiltersOf(request);
@@ -20,8 +22,11 @@ export const GET = openDataRoute(async (request) => {
   const db = publicReadDb();
   const head = await registerHeadState(db);
   return conditional(request, entityTag(request, [head.sequence, head.hash, head.version]), () => {
-    const entries = upToHead(walkRegister(db, filters, BATCH), head.sequence);
-    return new Response(csvStream(entries, BATCH), {
+    const today = parisDate(new Date());
+    const items = (async function* (): AsyncGenerator<CsvItem> {
+      for await (const { entry, followUp } of walkRegisterLive(db, filters, BATCH, head.sequence, today)) yield { entry, live: followUp };
+    })();
+    return new Response(csvStream(items, BATCH), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="registre-des-avis.csv"' },
     });
   });

@@ -22,8 +22,11 @@ const openData = {
       condition: '{kind}: {text}',
       dueDate: 'by {date}',
       votes: 'Votes: {for} for, {against} against, {abstain, plural, =0 {no abstention} one {# abstention} other {# abstentions}}, {recused, plural, =0 {no member recused} one {# member recused} other {# members recused}}',
-      expires: 'Valid until {date}; review from {reReview}.',
-      note: 'Why it was corrected or revoked',
+      note: {
+        correction: 'Why it was corrected',
+        revocation: 'Why it was revoked',
+        decommissioning: 'Why the cameras were taken out of service',
+      },
     },
   },
 };

@@ -20,6 +20,8 @@ const publicPages: Shape<typeof fr> = {
     landlord: 'Landlord',
     latest: 'Latest decision',
     latestLine: 'Latest decision: {value}',
+    camerasLabel: 'Cameras today',
+    cameras: '{inService, plural, =0 {None in service} other {# in service}}, {authorised, plural, =0 {none authorised} other {# authorised}}.',
     latestValue: '{outcome}, on {date}',
     kindNote: {
       correction: 'wording corrected',

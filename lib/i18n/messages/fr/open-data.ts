@@ -22,8 +22,11 @@ const openData = {
       condition: '{kind} : {text}',
       dueDate: 'avant le {date}',
       votes: 'Votes : {for} pour, {against} contre, {abstain, plural, =0 {aucune abstention} one {# abstention} other {# abstentions}}, {recused, plural, =0 {aucun membre récusé} one {# membre récusé} other {# membres récusés}}',
-      expires: 'Valable jusqu’au {date} ; réexamen à partir du {reReview}.',
-      note: 'Motif de la correction ou de la révocation',
+      note: {
+        correction: 'Motif de la correction',
+        revocation: 'Motif de la révocation',
+        decommissioning: 'Motif de la mise hors service',
+      },
     },
   },
 };

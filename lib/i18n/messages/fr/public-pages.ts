@@ -17,6 +17,8 @@ const publicPages = {
     landlord: 'Bailleur',
     latest: 'Dernière décision',
     latestLine: 'Dernière décision : {value}',
+    camerasLabel: 'Caméras aujourd’hui',
+    cameras: '{inService, plural, =0 {Aucune en service} one {# en service} other {# en service}}, {authorised, plural, =0 {aucune autorisée} one {# autorisée} other {# autorisées}}.',
     latestValue: '{outcome}, le {date}',
     kindNote: {
       correction: 'texte corrigé',

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { publicReadDb } from '@/db/client';
+import { siteCameraCounts } from '@/db/queries/public-cameras';
 import { siteHistory } from '@/db/queries/register';
 import { OPEN_DATA_PATHS } from '@/lib/open-data/paths';
 import { uuid } from '@/lib/validation/fields';
@@ -32,7 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One site's whole history in the register, newest first, and its feed. */
 export default async function SitePage({ params }: Props) {
   const [{ id }, t] = await Promise.all([params, getTranslations()]);
-  const { site, entries } = await load(id);
+  const [{ site, entries }, counts] = await Promise.all([load(id), siteCameraCounts(publicReadDb())]);
+  const cameras = counts.get(id) ?? { authorised: 0, inService: 0 };
   return (
     <>
       <p>
@@ -40,6 +42,9 @@ export default async function SitePage({ params }: Props) {
       </p>
       <h1>{site.name}</h1>
       <p className="lead">{t('publicRegister.site.lead', { address: site.address, landlord: site.landlord })}</p>
+      <p>
+        <strong>{t('publicRegister.site.camerasToday', { inService: cameras.inService, authorised: cameras.authorised })}</strong>
+      </p>
       <p>
         <a href={OPEN_DATA_PATHS.siteAtom(site.id)} type="application/atom+xml">
           {t('publicRegister.site.atom')}
