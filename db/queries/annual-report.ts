@@ -1,7 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { parisLocalToDate } from '@/lib/domain/paris-time';
+import { authorisations, committeeSettings } from '@/db/schema';
+import { parisDate, parisLocalToDate } from '@/lib/domain/paris-time';
+import { addMonths, AUTHORISATION_YEARS, DEFAULT_RENEWAL_LEAD_MONTHS } from '@/lib/domain/register';
+import { eq } from 'drizzle-orm';
+import { publicCameras } from './public-cameras';
 import { DIAGNOSTIC_CONCLUSIONS, PUBLISHED_OUTCOMES, type DiagnosticConclusion, type PublishedOutcome } from '@/lib/domain/vocabulary';
 
 /**
@@ -16,13 +20,19 @@ import { DIAGNOSTIC_CONCLUSIONS, PUBLISHED_OUTCOMES, type DiagnosticConclusion, 
  * - decisions: register entries of kind `decision` decided that year, by outcome; a
  *   decision counts once however many corrections follow it, and one revoked since still
  *   counts in its year, in the `revoked` column;
- * - what was authorised (cameras, investment, yearly cost): the favourable decisions of
+ * - favourable opinions (cameras, investment, yearly cost): the favourable decisions of
  *   the year (with or without conditions) that are not revoked; a missing amount counts
- *   as nothing and is reported in `withoutInvestment` / `withoutYearlyCost`;
+ *   as nothing and is reported in `withoutInvestment` / `withoutYearlyCost`. A favourable
+ *   opinion is not an authorisation: these cameras are "covered by a favourable opinion";
+ * - cameras authorised and in service (lib/domain/camera-status.ts), counted on the last
+ *   day of the year, or today for the year under way, over every decision of any year: a
+ *   refused or refused-by-silence request, an expired order, a revoked decision count in
+ *   neither;
  * - cameras taken out of service: register entries of kind `decommissioning` published
  *   that year (one per camera, whatever the year of its decision);
- * - re-reviews due next year: decisions (of any year) whose re-review date falls in the
- *   following year and that are not revoked.
+ * - re-reviews due next year: prefect's orders (of any year, decision not revoked) whose
+ *   renewal date, the order + 5 years (CSI L252-4) less the committee's renewal lead time
+ *   (prefecture practice), falls in the following year.
  *
  * Not cached by the register cache: files and diagnostics change without the register's
  * head moving, and these few aggregate queries are cheap.
@@ -45,8 +55,8 @@ export interface AnnualReport {
   revocationsPublished: number;
   /** Cameras taken out of service and entered in the register that year (one entry each). */
   decommissioningsPublished: number;
-  /** Over the favourable decisions of the year that still hold. */
-  authorised: {
+  /** Over the favourable decisions of the year that still hold: opinions, not authorisations. */
+  favourable: {
     decisions: number;
     cameras: number;
     investmentEuros: number;
@@ -54,6 +64,8 @@ export interface AnnualReport {
     withoutInvestment: number;
     withoutYearlyCost: number;
   };
+  /** Cameras authorised and in service on `countedOn` (any year's decisions). */
+  cameras: { countedOn: string; authorised: number; inService: number };
   reReviewsDueNextYear: number;
 }
 
@@ -69,7 +81,9 @@ export async function annualReport(db: Database, year: number): Promise<AnnualRe
   const nextYearStart = `${year + 1}-01-01`;
   const followingYearStart = `${year + 2}-01-01`;
 
-  const [files, diagnostics, decisions, changes, authorised, reReviews] = await Promise.all([
+  const today = parisDate(new Date());
+  const countedOn = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const [files, diagnostics, decisions, changes, authorised, orders, settings, camerasOf] = await Promise.all([
     db.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM proposals
       WHERE submitted_at >= ${start.toISOString()}::timestamptz AND submitted_at < ${end.toISOString()}::timestamptz`),
@@ -102,12 +116,23 @@ export async function annualReport(db: Database, year: number): Promise<AnnualRe
       WHERE d.kind = 'decision' AND d.decided_year = ${year}
         AND d.outcome IN ('favourable', 'favourable_with_conditions')
         AND NOT EXISTS (SELECT 1 FROM register_entries r WHERE r.decision_id = d.decision_id AND r.kind = 'revocation')`),
-    db.execute<{ n: number }>(sql`
-      SELECT count(*)::int AS n FROM register_entries d
-      WHERE d.kind = 'decision'
-        AND d.entry->>'reReviewAt' >= ${nextYearStart} AND d.entry->>'reReviewAt' < ${followingYearStart}
-        AND NOT EXISTS (SELECT 1 FROM register_entries r WHERE r.decision_id = d.decision_id AND r.kind = 'revocation')`),
+    // Orders granted, on decisions not revoked: their renewal date is computed below.
+    db
+      .select({ grantedOn: authorisations.prefectDecidedOn })
+      .from(authorisations)
+      .where(
+        sql`${authorisations.prefectDecision} = 'granted' AND NOT EXISTS (SELECT 1 FROM register_entries r WHERE r.decision_id = ${authorisations.decisionId} AND r.kind = 'revocation')`,
+      ),
+    db.select({ lead: committeeSettings.renewalLeadMonths }).from(committeeSettings).where(eq(committeeSettings.id, 1)),
+    publicCameras(db, countedOn),
   ]);
+  const lead = settings[0]?.lead ?? DEFAULT_RENEWAL_LEAD_MONTHS;
+  const reReviewsDueNextYear = orders.filter(({ grantedOn }) => {
+    if (!grantedOn) return false;
+    const renewal = addMonths(addMonths(grantedOn, AUTHORISATION_YEARS * 12), -lead);
+    return renewal >= nextYearStart && renewal < followingYearStart;
+  }).length;
+  const allCameras = [...camerasOf.values()].flat();
 
   const byConclusion = new Map(diagnostics.rows.map((r) => [r.conclusion, int(r.n)]));
   const byOutcome = new Map(decisions.rows.map((r) => [r.outcome, { count: int(r.n), revoked: int(r.revoked) }]));
@@ -125,7 +150,7 @@ export async function annualReport(db: Database, year: number): Promise<AnnualRe
     correctionsPublished: byKind.get('correction') ?? 0,
     revocationsPublished: byKind.get('revocation') ?? 0,
     decommissioningsPublished: byKind.get('decommissioning') ?? 0,
-    authorised: {
+    favourable: {
       decisions: int(a?.decisions),
       cameras: int(a?.cameras),
       investmentEuros: int(a?.investment),
@@ -133,7 +158,8 @@ export async function annualReport(db: Database, year: number): Promise<AnnualRe
       withoutInvestment: int(a?.without_investment),
       withoutYearlyCost: int(a?.without_yearly),
     },
-    reReviewsDueNextYear: int(reReviews.rows[0]?.n),
+    cameras: { countedOn, authorised: allCameras.filter((c) => c.authorised).length, inService: allCameras.filter((c) => c.inService).length },
+    reReviewsDueNextYear,
   };
 }
 

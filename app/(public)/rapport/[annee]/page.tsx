@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AUTHORISATION_REFERENCE, VALIDITY_REFERENCE } from '@/lib/domain/legal';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -58,6 +59,7 @@ export default async function AnnualReportPage({ params }: Params) {
   const n = (value: number) => format.number(value);
   const euros = (value: number) => format.number(value, 'euro');
   const nextYear = year + 1;
+  const countedOn = format.dateTime(new Date(`${report.cameras.countedOn}T12:00:00Z`), 'date');
   const otherYears = [...new Set([thisYear, ...years])].filter((y) => y <= thisYear).sort((a, b) => b - a);
 
   const decisionBars: Bar[] = report.decisions.map((d) => ({ label: t(`committee.outcomes.${d.outcome}`), value: d.count, display: n(d.count), tone: OUTCOME_TONE[d.outcome] }));
@@ -107,13 +109,15 @@ export default async function AnnualReportPage({ params }: Params) {
                   ['filesReceived', n(report.filesReceived)],
                   ['notOpportune', n(report.diagnostics.not_opportune)],
                   ['decisions', n(report.decisionsTotal)],
-                  ['cameras', n(report.authorised.cameras)],
-                  ['investment', euros(report.authorised.investmentEuros)],
-                  ['yearlyCost', euros(report.authorised.yearlyCostEuros)],
+                  ['cameras', n(report.favourable.cameras)],
+                  ['camerasAuthorised', n(report.cameras.authorised)],
+                  ['camerasInService', n(report.cameras.inService)],
+                  ['investment', euros(report.favourable.investmentEuros)],
+                  ['yearlyCost', euros(report.favourable.yearlyCostEuros)],
                   ['reReviews', n(report.reReviewsDueNextYear)],
                 ].map(([key, value]) => (
                   <tr key={key}>
-                    <th scope="row">{t(`annualReport.figures.${key as 'filesReceived'}`, { nextYear })}</th>
+                    <th scope="row">{t(`annualReport.figures.${key as 'filesReceived'}`, { nextYear, date: countedOn })}</th>
                     <td className="number">{value}</td>
                   </tr>
                 ))}
@@ -203,17 +207,26 @@ export default async function AnnualReportPage({ params }: Params) {
           <p>{t('annualReport.diagnosticsRule')}</p>
 
           <h2>{t('annualReport.authorisedHeading')}</h2>
-          <p>{t('annualReport.authorisedIntro', { count: report.authorised.decisions })}</p>
+          <p>{t('annualReport.authorisedIntro', { count: report.favourable.decisions })}</p>
           <dl className="summary report-authorised">
             <dt>{t('annualReport.figures.cameras')}</dt>
-            <dd>{n(report.authorised.cameras)}</dd>
+            <dd>{n(report.favourable.cameras)}</dd>
             <dt>{t('annualReport.figures.investment')}</dt>
-            <dd>{euros(report.authorised.investmentEuros)}</dd>
+            <dd>{euros(report.favourable.investmentEuros)}</dd>
             <dt>{t('annualReport.figures.yearlyCost')}</dt>
-            <dd>{euros(report.authorised.yearlyCostEuros)}</dd>
+            <dd>{euros(report.favourable.yearlyCostEuros)}</dd>
           </dl>
-          {report.authorised.withoutInvestment > 0 && <p>{t('annualReport.missingInvestment', { count: report.authorised.withoutInvestment })}</p>}
-          {report.authorised.withoutYearlyCost > 0 && <p>{t('annualReport.missingYearlyCost', { count: report.authorised.withoutYearlyCost })}</p>}
+          {report.favourable.withoutInvestment > 0 && <p>{t('annualReport.missingInvestment', { count: report.favourable.withoutInvestment })}</p>}
+          {report.favourable.withoutYearlyCost > 0 && <p>{t('annualReport.missingYearlyCost', { count: report.favourable.withoutYearlyCost })}</p>}
+
+          <h2>{t('annualReport.camerasHeading', { date: countedOn })}</h2>
+          <dl className="summary report-authorised">
+            <dt>{t('annualReport.figures.camerasAuthorised', { date: countedOn })}</dt>
+            <dd>{n(report.cameras.authorised)}</dd>
+            <dt>{t('annualReport.figures.camerasInService', { date: countedOn })}</dt>
+            <dd>{n(report.cameras.inService)}</dd>
+          </dl>
+          <p>{t('annualReport.camerasRule', { authorisation: AUTHORISATION_REFERENCE.citation, validity: VALIDITY_REFERENCE.citation })}</p>
 
           <h2>{t('annualReport.reReviewsHeading')}</h2>
           <p>{t('annualReport.reReviews', { count: report.reReviewsDueNextYear, nextYear })}</p>
