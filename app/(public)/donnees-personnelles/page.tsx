@@ -2,7 +2,21 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { TableRegion } from '@/app/_components/table-region';
-import { AUTHORISATION_REFERENCE, DATA_SUBJECT_RIGHTS_REFERENCE, RETENTION_MAX_REFERENCE, VIDEO_COMMISSION_REFERENCE } from '@/lib/domain/legal';
+import {
+  AUTHORISATION_REFERENCE,
+  CNIL_HOUSING_REFERENCE,
+  DATA_SUBJECT_RIGHTS_REFERENCE,
+  LANDLORD_BASIS_REFERENCE,
+  MASKING_REFERENCE,
+  POLICE_TRANSMISSION_REFERENCE,
+  PURPOSES_REFERENCE,
+  RETENTION_MAX_REFERENCE,
+  SIGNAGE_REFERENCES,
+  SILENCE_REFERENCE,
+  VALIDITY_REFERENCE,
+  VIDEO_COMMISSION_REFERENCE,
+} from '@/lib/domain/legal';
+import { CAMERA_REGIMES } from '@/lib/domain/vocabulary';
 import { CITY_CONTACTS, CNIL, OPEN_LICENCE } from '@/lib/legal-contacts';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +44,19 @@ function mail(address: string) {
 export default async function PersonalDataPage() {
   const t = await getTranslations();
   const retention = RETENTION_MAX_REFERENCE.citation;
+  // Every article the regimes' table cites, from the one table of legal references.
+  const citations = {
+    purposes: PURPOSES_REFERENCE.citation,
+    authorisation: AUTHORISATION_REFERENCE.citation,
+    validity: VALIDITY_REFERENCE.citation,
+    silence: SILENCE_REFERENCE.citation,
+    masking: MASKING_REFERENCE.citation,
+    cnilHousing: CNIL_HOUSING_REFERENCE.citation,
+    basis: LANDLORD_BASIS_REFERENCE.citation,
+    police: POLICE_TRANSMISSION_REFERENCE.citation,
+    retention,
+    signage: SIGNAGE_REFERENCES.map((r) => r.citation).join(' ; '),
+  };
   return (
     <article className="prose">
       <h1>{t('privacy.title')}</h1>
@@ -40,6 +67,34 @@ export default async function PersonalDataPage() {
       <p>{t('privacy.controllerCameras', { authorisation: AUTHORISATION_REFERENCE.citation })}</p>
       <p>{t('privacy.controllerApp')}</p>
       <p>{t.rich('privacy.dpo', { email: CITY_CONTACTS.dpoEmail, address: CITY_CONTACTS.postalAddress, mail: mail(CITY_CONTACTS.dpoEmail) })}</p>
+
+      <h2 id="cadres">{t('privacy.regimesHeading')}</h2>
+      <p>{t('privacy.regimesIntro')}</p>
+      <TableRegion labelledBy="cadres-caption">
+        <table>
+          <caption id="cadres-caption">{t('privacy.regimesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('privacy.regimeColumns.regime')}</th>
+              <th scope="col">{t('privacy.regimeColumns.controller')}</th>
+              <th scope="col">{t('privacy.regimeColumns.procedure')}</th>
+              <th scope="col">{t('privacy.regimeColumns.masking')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CAMERA_REGIMES.map((r) => (
+              <tr key={r}>
+                <th scope="row">{t(`privacy.regimes.${r}.name`)}</th>
+                <td>{t(`privacy.regimes.${r}.controller`, citations)}</td>
+                <td>{t(`privacy.regimes.${r}.procedure`, citations)}</td>
+                <td>{t(`privacy.regimes.${r}.masking`, citations)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+      <p>{t('privacy.regimesCommon', citations)}</p>
+      <p>{t('privacy.regimesWords', citations)}</p>
 
       <h2>{t('privacy.noImagesHeading')}</h2>
       <p>{t('privacy.noImages', { retention })}</p>
