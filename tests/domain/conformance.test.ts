@@ -23,6 +23,7 @@ function camera(overrides: Partial<CameraDraft> = {}): CameraDraft {
     latitude: 48.8846,
     longitude: 2.2389,
     placement: 'outdoor',
+    regime: 'public_road',
     filmsPublicRoad: false,
     type: 'fixed',
     mount: 'Façade, 4 m',
@@ -45,11 +46,14 @@ function proposal(overrides: Partial<ProposalDraft> = {}): ProposalDraft {
     retentionJustification: '',
     viewers: 'Opérateurs du CSU habilités',
     signage: {
+      pictogram: true,
       controller: 'Ville de Puteaux',
+      telephone: '01 23 45 67 89',
       purposes: 'Prévention des atteintes aux personnes et aux biens',
       rights: 'Droit d’accès auprès du délégué à la protection des données',
       contact: 'dpo@mairie-puteaux.fr',
       retention: '10 jours',
+      complaint: 'Réclamation auprès de la CNIL, 3 place de Fontenoy, 75007 Paris',
     },
     investmentEuros: 12000,
     yearlyCostEuros: 1500,
@@ -65,10 +69,18 @@ describe('the fixture', () => {
 });
 
 describe('legal data', () => {
-  it('lists the eleven purposes of CSI L251-2, numbered 1° to 11°, with distinct codes', () => {
-    expect(PURPOSES.map((p) => p.ref.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(new Set(PURPOSE_CODES).size).toBe(11);
-    for (const p of PURPOSES) expect(p.ref.citation).toBe(`CSI, art. L251-2, ${p.ref.item}°`);
+  it('lists the eleven purposes of CSI L251-2, numbered 1° to 11°, for the street and places open to the public, then the open places\' and the landlord\'s own', () => {
+    const street = PURPOSES.slice(0, 11);
+    expect(street.map((p) => (p.ref as { item?: number }).item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const p of street) {
+      expect(p.ref.citation).toBe(`CSI, art. L251-2, ${(p.ref as { item?: number }).item}°`);
+      expect(p.regimes).toEqual(['public_road', 'open_to_public']);
+    }
+    expect(PURPOSES.slice(11).map((p) => [p.code, p.regimes, p.ref.article])).toEqual([
+      ['open_place_safety', ['open_to_public'], 'L251-2'],
+      ['common_area_protection', ['private_common_area'], '6'],
+    ]);
+    expect(new Set(PURPOSE_CODES).size).toBe(13);
   });
 
   it('sets the legal and recommended retention limits', () => {
@@ -87,9 +99,10 @@ describe('rule 1: purposes from CSI L251-2, at least one', () => {
     expect(checkSubmittable(proposal({ purposes: [] }))).toEqual({ purposes: CONFORMANCE_ERRORS.purposesRequired });
   });
 
-  it('accepts each purpose of the list, and all of them together', () => {
-    for (const code of PURPOSE_CODES) expect(checkSubmittable(proposal({ purposes: [code] }))).toEqual({});
-    expect(checkSubmittable(proposal({ purposes: [...PURPOSE_CODES] }))).toEqual({});
+  it('accepts each purpose of the street list on a street camera, and all of them together', () => {
+    const street = PURPOSES.filter((p) => (p.regimes as readonly string[]).includes('public_road')).map((p) => p.code);
+    for (const code of street) expect(checkSubmittable(proposal({ purposes: [code] }))).toEqual({});
+    expect(checkSubmittable(proposal({ purposes: street }))).toEqual({});
   });
 
   it('refuses a purpose outside the list, pointing at it', () => {
@@ -146,12 +159,12 @@ describe('rule 2: retention 1 to 30 days, above 15 justified', () => {
   });
 });
 
-describe('rule 3: masking when a dwelling is in view (CSI L251-3)', () => {
+describe('rule 3: masking when a dwelling is in view, as the regime says (CSI L251-3, CNIL)', () => {
   it('does not ask for masking when no opening is in view', () => {
     expect(checkSubmittable(proposal({ cameras: [camera({ maskingPlanned: false })] }))).toEqual({});
   });
 
-  it('requires masking for each kind of opening in view, indoors or out, road or not', () => {
+  it('requires masking for each kind of opening in view of a street camera, indoors or out', () => {
     for (const opening of OPENINGS) {
       for (const placement of ['indoor', 'outdoor'] as const) {
         for (const filmsPublicRoad of [true, false]) {
@@ -194,8 +207,22 @@ describe('rule 3: masking when a dwelling is in view (CSI L251-3)', () => {
   });
 });
 
-describe('rule 4: signage complete', () => {
-  for (const field of ['controller', 'purposes', 'rights', 'contact', 'retention'] as const) {
+describe('rule 4: signage complete (CSI L251-3, GDPR art. 13, CNIL)', () => {
+  it('asks for the pictogram', () => {
+    const p = proposal();
+    expect(checkSubmittable({ ...p, signage: { ...p.signage, pictogram: false } })).toEqual({ 'signage.pictogram': CONFORMANCE_ERRORS.signagePictogram });
+  });
+
+  it('asks for a telephone number that is one, and a complaint mention that names the CNIL', () => {
+    const p = proposal();
+    for (const telephone of ['écrire au maire', '12 34', '0123456789012345678']) {
+      expect(checkSubmittable({ ...p, signage: { ...p.signage, telephone } })).toEqual({ 'signage.telephone': CONFORMANCE_ERRORS.signageTelephone });
+    }
+    for (const telephone of ['01 23 45 67 89', '+33 1 23 45 67 89', '01.23.45.67.89']) expect(checkSubmittable({ ...p, signage: { ...p.signage, telephone } })).toEqual({});
+    expect(checkSubmittable({ ...p, signage: { ...p.signage, complaint: 'Adressez-vous au maire.' } })).toEqual({ 'signage.complaint': CONFORMANCE_ERRORS.signageComplaint });
+  });
+
+  for (const field of ['controller', 'telephone', 'purposes', 'rights', 'contact', 'retention', 'complaint'] as const) {
     it(`refuses a blank signage ${field}`, () => {
       for (const blank of ['', '   ', '\n']) {
         const p = proposal();
@@ -207,13 +234,16 @@ describe('rule 4: signage complete', () => {
   }
 
   it('reports every blank signage field at once', () => {
-    const signage = { controller: '', purposes: '', rights: '', contact: '', retention: '' };
+    const signage = { pictogram: false, controller: '', telephone: '', purposes: '', rights: '', contact: '', retention: '', complaint: '' };
     expect(Object.keys(checkSubmittable(proposal({ signage }))).sort()).toEqual([
+      'signage.complaint',
       'signage.contact',
       'signage.controller',
+      'signage.pictogram',
       'signage.purposes',
       'signage.retention',
       'signage.rights',
+      'signage.telephone',
     ]);
   });
 });
