@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, cameras, diagnostics, proposals } from '@/db/schema';
+import { PURPOSES } from '@/lib/domain/legal';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/db';
 import { completeDiagnostic, makeSite, makeUser, validProposal } from './support/fixtures';
@@ -225,6 +226,65 @@ describe.each(BACKENDS)('proposals and diagnostics on %s', (backend) => {
     it('lets only the author submit', async () => {
       const id = await draft();
       expect(await runCommand(t.db, COMMANDS.submitProposal, colleague.id, { ...validProposal(siteId), proposalId: id, revision: 1 })).toMatchObject({ code: 'not_found' });
+    });
+  });
+
+  describe('legal regimes: the form, the command and the database agree', () => {
+    const commonArea = (overrides: Record<string, unknown> = {}) => ({
+      ...validProposal(siteId).cameras[0]!,
+      placement: 'indoor' as const,
+      regime: 'private_common_area' as const,
+      openingsInView: [],
+      maskingPlanned: false,
+      maskingDescription: '',
+      ...overrides,
+    });
+
+    it('refuses a street purpose on a common-area camera, changes nothing, and accepts the landlord’s purpose', async () => {
+      const id = await draft();
+      const before = await snapshot(id);
+      const refused = await submit(id, 1, { cameras: [commonArea()], purposes: ['assault_theft_drug_trafficking_prevention'] });
+      expect(refused).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'purposes.0': 'validation.purpose_not_for_regimes', purposes: { key: 'validation.purpose_for_regime_required', params: { regime: 'private_common_area' } } } });
+      expect(await snapshot(id)).toEqual(before);
+      expect(await submit(id, 1, { cameras: [commonArea()], purposes: ['common_area_protection'] })).toMatchObject({ ok: true });
+    });
+
+    it('asks each camera’s regime, and refuses a landlord’s camera that films the road', async () => {
+      const id = await draft();
+      expect(await submit(id, 1, { cameras: [commonArea({ regime: '' })] })).toMatchObject({ ok: false, fieldErrors: { 'cameras.0.regime': 'validation.regime_required' } });
+      expect(await submit(id, 1, { cameras: [commonArea({ filmsPublicRoad: true })], purposes: ['common_area_protection'] })).toMatchObject({
+        ok: false,
+        fieldErrors: { 'cameras.0.filmsPublicRoad': 'validation.common_area_films_road' },
+      });
+    });
+
+    it('masks what the regime forbids: a flat’s door in a common area, the building’s entrance on the street only', async () => {
+      const id = await draft();
+      expect(await submit(id, 1, { cameras: [commonArea({ openingsInView: ['door'] })], purposes: ['common_area_protection'] })).toMatchObject({
+        ok: false,
+        fieldErrors: { 'cameras.0.maskingPlanned': 'validation.masking_required' },
+      });
+      expect(await submit(id, 1, { cameras: [commonArea({ openingsInView: ['building_entrance'] })], purposes: ['common_area_protection'] })).toMatchObject({ ok: true });
+    });
+
+    it('the database refuses the submission of a file whose purposes do not fit its cameras, whatever the code did', async () => {
+      const id = await draft({ cameras: [commonArea()], purposes: ['traffic_offences'] });
+      await expect(t.db.update(proposals).set({ state: 'submitted' }).where(eq(proposals.id, id))).rejects.toMatchObject({ cause: { code: '23514' } });
+      await t.db.update(proposals).set({ purposes: ['common_area_protection'] }).where(eq(proposals.id, id));
+      await t.db.update(cameras).set({ regime: null }).where(eq(cameras.proposalId, id));
+      await expect(t.db.update(proposals).set({ state: 'submitted' }).where(eq(proposals.id, id))).rejects.toMatchObject({ cause: { code: '23514' } });
+      await expect(t.db.update(cameras).set({ regime: 'private_common_area', filmsPublicRoad: true }).where(eq(cameras.proposalId, id))).rejects.toMatchObject({ cause: { code: '23514' } });
+      await t.db.update(cameras).set({ regime: 'private_common_area' }).where(eq(cameras.proposalId, id));
+      await t.db.update(proposals).set({ state: 'submitted' }).where(eq(proposals.id, id));
+      expect((await snapshot(id)).proposal?.state).toBe('submitted');
+    });
+
+    it('the database’s purposes table is the domain’s, code by code', async () => {
+      for (const p of PURPOSES) {
+        const result = await t.db.execute<{ regimes: string[] }>(sql`SELECT vigie_purpose_regimes(${p.code}) AS regimes`);
+        expect(result.rows[0]!.regimes).toEqual([...p.regimes]);
+      }
+      expect((await t.db.execute<{ regimes: string[] }>(sql`SELECT vigie_purpose_regimes('general_security') AS regimes`)).rows[0]!.regimes).toEqual([]);
     });
   });
 
