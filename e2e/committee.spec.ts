@@ -48,6 +48,7 @@ async function diagnosedFile(browser: Browser): Promise<string> {
   await technician.getByLabel('Fixation').fill('Mât, 4 m');
   await technician.getByLabel('Orientation (degrés)').fill('90');
   await technician.getByLabel('Angle de vue (degrés)').fill('60');
+  await technician.getByRole('radio', { name: /c’est un lieu ouvert au public/ }).check();
   await technician.getByRole('checkbox', { name: /Prévention des atteintes aux personnes/ }).check();
   await technician.getByLabel('Durée de conservation (jours)').fill('10');
   await technician.getByLabel('Personnes habilitées à visionner les images').fill('Opérateurs du centre de supervision urbain');
@@ -56,6 +57,9 @@ async function diagnosedFile(browser: Browser): Promise<string> {
   await technician.getByLabel('Droits des personnes').fill('Droit d’accès aux images');
   await technician.getByLabel('Contact pour exercer ses droits').fill('dpo@demo.vigie.test');
   await technician.getByLabel('Durée de conservation affichée').fill('10 jours');
+  await technician.getByRole('checkbox', { name: /pictogramme/ }).check();
+  await technician.getByLabel('Téléphone du responsable').fill('01 23 45 67 89');
+  await technician.getByLabel(/Droit de réclamation auprès de la CNIL/).fill('CNIL, 3 place de Fontenoy, 75007 Paris, www.cnil.fr/plaintes');
   await technician.getByLabel('Investissement estimé (€)').fill('8000');
   await technician.getByLabel('Coût annuel de fonctionnement (€)').fill('900');
   await technician.getByLabel('Justification : problème constaté sur la résidence').fill('Rodéos de deux-roues dans la cour chaque soir.');

@@ -28,6 +28,7 @@ async function submitProposal(technician: Page, title: string) {
   await technician.getByLabel('Fixation').fill('Plafond du local');
   await technician.getByLabel('Orientation (degrés)').fill('90');
   await technician.getByLabel('Angle de vue (degrés)').fill('70');
+  await technician.getByRole('radio', { name: /c’est un lieu ouvert au public/ }).check();
   await technician.getByRole('checkbox', { name: /Prévention des atteintes aux personnes/ }).check();
   await technician.getByLabel('Durée de conservation (jours)').fill('10');
   await technician.getByLabel('Personnes habilitées à visionner les images').fill('Opérateurs du centre de supervision urbain');
@@ -36,6 +37,9 @@ async function submitProposal(technician: Page, title: string) {
   await technician.getByLabel('Droits des personnes').fill('Droit d’accès aux images');
   await technician.getByLabel('Contact pour exercer ses droits').fill('dpo@demo.vigie.test');
   await technician.getByLabel('Durée de conservation affichée').fill('10 jours');
+  await technician.getByRole('checkbox', { name: /pictogramme/ }).check();
+  await technician.getByLabel('Téléphone du responsable').fill('01 23 45 67 89');
+  await technician.getByLabel(/Droit de réclamation auprès de la CNIL/).fill('CNIL, 3 place de Fontenoy, 75007 Paris, www.cnil.fr/plaintes');
   await technician.getByLabel('Investissement estimé (€)').fill('3000');
   await technician.getByLabel('Coût annuel de fonctionnement (€)').fill('400');
   await technician.getByLabel('Justification : problème constaté sur la résidence').fill('Vols de vélos répétés dans le local.');

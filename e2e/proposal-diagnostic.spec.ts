@@ -49,6 +49,8 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await technician.getByLabel('Fixation').fill('Façade, 3 m');
   await technician.getByLabel('Orientation (degrés)').fill('180');
   await technician.getByLabel('Angle de vue (degrés)').fill('90');
+  await technician.getByRole('radio', { name: /c’est un lieu ouvert au public/ }).check();
+  await expect(technician.getByText(/Lieu ouvert au public : autorisation du préfet/)).toBeVisible();
   await technician.getByRole('checkbox', { name: 'Entrées d’immeuble' }).check();
   await technician.getByRole('checkbox', { name: /Prévention des atteintes aux personnes/ }).check();
   await technician.getByLabel('Durée de conservation (jours)').fill('45');
@@ -58,6 +60,9 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   await technician.getByLabel('Droits des personnes').fill('Droit d’accès aux images');
   await technician.getByLabel('Contact pour exercer ses droits').fill('dpo@demo.vigie.test');
   await technician.getByLabel('Durée de conservation affichée').fill('15 jours');
+  await technician.getByRole('checkbox', { name: /pictogramme/ }).check();
+  await technician.getByLabel('Téléphone du responsable').fill('01 23 45 67 89');
+  await technician.getByLabel(/Droit de réclamation auprès de la CNIL/).fill('CNIL, 3 place de Fontenoy, 75007 Paris, www.cnil.fr/plaintes');
   await technician.getByLabel('Investissement estimé (€)').fill('9000');
   await technician.getByLabel('Coût annuel de fonctionnement (€)').fill('1200');
   await technician.getByLabel('Justification : problème constaté sur la résidence').fill('Dégradations du parvis chaque week-end.');
