@@ -29,6 +29,9 @@ export function securityHeaders(production) {
   ];
 }
 
+/** The largest request body a form may post (an uploaded document and the form around it); tests/storage.test.ts compares it with the document limit. */
+export const UPLOAD_BODY_LIMIT = '12mb';
+
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function config(phase) {
   if (phase === PHASE_PRODUCTION_SERVER) {
@@ -45,7 +48,15 @@ export default function config(phase) {
     // Next streams metadata by default, and a title that arrives late (or, without
     // JavaScript, in the body) fails RGAA 8.5 and is not what a screen reader announces.
     htmlLimitedBots: /.*/,
-    experimental: { authInterrupts: true },
+    experimental: {
+      authInterrupts: true,
+      // A posted form may carry an uploaded document (lib/domain/documents.ts: 10 MiB at most) and
+      // its multipart framing: a file a little over the limit still reaches the action, which
+      // refuses it with a clear message (larger ones are stopped in the browser, with JavaScript).
+      // Next's own defaults (1 MB for actions, 10 MB buffered by the proxy) would cut it short.
+      serverActions: { bodySizeLimit: UPLOAD_BODY_LIMIT },
+      proxyClientMaxBodySize: UPLOAD_BODY_LIMIT,
+    },
     // Native and WASM modules stay out of the server bundle.
     serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
     async headers() {

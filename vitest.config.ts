@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Uploaded documents go to a temporary folder of the run (STORAGE_DIR), removed at its end.
+    globalSetup: ['tests/support/storage-dir.ts'],
     environment: 'node',
     // argon2 and PGlite start-up are slow-ish on 2 cores.
     testTimeout: 30_000,

@@ -47,8 +47,27 @@ const envSchema = z
     JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
     /** How often the jobs run (and each instance polls for them), in seconds. */
     JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+    /**
+     * Where uploaded documents are kept on disk (lib/storage) when no S3 bucket is set.
+     * Default: the `files` folder of VIGIE_DATA_DIR (./.data/files); scripts/vigie.ts makes it
+     * absolute before Next starts. Several instances need one shared folder, or S3.
+     */
+    STORAGE_DIR: z.string().min(1).optional(),
+    /** An S3-compatible bucket for uploaded documents instead of the folder (AWS, Scaleway, OVHcloud, MinIO, Garage…). */
+    S3_BUCKET: z.string().min(1).optional(),
+    /** The store's address, e.g. https://s3.fr-par.scw.cloud; unset for AWS itself. */
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** Both or neither: unset, the SDK's own chain is used (environment, instance role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** "true" for stores that serve buckets as a path (https://host/bucket/key), as MinIO and most self-hosted ones do. */
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   })
-  .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ['SMTP_FROM'], error: 'required when SMTP_URL is set' });
+  .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ['SMTP_FROM'], error: 'required when SMTP_URL is set' })
+  // A typo in the bucket's name must not send documents to the local folder unnoticed.
+  .refine((e) => e.S3_BUCKET || !(e.S3_ENDPOINT || e.S3_ACCESS_KEY_ID || e.S3_SECRET_ACCESS_KEY), { path: ['S3_BUCKET'], error: 'required when another S3_ variable is set' })
+  .refine((e) => !e.S3_ACCESS_KEY_ID === !e.S3_SECRET_ACCESS_KEY, { path: ['S3_SECRET_ACCESS_KEY'], error: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -73,6 +92,11 @@ export function env(): Env {
 /** Email is sent only when an SMTP server is configured; without one, notices stay in the app. */
 export function smtpConfigured(e: Env = env()): e is Env & { SMTP_URL: string; SMTP_FROM: string } {
   return Boolean(e.SMTP_URL && e.SMTP_FROM);
+}
+
+/** Documents go to an S3-compatible bucket when one is named; else to STORAGE_DIR (lib/storage). */
+export function s3Configured(e: Env = env()): e is Env & { S3_BUCKET: string } {
+  return Boolean(e.S3_BUCKET);
 }
 
 export function oidcConfigured(e: Env = env()): boolean {

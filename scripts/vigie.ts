@@ -17,6 +17,7 @@ import { createDb, createPool } from '../db/client';
 import { startEmbeddedServer, type EmbeddedServer } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { seedDemo } from '../db/seed';
+import { resolveStorageDir } from '../lib/storage/filesystem';
 import { createAdminAccount } from '../lib/workflow/bootstrap';
 
 const COMMANDS = ['migrate', 'seed', 'start', 'demo', 'dev', 'create-admin'] as const;
@@ -159,6 +160,8 @@ async function main(command: Command): Promise<number> {
       // folder is this process's alone), and it would wait behind the pool's (lib/cache-listener.ts).
       DATABASE_LISTEN: embedded ? 'false' : process.env.DATABASE_LISTEN,
       AUTH_SECRET: authSecret(dataDir),
+      // Uploaded documents' folder (when no S3 bucket is set), made absolute here: the standalone server changes directory.
+      STORAGE_DIR: resolveStorageDir(process.env),
       NEXT_TELEMETRY_DISABLED: '1',
     };
     log(`starting on http://localhost:${port}`);
