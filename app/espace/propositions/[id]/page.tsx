@@ -168,10 +168,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       <h2>{t('proposals.signageTitle')}</h2>
       <dl className="summary">
-        {(['controller', 'purposes', 'rights', 'contact', 'retention'] as const).map((f) => (
+        <div>
+          <dt>{t('proposals.signage.pictogram')}</dt>
+          <dd>{proposal.signage.pictogram ? t('common.yes') : t('common.no')}</dd>
+        </div>
+        {(['controller', 'telephone', 'purposes', 'retention', 'rights', 'contact', 'complaint'] as const).map((f) => (
           <div key={f}>
             <dt>{t(`proposals.signage.${f}`)}</dt>
-            <dd>{orNotGiven(t, proposal.signage[f])}</dd>
+            <dd>{orNotGiven(t, proposal.signage[f] ?? '')}</dd>
           </div>
         ))}
       </dl>
@@ -184,6 +188,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             <thead>
               <tr>
                 <th scope="col">#</th>
+                <th scope="col">{t('proposals.regimeColumn')}</th>
                 <th scope="col">{t('proposals.cameraType')}</th>
                 <th scope="col">{t('proposals.placement')}</th>
                 <th scope="col">{t('proposals.direction')}</th>
@@ -195,6 +200,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               {file.cameras.map((c, i) => (
                 <tr key={c.id}>
                   <th scope="row">{t('proposals.camera', { n: i + 1 })}</th>
+                  <td>
+                    {c.regime ? t(`proposals.regimeShort.${c.regime}`) : t('proposals.notGiven')}
+                    {c.zone ? ` – ${t(`proposals.zones.${c.zone}`)}` : ''}
+                  </td>
                   <td>{c.type ? t(`proposals.cameraTypes.${c.type}`) : t('proposals.notGiven')}</td>
                   <td>
                     {c.placement ? t(`proposals.placements.${c.placement}`) : t('proposals.notGiven')}

@@ -80,6 +80,7 @@ const proposals: Shape<typeof fr> = {
       open_to_public: 'Place open to the public: the prefect’s authorisation, as for the public road (CSI, art. L252-1); besides the public road’s purposes, the safety of people and property in a place particularly exposed to assault or theft (art. L251-2).',
       private_common_area: 'Common areas for residents only: the landlord is the controller (GDPR) and decides in its board; no prefect’s authorisation; passing images to the police in real time requires a convention (CSI, art. L272-2).',
     },
+    regimeColumn: 'Legal regime',
     regimeShort: {
       public_road: 'Public road',
       open_to_public: 'Place open to the public',

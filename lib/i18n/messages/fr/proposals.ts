@@ -77,6 +77,7 @@ const proposals = {
       open_to_public: 'Lieu ouvert au public : autorisation du préfet, comme pour la voie publique (CSI, art. L252-1) ; en plus des finalités de la voie publique, la sécurité des personnes et des biens dans un lieu particulièrement exposé aux agressions ou aux vols (art. L251-2).',
       private_common_area: 'Parties communes réservées aux habitants : le bailleur est responsable du traitement (RGPD) et décide en conseil d’administration ; pas d’autorisation du préfet ; la transmission des images à la police en temps réel exige une convention (CSI, art. L272-2).',
     },
+    regimeColumn: 'Cadre légal',
     regimeShort: {
       public_road: 'Voie publique',
       open_to_public: 'Lieu ouvert au public',
