@@ -67,7 +67,7 @@ const MAX_RESULTS = 2000;
  * that shows more live data on the register's pages adds its table here.
  */
 const LIVE_STAMP = sql`(SELECT coalesce(sum(revision), 0) FROM authorisations)::text || '.' || (SELECT coalesce(sum(revision), 0) FROM condition_follow_ups)::text
-  || '.' || (SELECT coalesce(sum(revision), 0) FROM landlord_decisions)::text || '.' || (SELECT revision FROM committee_settings WHERE id = 1)::text
+  || '.' || (SELECT coalesce(sum(revision), 0) FROM landlord_decisions)::text || '.' || coalesce((SELECT revision FROM committee_settings WHERE id = 1), 0)::text
   || '.' || (SELECT count(commissioned_on) + count(decommissioned_on) FROM cameras)::text`;
 
 interface CacheState {

@@ -157,7 +157,7 @@ describe.each(BACKENDS)('cameras in service on %s', (backend) => {
     const one = await oneDecision.GET(new Request(`http://vigie.test/api/v1/decisions/${decommissioning.reference}`), { params: Promise.resolve({ reference: decommissioning.reference }) } as never);
     expect(one.status).toBe(200);
     // The sealed entry as published, with the serve-time follow-up beside it (never hashed).
-    const { authorisation: _a, conditionsFollowUp: _c, ...sealed } = await one.json();
+    const { authorisation: _a, landlordDecision: _l, cameras: _k, conditionsFollowUp: _c, ...sealed } = await one.json();
     expect(sealed).toEqual(decommissioning);
     const verdict = await verify.GET(new Request('http://vigie.test/api/v1/register/verify'), {} as never);
     expect(await verdict.json()).toMatchObject({ ok: true });

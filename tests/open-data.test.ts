@@ -15,6 +15,7 @@ import * as siteAtom from '@/app/api/v1/sites/[id]/decisions.atom/route';
 import * as unknown from '@/app/api/v1/[...path]/route';
 import type { Database } from '@/db/client';
 import { registerEntries } from '@/db/schema';
+import { parisDate } from '@/lib/domain/paris-time';
 import { GENESIS_HASH, type RegisterEntry } from '@/lib/domain/register';
 import { CSV_COLUMNS } from '@/lib/open-data/csv';
 import { LICENCE } from '@/lib/open-data/licence';
@@ -33,6 +34,8 @@ import { makeSite, makeUser, ok, signedDecision } from './support/fixtures';
 
 type Route = { GET: (request: Request, context: never) => Promise<Response> };
 const ORIGIN = 'http://vigie.test';
+/** The Paris day `n` days ago. */
+const daysAgo = (n: number) => parisDate(new Date(Date.now() - n * 86_400_000));
 
 function get(route: Route, path: string, { headers = {}, params = {} }: { headers?: Record<string, string>; params?: Record<string, string> } = {}) {
   const request = new Request(path.startsWith('http') ? path : `${ORIGIN}${path}`, { headers });
@@ -44,7 +47,7 @@ function get(route: Route, path: string, { headers = {}, params = {} }: { header
  * SHA-256: every field but `hash` and the serve-time follow-up (authorisation, conditions).
  */
 function recomputed(entry: Record<string, unknown>): string {
-  const { hash: _hash, authorisation: _a, conditionsFollowUp: _c, ...rest } = entry;
+  const { hash: _hash, authorisation: _a, landlordDecision: _l, cameras: _k, conditionsFollowUp: _c, ...rest } = entry;
   return createHash('sha256').update(otherCanonicalize(rest), 'utf8').digest('hex');
 }
 
@@ -126,7 +129,7 @@ describe.each(BACKENDS)('the open data on %s', (backend) => {
     for (let i = 1; i < ascending.length; i++) expect(ascending[i]!.previousHash).toBe(ascending[i - 1]!.hash);
     // Exactly the stored entries, and the documented shape.
     const stored = await t.db.select({ entry: registerEntries.entry }).from(registerEntries).orderBy(desc(registerEntries.sequence));
-    expect(body.items.map(({ authorisation: _a, conditionsFollowUp: _c, ...sealed }) => sealed)).toEqual(stored.map((s) => s.entry));
+    expect(body.items.map(({ authorisation: _a, landlordDecision: _l, cameras: _k, conditionsFollowUp: _c, ...sealed }) => sealed)).toEqual(stored.map((s) => s.entry));
     // The serve-time follow-up: the favourable one not filed yet; nothing for the unfavourable one, nor for the revoked decision (both its entries).
     expect(body.items.map((i) => (i.authorisation as { status: string } | null)?.status ?? null)).toEqual([null, null, null, 'not_filed']);
     expect(body.items[3]!.conditionsFollowUp).toEqual([{ state: 'pending', overdue: false, checkedOn: null }]);
@@ -299,31 +302,64 @@ describe.each(BACKENDS)('the open data on %s', (backend) => {
     expect(none).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });
 
-  it('maps one Point per site with its entries, the OSM tags only where cameras are authorised', async () => {
-    const response = await get(decisionsGeojson, '/api/v1/decisions.geojson');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/geo+json');
-    const collection = siteCollectionSchema.parse(await response.json());
-    expect(collection.licence).toEqual({ ...LICENCE });
-    expect(collection.features.map((f) => f.properties.name)).toEqual(['Cité Lorilleux', 'Résidence des Bergères']);
-    const [b, a] = collection.features as [(typeof collection.features)[number], (typeof collection.features)[number]];
+  it('maps one Point per site with its counts, and one per camera in service tagged as OSM does; a favourable opinion alone authorises nothing', async () => {
+    const read = async () => {
+      invalidateRegisterCache(t.db);
+      const response = await get(decisionsGeojson, '/api/v1/decisions.geojson');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/geo+json');
+      return siteCollectionSchema.parse(await response.json());
+    };
+    const before = await read();
+    expect(before.licence).toEqual({ ...LICENCE });
+    const sitesOf = (c: typeof before) => c.features.filter((f) => f.properties.kind === 'site') as Extract<(typeof before.features)[number], { properties: { kind: 'site' } }>[];
+    expect(sitesOf(before).map((f) => f.properties.name)).toEqual(['Cité Lorilleux', 'Résidence des Bergères']);
+    const [b, a] = sitesOf(before) as [ReturnType<typeof sitesOf>[number], ReturnType<typeof sitesOf>[number]];
     expect(a.id).toBe(siteA);
     expect(a.geometry).toEqual({ type: 'Point', coordinates: [2.2385, 48.8846] });
-    // Decision 1 (as last corrected) is in force; decision 3 was revoked.
-    expect(a.properties).toMatchObject({ camerasAuthorised: 1, man_made: 'surveillance', surveillance: 'public', 'surveillance:type': 'camera', landlord: 'Puteaux Habitat' });
-    expect(a.properties).not.toHaveProperty('surveillance:zone');
+    // Decision 1 (as last corrected) is favourable but not filed at the prefecture: not authorised, nothing in service.
+    expect(a.properties).toMatchObject({ camerasAuthorised: 0, camerasInService: 0, landlord: 'Puteaux Habitat' });
+    // Site points are not cameras: never a camera tag.
+    for (const site of sitesOf(before)) for (const tag of ['man_made', 'surveillance', 'surveillance:type', 'surveillance:zone']) expect(site.properties).not.toHaveProperty(tag);
+    expect(before.features.filter((f) => f.properties.kind === 'camera')).toEqual([]);
     expect(a.properties.entries.map((e) => e.reference)).toEqual([ref(10), ref(9), ref(8), ref(7), ref(6), ref(4), ref(3), ref(1)]);
-    expect(a.properties.entries.filter((e) => e.inForce).map((e) => e.reference)).toEqual([ref(10)]);
+    // The current version of each decision: decision 1's last correction, decision 3's revocation.
+    expect(a.properties.entries.filter((e) => e.current).map((e) => e.reference)).toEqual([ref(10), ref(4)]);
     expect(a.properties.entries[0]!.url).toBe(`${ORIGIN}/registre/${ref(10)}`);
     expect(a.properties.feed).toBe(`${ORIGIN}/api/v1/sites/${siteA}/decisions.atom`);
     expect(a.properties.url).toBe(`${ORIGIN}/registre/sites/${siteA}`);
-    // Only an unfavourable opinion on B: nothing authorised, nothing tagged.
-    expect(b.properties.camerasAuthorised).toBe(0);
-    expect(b.properties).not.toHaveProperty('man_made');
+    expect(b.properties).toMatchObject({ camerasAuthorised: 0, camerasInService: 0 });
     expect(b.properties.entries.map((e) => [e.reference, e.outcome])).toEqual([
       [ref(5), 'unfavourable'],
       [ref(2), 'unfavourable'],
     ]);
+
+    // The prefect refuses decision 1: still nothing authorised. Then grants it and its camera goes up: one authorised, one in service, one camera point.
+    const [first] = await t.db.select({ decisionId: registerEntries.decisionId }).from(registerEntries).where(eq(registerEntries.reference, ref(1)));
+    const decisionId = first!.decisionId;
+    await t.db.execute(sql`INSERT INTO authorisations (decision_id, filed_on, prefecture_reference, prefect_decision, prefect_decided_on, refusal_reason)
+      VALUES (${decisionId}, ${daysAgo(40)}, 'PREF-1', 'refused', ${daysAgo(10)}, 'Avis défavorable de la commission.')`);
+    expect(sitesOf(await read()).find((f) => f.id === siteA)!.properties).toMatchObject({ camerasAuthorised: 0, camerasInService: 0 });
+    await t.db.execute(sql`UPDATE authorisations SET prefect_decision = 'granted', refusal_reason = NULL, order_reference = 'AP-1', revision = revision + 1 WHERE decision_id = ${decisionId}`);
+    await t.db.execute(sql`UPDATE cameras SET commissioned_on = ${daysAgo(5)} WHERE proposal_id = (SELECT proposal_id FROM decisions WHERE id = ${decisionId})`);
+    const after = await read();
+    expect(sitesOf(after).find((f) => f.id === siteA)!.properties).toMatchObject({ camerasAuthorised: 1, camerasInService: 1 });
+    const cameras = after.features.filter((f) => f.properties.kind === 'camera');
+    expect(cameras).toHaveLength(1);
+    expect(cameras[0]).toMatchObject({
+      id: `${ref(10)}-1`,
+      // The committee's default precision: the site's point, never the camera's own.
+      geometry: { type: 'Point', coordinates: [2.2385, 48.8846] },
+      properties: { kind: 'camera', man_made: 'surveillance', 'surveillance:type': 'camera', surveillance: 'outdoor', 'surveillance:zone': 'entrance', operator: 'Ville de Puteaux', regime: 'open_to_public', authorised: true, inServiceFrom: daysAgo(5), decision: ref(10) },
+    });
+    // Rounded to about 10 m when the committee says so.
+    await t.db.execute(sql`UPDATE committee_settings SET camera_precision = 'rounded', revision = revision + 1 WHERE id = 1`);
+    const rounded = (await read()).features.find((f) => f.properties.kind === 'camera')!;
+    expect(rounded.geometry.coordinates).toEqual([2.2386, 48.8847]);
+    await t.db.execute(sql`UPDATE committee_settings SET camera_precision = 'site', revision = revision + 1 WHERE id = 1`);
+    await t.db.execute(sql`DELETE FROM authorisations WHERE decision_id = ${decisionId}`);
+    await t.db.execute(sql`UPDATE cameras SET commissioned_on = NULL WHERE proposal_id = (SELECT proposal_id FROM decisions WHERE id = ${decisionId})`);
+    invalidateRegisterCache(t.db);
   });
 
   it('publishes Atom feeds that parse as XML, with the licence, linking each entry to its page', async () => {
@@ -441,7 +477,7 @@ describe('the OpenAPI document', () => {
     expect(doc.servers).toEqual([{ url: ORIGIN }]);
     const { Decision, DecisionList } = doc.components.schemas;
     expect(Decision).toMatchObject({ type: 'object', additionalProperties: false });
-    expect(Object.keys(Decision!.properties)).toEqual([...Object.keys(registerEntrySchema.shape), 'authorisation', 'conditionsFollowUp']);
+    expect(Object.keys(Decision!.properties)).toEqual([...Object.keys(registerEntrySchema.shape), 'authorisation', 'landlordDecision', 'cameras', 'conditionsFollowUp']);
     expect(DecisionList!.properties.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Decision' }, description: expect.any(String) });
 
     // Every route file under app/api/v1 has its path (the catch-all 404 aside), with a GET and at least one response.
