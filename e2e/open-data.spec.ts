@@ -130,16 +130,18 @@ test('the Atom feeds and the GeoJSON are well formed, and state the licence', as
   const geo = (await (await request.get('/api/v1/decisions.geojson')).json()) as {
     type: string;
     licence: { id: string };
-    features: { type: string; geometry: { type: string; coordinates: number[] }; properties: { camerasAuthorised: number; feed: string; man_made?: string } }[];
+    features: { type: string; geometry: { type: string; coordinates: number[] }; properties: { kind: 'site' | 'camera'; camerasAuthorised?: number; feed?: string; man_made?: string } }[];
   };
   expect(geo.type).toBe('FeatureCollection');
   expect(geo.licence.id).toBe('etalab-2.0');
   expect(geo.features.length).toBeGreaterThanOrEqual(1);
   for (const f of geo.features) {
     expect(f.geometry.type).toBe('Point');
-    expect(f.properties.man_made === 'surveillance').toBe(f.properties.camerasAuthorised > 0);
+    // Only camera points carry OpenStreetMap's camera tags; a site point is not a camera.
+    expect(f.properties.man_made === 'surveillance').toBe(f.properties.kind === 'camera');
+    if (f.properties.kind !== 'site') continue;
     // Each site's own feed answers too.
-    const site = await request.get(new URL(f.properties.feed).pathname);
+    const site = await request.get(new URL(f.properties.feed!).pathname);
     expect(site.status()).toBe(200);
     expect(site.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
   }

@@ -43,6 +43,11 @@ const PROPOSAL_EVENTS = {
   'proposal.created': { entity: 'proposal', details: none },
   'proposal.saved': { entity: 'proposal', details: none },
   'diagnostic.saved': { entity: 'proposal', details: z.object({ version: z.number().int().min(1) }).strict() },
+  /** The impact assessment (a PDF) attached to a draft diagnostic: which stored file, and its fingerprint. */
+  'diagnostic.dpia_attached': {
+    entity: 'proposal',
+    details: z.object({ version: z.number().int().min(1), fileId: z.uuid(), fileName: z.string(), byteSize: z.number().int().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  },
   /** A change or a re-review opened from a published decision, pre-filled from its file. */
   'proposal.opened_from_decision': {
     entity: 'proposal',

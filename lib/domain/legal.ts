@@ -8,7 +8,7 @@ import type { CameraRegime } from './vocabulary';
 
 export interface LegalReference {
   /** The issuing text: a code, a law, the GDPR, or the data-protection authority's guidance. */
-  source: 'CSI' | 'CNIL' | 'GDPR' | 'law' | 'committee';
+  source: 'CSI' | 'CNIL' | 'GDPR' | 'law' | 'circular' | 'committee';
   /** Article number, or null for guidance that has none. */
   article: string | null;
   /** Numbered item (°) inside the article, if any. */
@@ -95,6 +95,16 @@ export const SILENCE_REFERENCE = csi('R252-15');
 export const POLICE_TRANSMISSION_REFERENCE = csi('L272-2');
 /** A data-protection impact assessment where the processing is likely to result in a high risk, with the DPO's advice (art. 35.2). */
 export const DPIA_REFERENCE = gdpr('35');
+/**
+ * The request for the prefect's authorisation includes the impact assessment and the
+ * data-protection officer's opinion on it (the instruction's fiche 1-B, after loi 2023-380
+ * and décret 2023-1102): the gate on filing (lib/domain/dpia.ts).
+ */
+export const PREFECTURE_FILE_DPIA_REFERENCE: LegalReference = {
+  source: 'circular',
+  article: null,
+  citation: 'Instruction du ministre de l’Intérieur du 20 mars 2024 relative à la mise en conformité du régime de la vidéoprotection avec le droit européen relatif à la protection des données (NOR : IOMD2405307J)',
+};
 /** What a person filmed must be told: the information sign's content. */
 export const SIGNAGE_REFERENCES: readonly LegalReference[] = [csi('L251-3'), gdpr('13'), { source: 'CNIL', article: null, citation: 'CNIL, vidéoprotection : quelles sont les dispositions applicables ?' }];
 /** The legal basis of a landlord's common-area system. */

@@ -1,5 +1,5 @@
 import { archiveSite, createSite, restoreSite, updateSite } from './sites';
-import { concludeDiagnostic, fillFactsFromObservatory, reviseDiagnostic, saveDiagnostic, startDiagnostic } from './diagnostics';
+import { attachDpiaDocument, concludeDiagnostic, fillFactsFromObservatory, reviseDiagnostic, saveDiagnostic, startDiagnostic } from './diagnostics';
 import { enterObservatoryFigures, importObservatoryFigures } from './observatory';
 import { createProposal, saveProposalDraft, scheduleReview, submitProposal, withdrawProposal } from './proposals';
 import {
@@ -50,6 +50,7 @@ export const COMMANDS = {
   saveDiagnostic,
   concludeDiagnostic,
   reviseDiagnostic,
+  attachDpiaDocument,
   scheduleReview,
   updateCommitteeSettings,
   planSession,

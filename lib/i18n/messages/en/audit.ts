@@ -36,6 +36,7 @@ const audit: Shape<typeof fr> = {
     },
     diagnostic: {
       saved: 'Diagnostic saved (version {version})',
+      dpia_attached: 'Impact assessment (DPIA) attached to the diagnostic (version {version}): {fileName}',
     },
     figures: {
       imported: 'Observatory import: {fileName} ({rows} rows)',

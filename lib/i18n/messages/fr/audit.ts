@@ -37,6 +37,7 @@ const audit = {
     },
     diagnostic: {
       saved: 'Diagnostic enregistré (version {version})',
+      dpia_attached: 'Analyse d’impact (AIPD) jointe au diagnostic (version {version}) : {fileName}',
     },
     figures: {
       imported: 'Import de l’observatoire : {fileName} ({rows} lignes)',
