@@ -27,6 +27,8 @@ const daysAgo = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 const year = new Date().getFullYear();
+/** The committee voted a year ago: the steps recorded below in the past come after the vote (a filing cannot precede it). */
+const votedAt = new Date(Date.now() - 365 * 86_400_000);
 
 describe.each(BACKENDS)('after the vote on %s', (backend) => {
   let t: TestDatabase;
@@ -50,6 +52,7 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
     admin = await makeUser(t.db, ['admin']);
     siteId = (await makeSite(t.db, { name: 'Résidence des Bergères' })).id;
     const fav = await signedDecision(t.db, people, siteId, {
+      votedAt,
       conditions: [
         { kind: 'masking', text: 'Masquer les fenêtres du bâtiment B.', dueDate: `${year + 1}-01-31` },
         { kind: 'signage', text: 'Poser les panneaux d’information.', dueDate: `${year + 1}-03-31` },
@@ -57,10 +60,10 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
     });
     const published = await ok(run('publishDecision', people.chair, { decisionId: fav.decisionId }));
     favourable = { ...fav, reference: published.reference };
-    const unfav = await signedDecision(t.db, people, siteId, { choice: 'against', reasons: 'Alternatives non épuisées.' });
+    const unfav = await signedDecision(t.db, people, siteId, { choice: 'against', reasons: 'Alternatives non épuisées.', votedAt });
     await ok(run('publishDecision', people.chair, { decisionId: unfav.decisionId }));
     unfavourable = unfav;
-    unpublished = await signedDecision(t.db, people, siteId);
+    unpublished = await signedDecision(t.db, people, siteId, { votedAt });
   }, 240_000);
   afterAll(() => t.close());
   afterEach(() => {
@@ -171,7 +174,7 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
     // A fixed calendar (summer time): filed on 27 March, the prefect may answer through 27 July.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-07-27T10:00:00Z'));
-    const other = await signedDecision(t.db, people, siteId);
+    const other = await signedDecision(t.db, people, siteId, { votedAt: new Date('2026-03-20T17:00:00Z') });
     const { reference } = await ok(run('publishDecision', people.chair, { decisionId: other.decisionId }));
     await ok(run('recordAuthorisationFiling', people.officer, { decisionId: other.decisionId, revision: 0, filedOn: '2026-03-27', prefectureReference: 'PREF-SILENCE' }));
     expect((await registerEntry(t.db, reference))!.followUp.authorisation?.status).toBe('filed');
@@ -196,7 +199,7 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
   });
 
   it('records a late explicit decision after the refusal by silence: it wins', async () => {
-    const late = await signedDecision(t.db, people, siteId);
+    const late = await signedDecision(t.db, people, siteId, { votedAt });
     const { reference } = await ok(run('publishDecision', people.chair, { decisionId: late.decisionId }));
     await ok(run('recordAuthorisationFiling', people.officer, { decisionId: late.decisionId, revision: 0, filedOn: addMonths(today(), -6), prefectureReference: 'PREF-LATE' }));
     expect((await registerEntry(t.db, reference))!.followUp.authorisation?.status).toBe('refused_by_silence');

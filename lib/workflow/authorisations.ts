@@ -1,6 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { authorisations, decisions, registerEntries, type Authorisation } from '@/db/schema';
+import { agendaItems, authorisations, decisions, diagnostics, registerEntries, type Authorisation } from '@/db/schema';
+import { dpiaFilingGaps, type DpiaRecord } from '@/lib/domain/dpia';
 import { authorisationIssues, type AuthorisationFacts } from '@/lib/domain/authorisation';
 import { authorisationFacts, isFavourable } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
@@ -28,7 +29,10 @@ import { defineCommand } from './command';
  * - the prefect may answer after the four months of silence: an explicit late decision
  *   is recorded and wins over the refusal by silence;
  * - every form carries the record's revision (0 before the first step): a form opened
- *   before someone else's change is refused, nothing is overwritten.
+ *   before someone else's change is refused, nothing is overwritten;
+ * - the request is filed on or after the committee's vote (its Paris day), and only with
+ *   the impact assessment and the DPO's opinion, or the reasons none is required
+ *   (instruction of 20 March 2024; lib/domain/dpia.ts `dpiaFilingGaps`).
  */
 
 /** The decision and its file, when its authorisation may be recorded; else a translated refusal. */
@@ -43,6 +47,39 @@ export async function requireAuthorisable(tx: Tx, decisionId: string): Promise<{
     .limit(1);
   if (!latest || latest.kind === 'revocation' || !isFavourable(latest.outcome)) throw new AppError('conflict:state', { _form: 'followUp.refusals.not_favourable_published' });
   return decision;
+}
+
+/** The Paris day of the committee's vote on the decision, as the register states it (lib/workflow/register.ts publicContentOf). */
+export async function committeeDecisionDay(tx: Tx, decisionId: string): Promise<string> {
+  const [row] = await tx
+    .select({ voteClosedAt: agendaItems.voteClosedAt, createdAt: decisions.createdAt })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+    .where(eq(decisions.id, decisionId));
+  if (!row) throw new AppError('not_found');
+  return parisDate(row.voteClosedAt ?? row.createdAt);
+}
+
+/** The impact assessment of the file as its latest concluded diagnostic (the one the committee examined) records it; null without one. */
+export async function concludedDpia(tx: Tx, proposalId: string): Promise<DpiaRecord | null> {
+  const [d] = await tx
+    .select({ dpiaStatus: diagnostics.dpiaStatus, dpiaDocumentId: diagnostics.dpiaDocumentId, dpoOpinionOn: diagnostics.dpoOpinionOn, dpoOpinion: diagnostics.dpoOpinion, dpiaNotRequiredReason: diagnostics.dpiaNotRequiredReason })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.proposalId, proposalId), eq(diagnostics.state, 'concluded')))
+    .orderBy(desc(diagnostics.version))
+    .limit(1);
+  return d ? { ...d, hasDocument: d.dpiaDocumentId !== null } : null;
+}
+
+/**
+ * THE gate on filing: the request filed at the prefecture includes the impact assessment
+ * and the data-protection officer's opinion (instruction of 20 March 2024, GDPR art. 35),
+ * so the file is marked filed only when its diagnostic has them, or says why none is
+ * required. Refused with what is missing first.
+ */
+async function requireDpiaForFiling(tx: Tx, proposalId: string): Promise<void> {
+  const [gap] = dpiaFilingGaps(await concludedDpia(tx, proposalId));
+  if (gap) throw new AppError('conflict:state', { _form: `followUp.refusals.dpia_${gap}` });
 }
 
 /** The record FOR UPDATE (two officers are serialised), checked against the form's revision (0: none yet). */
@@ -96,6 +133,9 @@ export const recordAuthorisationFiling = defineCommand({
     const row = await lockedRecord(tx, input.decisionId, input.revision);
     if (row && (row.cdvpOpinionOn !== null || row.prefectDecision !== null)) throw new AppError('conflict:state', { _form: 'followUp.refusals.later_step_recorded' });
     checkFacts({ ...authorisationFacts(row), filedAt: input.filedOn, prefectureReference: input.prefectureReference });
+    // The committee's opinion comes before the request it goes with.
+    if (input.filedOn < (await committeeDecisionDay(tx, input.decisionId))) throw new AppError('invalid', { filedOn: 'followUp.issues.filed_before_decision' });
+    await requireDpiaForFiling(tx, proposalId);
     const revision = await save(tx, input.decisionId, row, { filedOn: input.filedOn, prefectureReference: input.prefectureReference });
     await recordEvent(tx, {
       actorId: actor.id,

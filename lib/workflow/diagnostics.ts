@@ -4,7 +4,8 @@ import { diagnostics } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
 import { AppError } from '@/lib/errors';
-import { concludeDiagnosticSchema, reReviewErrors, saveDiagnosticSchema, type DiagnosticFormValues } from '@/lib/validation/diagnostics';
+import { storage, storeDocument } from '@/lib/storage';
+import { attachDpiaDocumentSchema, concludeDiagnosticSchema, dpiaDocumentErrors, reReviewErrors, saveDiagnosticSchema, type DiagnosticFormValues } from '@/lib/validation/diagnostics';
 import { factsFromObservatorySchema } from '@/lib/validation/observatory';
 import { siteFactsForDiagnostic } from './observatory-facts';
 import { proposalIdSchema } from '@/lib/validation/proposals';
@@ -34,15 +35,23 @@ async function openVersion(tx: Tx, actor: Actor, proposalId: string): Promise<{ 
         evaluationComparison: previous.evaluationComparison,
       }
     : {};
+  // The impact assessment carries over too: its document, the DPO's opinion, or the reasons none is required.
+  const dpia = previous
+    ? { dpiaDocumentId: previous.dpiaDocumentId, dpoOpinionOn: previous.dpoOpinionOn, dpoOpinion: previous.dpoOpinion, dpiaNotRequiredReason: previous.dpiaNotRequiredReason }
+    : {};
   const [created] = await tx
     .insert(diagnostics)
-    .values({ ...content, proposalId, version: (previous?.version ?? 0) + 1, startedBy: actor.id })
+    .values({ ...content, ...dpia, proposalId, version: (previous?.version ?? 0) + 1, startedBy: actor.id })
     .returning({ id: diagnostics.id });
   return created!;
 }
 
-/** A draft diagnostic being worked on, with its proposal locked; refused once concluded or if saved meanwhile. */
-async function lockDraftDiagnostic(tx: Tx, actor: Actor, diagnosticId: string, revision: number) {
+/**
+ * A draft diagnostic being worked on, with its proposal locked; refused once concluded or
+ * if saved meanwhile (`revision` null: the caller changes nothing the form holds, and
+ * needs no revision check).
+ */
+async function lockDraftDiagnostic(tx: Tx, actor: Actor, diagnosticId: string, revision: number | null) {
   // Proposal first, then diagnostic: every command locks in that order, so none deadlock.
   const [found] = await tx.select({ proposalId: diagnostics.proposalId }).from(diagnostics).where(eq(diagnostics.id, diagnosticId));
   if (!found) throw new AppError('not_found');
@@ -50,7 +59,7 @@ async function lockDraftDiagnostic(tx: Tx, actor: Actor, diagnosticId: string, r
   const [diagnostic] = await tx.select().from(diagnostics).where(eq(diagnostics.id, diagnosticId)).for('update');
   const refused = diagnosticEditRefusal(proposal.state, diagnostic!);
   if (refused) throw new AppError('conflict:state', { _form: refused });
-  if (diagnostic!.revision !== revision) throw new AppError('conflict:stale_version');
+  if (revision !== null && diagnostic!.revision !== revision) throw new AppError('conflict:stale_version');
   return { proposal, diagnostic: diagnostic! };
 }
 
@@ -91,6 +100,22 @@ export const saveDiagnostic = defineCommand({
   },
 });
 
+/**
+ * The impact assessment as it is signed: what its status says, and nothing else. A draft
+ * keeps whatever was typed (switching the status back and forth loses nothing); the signed
+ * version does not show the DPO's opinion beside "not required", nor reasons beside a
+ * completed assessment, nor a document beside one that is only planned or in progress.
+ */
+function signedDpia(values: Pick<DiagnosticFormValues, 'dpiaStatus' | 'dpoOpinionOn' | 'dpoOpinion' | 'dpiaNotRequiredReason'>) {
+  const completed = values.dpiaStatus === 'completed';
+  return {
+    dpoOpinionOn: completed ? values.dpoOpinionOn : null,
+    dpoOpinion: completed ? values.dpoOpinion : null,
+    dpiaNotRequiredReason: values.dpiaStatus === 'not_required' ? values.dpiaNotRequiredReason : null,
+    ...(completed ? {} : { dpiaDocumentId: null }),
+  };
+}
+
 /** Every section complete: the diagnostic is signed by the person concluding it and becomes read-only. */
 export const concludeDiagnostic = defineCommand({
   name: 'concludeDiagnostic',
@@ -100,12 +125,13 @@ export const concludeDiagnostic = defineCommand({
   async run(tx, actor, { diagnosticId, revision, confirmed, ...values }) {
     const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, revision);
     // A re-review must compare the site's figures before and after its cameras (issue 10, item 4).
-    const missing = reReviewErrors(proposal.kind, values);
+    // A completed impact assessment is attached (GDPR art. 35; lib/domain/dpia.ts): the upload is its own form.
+    const missing = { ...reReviewErrors(proposal.kind, values), ...dpiaDocumentErrors(values.dpiaStatus, diagnostic.dpiaDocumentId !== null) };
     if (Object.keys(missing).length) throw new AppError('invalid', missing);
     const now = new Date();
     await tx
       .update(diagnostics)
-      .set({ ...values, state: 'concluded', signedBy: actor.id, signedAt: now, revision: revision + 1, updatedAt: now })
+      .set({ ...values, ...signedDpia(values), state: 'concluded', signedBy: actor.id, signedAt: now, revision: revision + 1, updatedAt: now })
       .where(eq(diagnostics.id, diagnosticId));
     await applyTransition(tx, actor, proposal, 'concludeDiagnostic', { hasConcludedDiagnostic: true }, { diagnosedAt: proposal.diagnosedAt ?? now });
     return { version: diagnostic.version, proposalId: proposal.id };
@@ -131,5 +157,30 @@ export const fillFactsFromObservatory = defineCommand({
       .where(eq(diagnostics.id, diagnosticId));
     await recordEvent(tx, { actorId: actor.id, action: 'proposal.facts_from_observatory', entityId: proposal.id, details: { version: diagnostic.version, rows: facts.length } });
     return { rows: facts.length, proposalId: proposal.id };
+  },
+});
+
+/**
+ * Attaches the impact assessment (AIPD, a PDF) to a draft diagnostic, replacing any
+ * earlier one: the file is stored (lib/storage) and recorded in this transaction. The
+ * diagnostic's revision does not move: the form beside it, which holds everything else,
+ * stays valid and loses nothing typed. The replaced file stays stored (a concluded version
+ * may name it).
+ */
+export const attachDpiaDocument = defineCommand({
+  name: 'attachDpiaDocument',
+  permission: 'diagnostics.conduct',
+  schema: attachDpiaDocumentSchema,
+  async run(tx, actor, { diagnosticId, document }) {
+    const { proposal, diagnostic } = await lockDraftDiagnostic(tx, actor, diagnosticId, null);
+    const file = await storeDocument(tx, await storage(), { folder: 'aipd', fileName: document.name, bytes: document.bytes, uploadedBy: actor.id });
+    await tx.update(diagnostics).set({ dpiaDocumentId: file.id, updatedAt: new Date() }).where(eq(diagnostics.id, diagnosticId));
+    await recordEvent(tx, {
+      actorId: actor.id,
+      action: 'diagnostic.dpia_attached',
+      entityId: proposal.id,
+      details: { version: diagnostic.version, fileId: file.id, fileName: file.fileName, byteSize: file.byteSize, sha256: file.sha256 },
+    });
+    return { proposalId: proposal.id, fileId: file.id, fileName: file.fileName };
   },
 });

@@ -1,4 +1,5 @@
-import { sites, userRoles, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { agendaItems, sites, userRoles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from '@/db/client';
 import { COMMANDS, runCommand, type CommandResult } from '@/lib/workflow';
@@ -91,7 +92,9 @@ export function completeDiagnostic() {
     privacyRisks: 'Vue sur la porte : masquage dynamique.',
     expectedEffect: 'Baisse des dégradations du hall.',
     costAssessment: '12 000 € puis 1 500 € par an.',
-    dpiaStatus: 'completed' as const,
+    // No impact assessment required, with its reasons: the file can be filed at the prefecture (lib/domain/dpia.ts).
+    dpiaStatus: 'not_required' as const,
+    dpiaNotRequiredReason: 'Une caméra de hall sans vue sur la voie publique ; avis du délégué à la protection des données : pas de risque élevé.',
     publicSummary: 'Une caméra au hall du bâtiment B, après échec de l’éclairage et du digicode.',
     conclusion: 'opportune_with_conditions' as const,
     conditions: 'Bilan après un an.',
@@ -105,13 +108,29 @@ export async function ok<R>(promise: Promise<CommandResult<R>>): Promise<R> {
   return result.value;
 }
 
+/**
+ * How a test wants the diagnostic concluded: `diagnostic` replaces fields of
+ * completeDiagnostic() (another impact assessment status…); `beforeConclusion` runs on the
+ * draft first (attaching the assessment's document…).
+ */
+export interface DiagnosticChoice {
+  diagnostic?: Record<string, unknown>;
+  beforeConclusion?: (diagnosticId: string) => Promise<unknown>;
+}
+
 /** A file taken through submission and a signed diagnostic onto the committee's review, by these people. */
-export async function fileUnderReview(db: Database, people: { technician: { id: string }; officer: { id: string }; chair: { id: string } }, siteId: string): Promise<string> {
+export async function fileUnderReview(
+  db: Database,
+  people: { technician: { id: string }; officer: { id: string }; chair: { id: string } },
+  siteId: string,
+  choice: DiagnosticChoice = {},
+): Promise<string> {
   const { technician, officer, chair } = people;
   const { id } = await ok(runCommand(db, COMMANDS.createProposal, technician.id, validProposal(siteId)));
   await ok(runCommand(db, COMMANDS.submitProposal, technician.id, { ...validProposal(siteId), proposalId: id, revision: 1 }));
   const started = await ok(runCommand(db, COMMANDS.startDiagnostic, officer.id, { proposalId: id }));
-  await ok(runCommand(db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), diagnosticId: started.id, revision: 1, confirmed: true }));
+  await choice.beforeConclusion?.(started.id);
+  await ok(runCommand(db, COMMANDS.concludeDiagnostic, officer.id, { ...completeDiagnostic(), ...choice.diagnostic, diagnosticId: started.id, revision: 1, confirmed: true }));
   await ok(runCommand(db, COMMANDS.scheduleReview, chair.id, { proposalId: id, confirmed: true }));
   return id;
 }
@@ -130,17 +149,19 @@ export async function committeePeople(db: Database): Promise<{ technician: Perso
 
 /**
  * A decision voted and signed by the committee on a new file of this site: one session
- * held an hour ago, everyone present, every member voting `choice`. Returns the ids a
- * register test needs.
+ * held an hour ago, everyone present, every member voting `choice`. `votedAt` dates the
+ * vote earlier (as if the session had been held then), for tests that record later steps
+ * in the past: the prefecture filing cannot precede the vote. Returns the ids a register
+ * test needs.
  */
 export async function signedDecision(
   db: Database,
   people: { technician: Person; officer: Person; chair: Person; members: Person[] },
   siteId: string,
-  wording: { choice?: 'for' | 'against'; reasons?: string; publicSummary?: string; conditions?: DecisionCondition[] } = {},
+  wording: { choice?: 'for' | 'against'; reasons?: string; publicSummary?: string; conditions?: DecisionCondition[]; votedAt?: Date } & DiagnosticChoice = {},
 ): Promise<{ proposalId: string; decisionId: string }> {
   const { chair, members } = people;
-  const proposalId = await fileUnderReview(db, people, siteId);
+  const proposalId = await fileUnderReview(db, people, siteId, wording);
   const session = await ok(runCommand(db, COMMANDS.planSession, chair.id, { scheduledAt: dateToParisLocal(new Date(Date.now() - 3_600_000)), place: 'Salle du conseil' }));
   const { id: itemId } = await ok(runCommand(db, COMMANDS.addToAgenda, chair.id, { sessionId: session.id, proposalId }));
   // Conditions put to the vote make a favourable vote a favourable opinion with conditions.
@@ -151,6 +172,7 @@ export async function signedDecision(
   await ok(runCommand(db, COMMANDS.openItemVote, chair.id, { itemId }));
   for (const m of voters) await ok(runCommand(db, COMMANDS.castVote, m.id, { itemId, choice: wording.choice ?? 'for' }));
   const closed = await ok(runCommand(db, COMMANDS.closeItemVote, chair.id, { itemId, confirmed: true }));
+  if (wording.votedAt) await db.update(agendaItems).set({ voteOpenedAt: wording.votedAt, voteClosedAt: wording.votedAt }).where(eq(agendaItems.id, itemId));
   await ok(
     runCommand(db, COMMANDS.signDecision, chair.id, {
       decisionId: closed.decisionId,

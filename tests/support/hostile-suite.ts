@@ -260,7 +260,8 @@ async function buildWorld(db: Database): Promise<World> {
   await ok(runCommand(db, COMMANDS.approveResidentQuestion, admin, { questionId: approvedQuestion, revision: 1, publishedBody: 'Combien de temps les images sont-elles gardées ?' }));
   // After the vote: the published favourable decision filed at the prefecture (filing corrected once: revision 2),
   // and another published with a condition, checked twice (revision 2).
-  const filedOn = parisDate(new Date(Date.now() - 30 * 86_400_000));
+  // Filed the day of the vote (a filing cannot precede the committee's opinion).
+  const filedOn = parisDate(new Date());
   await ok(runCommand(db, COMMANDS.recordAuthorisationFiling, diag, { decisionId: decisionPublished, revision: 0, filedOn, prefectureReference: 'PREF-1' }));
   await ok(runCommand(db, COMMANDS.recordAuthorisationFiling, diag, { decisionId: decisionPublished, revision: 1, filedOn, prefectureReference: 'PREF-2' }));
   const withCondition = await signedDecision(db, { technician: { id: tech }, officer: { id: diag }, chair: { id: chair }, members: [{ id: m1 }, { id: m2 }] }, site.id, {
@@ -367,6 +368,8 @@ async function buildWorld(db: Database): Promise<World> {
       input: { siteId: site.id, year: figuresYear, counts: { drug_trafficking: 1, assault: 0, burglary: 2, theft: 3, vandalism: 12, nuisance: 5, fly_tipping: 4, other: 0 } },
     },
     fillFactsFromObservatory: { actor: diag, input: { diagnosticId: diagnostic, revision: 2 } },
+    // The upload as its server action hands it over: the file's name and bytes (a PDF).
+    attachDpiaDocument: { actor: diag, input: { diagnosticId: diagnostic, document: { name: 'aipd.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') } } },
   };
   return { actors: { admin, tech, tech2, diag, chair, m1, m2 }, bases, ids };
 }

@@ -58,6 +58,15 @@ const validation: Shape<typeof fr> = {
     place_or_link: 'Give a place or a video-conference link.',
     vote_choice: 'Choose for, against or abstain.',
     control_characters: 'This text contains a forbidden invisible character (a control character): retype it rather than pasting it.',
+    dpia_document_required: 'Attach the impact assessment (PDF): a completed DPIA must be in the file.',
+    dpo_opinion_on_required: "Enter the day of the data protection officer's opinion on the impact assessment (GDPR, art. 35.2).",
+    dpo_opinion_required: "Copy or summarise the data protection officer's opinion on the impact assessment (GDPR, art. 35.2).",
+    dpia_reasons_required: 'Explain why no impact assessment is required.',
+    day_in_future: 'This day has not come yet.',
+    file_required: 'Choose the PDF file of the impact assessment.',
+    file_empty: 'This file is empty: choose the PDF of the impact assessment.',
+    file_too_big: 'File too large: {max} MB at most. Make it smaller (PDF export without high-resolution images) and attach it again.',
+    file_not_pdf: 'This file is not a PDF: save the impact assessment as a PDF, then attach it.',
   },
 };
 

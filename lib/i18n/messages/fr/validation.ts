@@ -55,6 +55,15 @@ const validation = {
     place_or_link: 'Indiquez un lieu ou un lien de visioconférence.',
     vote_choice: 'Choisissez pour, contre ou abstention.',
     control_characters: 'Ce texte contient un caractère invisible non autorisé (caractère de contrôle) : retapez-le sans copier-coller.',
+    dpia_document_required: 'Joignez l’analyse d’impact (PDF) : une AIPD réalisée doit figurer au dossier.',
+    dpo_opinion_on_required: 'Indiquez le jour de l’avis du délégué à la protection des données sur l’analyse d’impact (RGPD, art. 35.2).',
+    dpo_opinion_required: 'Recopiez ou résumez l’avis du délégué à la protection des données sur l’analyse d’impact (RGPD, art. 35.2).',
+    dpia_reasons_required: 'Expliquez pourquoi aucune analyse d’impact n’est requise.',
+    day_in_future: 'Ce jour n’est pas encore passé.',
+    file_required: 'Choisissez le fichier PDF de l’analyse d’impact.',
+    file_empty: 'Ce fichier est vide : choisissez le PDF de l’analyse d’impact.',
+    file_too_big: 'Fichier trop volumineux : {max} Mo au plus. Réduisez-le (export PDF sans images haute définition) puis joignez-le de nouveau.',
+    file_not_pdf: 'Ce fichier n’est pas un PDF : enregistrez l’analyse d’impact au format PDF, puis joignez-la.',
   },
 };
 

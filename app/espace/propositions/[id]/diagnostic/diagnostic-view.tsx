@@ -1,10 +1,13 @@
+import { dayInWords } from '@/app/_components/audit-timeline';
+import { fileSizeInWords } from '@/app/_components/file-size';
 import { TableRegion } from '@/app/_components/table-region';
+import type { DocumentSummary } from '@/db/queries/stored-files';
 import type { Diagnostic } from '@/db/schema';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ACTORS, ALTERNATIVES } from '@/lib/validation/diagnostics';
 
-/** A diagnostic as read by staff: every section, in the order of the form. */
-export async function DiagnosticView({ d, signerName }: { d: Diagnostic; signerName: string | null }) {
+/** A diagnostic as read by staff: every section, in the order of the form; the impact assessment's document through the access-checked route. */
+export async function DiagnosticView({ d, signerName, dpiaDocument }: { d: Diagnostic; signerName: string | null; dpiaDocument: DocumentSummary | null }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const text = (v: string) => v || t('proposals.notGiven');
   return (
@@ -68,6 +71,28 @@ export async function DiagnosticView({ d, signerName }: { d: Diagnostic; signerN
         ))}
         <dt>{t('diagnostic.dpiaStatus')}</dt>
         <dd>{d.dpiaStatus ? t(`diagnostic.dpiaStatuses.${d.dpiaStatus}`) : t('proposals.notGiven')}</dd>
+        {d.dpiaStatus === 'completed' ? (
+          <>
+            <dt>{t('diagnostic.dpia.documentLabel')}</dt>
+            <dd>
+              {dpiaDocument ? (
+                <a href={`/espace/fichiers/${dpiaDocument.id}`}>
+                  {t('diagnostic.dpia.download', { name: dpiaDocument.fileName })} ({fileSizeInWords(format, dpiaDocument.byteSize)})
+                </a>
+              ) : (
+                t('proposals.notGiven')
+              )}
+            </dd>
+            <dt>{t('diagnostic.dpia.dpoOpinionView', { date: d.dpoOpinionOn ? dayInWords(format, d.dpoOpinionOn) : t('proposals.notGiven') })}</dt>
+            <dd>{text(d.dpoOpinion ?? '')}</dd>
+          </>
+        ) : null}
+        {d.dpiaStatus === 'not_required' ? (
+          <>
+            <dt>{t('diagnostic.dpia.notRequiredReason')}</dt>
+            <dd>{text(d.dpiaNotRequiredReason ?? '')}</dd>
+          </>
+        ) : null}
         <dt>{t('diagnostic.publicSummary')}</dt>
         <dd>{text(d.publicSummary)}</dd>
         <dt>{t('diagnostic.conclusion')}</dt>

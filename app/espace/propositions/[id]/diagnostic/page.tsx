@@ -5,6 +5,8 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/app/_components/client-messages';
+import { getDb } from '@/db/client';
+import { documentSummaries } from '@/db/queries/stored-files';
 import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
 import { loadProposal } from '../load';
 import { DiagnosticForm } from './diagnostic-form';
@@ -25,6 +27,9 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
   const file = await loadProposal(actor, id);
   const [latest, ...previous] = file.diagnostics;
   const editable = latest !== undefined && diagnosticEditRefusal(file.proposal.state, latest) === null && can(actor.roles, 'diagnostics.conduct');
+  // The impact assessments these versions attach (the reader may see the versions, so their documents too).
+  const documents = await documentSummaries(getDb(), file.diagnostics.map((d) => d.dpiaDocumentId));
+  const documentOf = (d: { dpiaDocumentId: string | null }) => (d.dpiaDocumentId ? (documents.get(d.dpiaDocumentId) ?? null) : null);
 
   return (
     <>
@@ -33,7 +38,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
       </p>
       <h1>{t('diagnostic.pageTitle', { reference: `${file.reference} – ${file.proposal.title}` })}</h1>
       <p>{t('diagnostic.intro')}</p>
-      <FlashAlerts query={query} successes={{ started: 'diagnostic.started', revised: 'diagnostic.revised', facts_filled: 'observatory.diagnostic.filled' }} />
+      <FlashAlerts query={query} successes={{ started: 'diagnostic.started', revised: 'diagnostic.revised', facts_filled: 'observatory.diagnostic.filled', dpia_attached: 'diagnostic.dpia.attachedFlash' }} />
       {!latest ? <p>{t('diagnostic.none')}</p> : null}
       {editable || file.proposal.kind === 're_review' ? <DiagnosticObservatoryPanel proposalId={id} siteId={file.proposal.siteId} kind={file.proposal.kind} diagnostic={editable && latest ? { id: latest.id, revision: latest.revision } : null} /> : null}
       {latest && editable ? (
@@ -44,6 +49,7 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
           revision={latest.revision}
           version={latest.version}
           kind={file.proposal.kind}
+          dpiaDocument={documentOf(latest)}
           defaultValues={{
             delinquencyFacts: latest.delinquencyFacts.map((f) => ({ type: f.type, year: f.year === null ? '' : String(f.year), count: f.count === null ? '' : String(f.count) })),
             siteDescription: latest.siteDescription,
@@ -54,6 +60,9 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
             expectedEffect: latest.expectedEffect,
             costAssessment: latest.costAssessment,
             dpiaStatus: latest.dpiaStatus ?? '',
+            dpoOpinionOn: latest.dpoOpinionOn ?? '',
+            dpoOpinion: latest.dpoOpinion ?? '',
+            dpiaNotRequiredReason: latest.dpiaNotRequiredReason ?? '',
             publicSummary: latest.publicSummary,
             conclusion: latest.conclusion ?? '',
             conditions: latest.conditions,
@@ -62,14 +71,14 @@ export default async function DiagnosticPage({ params, searchParams }: Props) {
         />
         </ClientMessages>
       ) : null}
-      {latest && !editable ? <DiagnosticView d={latest} signerName={latest.signerName} /> : null}
+      {latest && !editable ? <DiagnosticView d={latest} signerName={latest.signerName} dpiaDocument={documentOf(latest)} /> : null}
       {previous.length ? (
         <section aria-labelledby="versions-title">
           <h2 id="versions-title">{t('diagnostic.versions')}</h2>
           {previous.map((d) => (
             <details key={d.id} className="card">
               <summary>{t('diagnostic.version', { version: d.version })}</summary>
-              <DiagnosticView d={d} signerName={d.signerName} />
+              <DiagnosticView d={d} signerName={d.signerName} dpiaDocument={documentOf(d)} />
             </details>
           ))}
         </section>
