@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReport, parisYearRange, reportYears } from '@/db/queries/annual-report';
 import { authorisations, cameras, proposals, registerEntries } from '@/db/schema';
+import { addMonths } from '@/lib/domain/register';
 import { parisDate } from '@/lib/domain/paris-time';
 import { parseReportYear } from '@/lib/validation/annual-report';
 import { COMMANDS, runCommand } from '@/lib/workflow';
@@ -89,8 +90,10 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
     // A draft never submitted is not a file received.
     await ok(runCommand(t.db, COMMANDS.createProposal, people.technician.id, { siteId: siteA, title: 'Brouillon' }));
 
-    const [first] = await t.db.select({ entry: registerEntries.entry }).from(registerEntries).where(eq(registerEntries.sequence, 1));
-    reReviewYear = Number(first!.entry.reReviewAt!.slice(0, 4));
+    // The revoked decision had its order too: a revoked decision is never re-reviewed.
+    await t.db.insert(authorisations).values({ decisionId: revokedLater.decisionId, filedOn: today, prefectureReference: 'PREF-92-0002', prefectDecision: 'granted', prefectDecidedOn: today, orderReference: 'AP-0002' });
+    // Renewal: the order + 5 years (CSI L252-4) less the committee's lead time (4 months by default).
+    reReviewYear = Number(addMonths(addMonths(today, 60), -4).slice(0, 4));
   }, 240_000);
   afterAll(() => t.close());
 
@@ -111,7 +114,10 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
       revocationsPublished: 1,
       decommissioningsPublished: 1,
       // The favourable one and the one with conditions; not the revoked one. One camera each.
-      authorised: { decisions: 2, cameras: 2, investmentEuros: 12_000, yearlyCostEuros: 1500 + 2500, withoutInvestment: 1, withoutYearlyCost: 0 },
+      favourable: { decisions: 2, cameras: 2, investmentEuros: 12_000, yearlyCostEuros: 1500 + 2500, withoutInvestment: 1, withoutYearlyCost: 0 },
+      // Favourable opinions are not authorisations: the one with conditions was never filed; the
+      // authorised one's camera was taken down; the revoked decision's order no longer counts.
+      cameras: { countedOn: parisDate(new Date()), authorised: 0, inService: 0 },
       reReviewsDueNextYear: 0,
     });
   });
@@ -124,10 +130,10 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
     expect(Object.values(last.diagnostics)).toEqual([0, 0, 0]);
   });
 
-  it('announces the re-reviews due the following year, except for revoked and unfavourable decisions', async () => {
+  it('announces the re-reviews due the following year from the prefect’s orders, except for revoked decisions and files never authorised', async () => {
     expect(reReviewYear).toBeGreaterThanOrEqual(year + 4);
     const before = await annualReport(t.db, reReviewYear - 1);
-    expect(before.reReviewsDueNextYear).toBe(2);
+    expect(before.reReviewsDueNextYear).toBe(1);
     expect(before.decisionsTotal).toBe(0);
     expect((await annualReport(t.db, reReviewYear)).reReviewsDueNextYear).toBe(0);
   });
@@ -143,6 +149,6 @@ describe.each(BACKENDS)('the annual report on %s', (backend) => {
 
   it('is empty, not failing, for a year without data', async () => {
     const empty = await annualReport(t.db, 2001);
-    expect(empty).toMatchObject({ filesReceived: 0, decisionsTotal: 0, revokedTotal: 0, decommissioningsPublished: 0, reReviewsDueNextYear: 0, authorised: { cameras: 0, investmentEuros: 0 } });
+    expect(empty).toMatchObject({ filesReceived: 0, decisionsTotal: 0, revokedTotal: 0, decommissioningsPublished: 0, reReviewsDueNextYear: 0, favourable: { cameras: 0, investmentEuros: 0 }, cameras: { countedOn: '2001-12-31', authorised: 0, inService: 0 } });
   });
 });

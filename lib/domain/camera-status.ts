@@ -11,6 +11,7 @@ import { needsPrefectAuthorisation } from './regimes';
  *   alone is "avis favorable", never "autorisé"; a refusal, a refusal by silence, a request
  *   not filed or an expired order is not authorised.
  * - **in service**: commissioned on or before that day and not decommissioned by then.
+ * A camera taken down is neither (its decommissioning entry took it out of the decision).
  */
 
 /** Where the decision that covers a camera stands on a given day. */
@@ -55,7 +56,8 @@ export interface PublicCamera {
 export function publicCamera(camera: CameraService & { regime: CameraRegime }, standing: DecisionStanding, today: string): PublicCamera {
   return {
     regime: camera.regime,
-    authorised: isAuthorisedOn(camera.regime, standing, today),
+    // A camera taken down no longer counts as authorised: the decommissioning entry took it out of the decision.
+    authorised: isAuthorisedOn(camera.regime, standing, today) && (camera.decommissionedOn === null || camera.decommissionedOn > today),
     inService: isInServiceOn(camera, today),
     inServiceFrom: camera.commissionedOn !== null && camera.commissionedOn <= today ? camera.commissionedOn : null,
     decommissionedOn: camera.decommissionedOn !== null && camera.decommissionedOn <= today ? camera.decommissionedOn : null,
