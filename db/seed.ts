@@ -117,7 +117,9 @@ export const CONCLUDED_DIAGNOSTIC = {
   privacyRisks: 'Vue possible sur les fenêtres du rez-de-chaussée : masque fixe, vérifié à la mise en service.',
   expectedEffect: 'Réduction du trafic devant l’entrée ; bilan à un an avec l’amicale.',
   costAssessment: '14 500 € d’investissement et 1 800 € par an, sur le budget prévention.',
-  dpiaStatus: 'completed',
+  // The prefecture file needs the impact assessment with the DPO's opinion, or the reasons none is required (lib/domain/dpia.ts).
+  dpiaStatus: 'not_required',
+  dpiaNotRequiredReason: 'Avis du délégué à la protection des données de la ville du 12 février 2026 : une seule caméra, au champ limité et masqué, sans surveillance systématique à grande échelle ; aucune analyse d’impact n’est requise.',
   publicSummary: 'Une caméra à l’entrée de la résidence Voltaire, après l’échec de l’éclairage et du contrôle d’accès. Fenêtres et porte masquées.',
   conclusion: 'opportune_with_conditions',
   conditions: 'Bilan contradictoire après un an avec l’amicale des locataires.',
