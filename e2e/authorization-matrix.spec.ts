@@ -74,6 +74,7 @@ const COMMAND_TABLE: Record<string, { action: string; via: Via; expect: Row }> =
   saveDiagnostic: { action: 'saveDiagnosticAction', via: 'values', expect: only('diagnostician') },
   concludeDiagnostic: { action: 'concludeDiagnosticAction', via: 'values', expect: only('diagnostician') },
   reviseDiagnostic: { action: 'reviseDiagnosticAction', via: 'button', expect: only('diagnostician') },
+  attachDpiaDocument: { action: 'attachDpiaDocumentAction', via: 'form', expect: only('diagnostician') },
   scheduleReview: { action: 'scheduleReviewAction', via: 'form', expect: only('chair') },
   updateCommitteeSettings: { action: 'updateSettingsAction', via: 'form', expect: only('admin') },
   planSession: { action: 'planSessionAction', via: 'form', expect: only('chair') },
@@ -189,6 +190,8 @@ const ROUTE_TABLE: Record<string, { request: (ids: Ids) => { url: string; form?:
   'GET /espace/observatoire/modele.csv': { request: () => ({ url: '/espace/observatoire/modele.csv' }), expect: pageFor(['diagnostician']) },
   // The vote the session page's script sends (castVote in JSON): an empty form gets committee members past the permission; the signed-out get a 401, not the sign-in page.
   'POST /espace/seances/vote': { request: () => ({ url: '/espace/seances/vote', form: {} }), expect: { ...only(...COMMITTEE), anonymous: 'unauthenticated' } },
+  // A stored document (a diagnostic's impact assessment): an unknown one is not found for everyone signed in; the proxy sends the anonymous to sign in.
+  'GET /espace/fichiers/[id]': { request: () => ({ url: '/espace/fichiers/00000000-0000-4000-8000-000000000000' }), expect: page('not_found') },
   // The language switch, asked for the language already in use.
   'POST /langue': { request: () => ({ url: '/langue', form: { locale: 'fr' } }), expect: publicRoute('redirect') },
 };
@@ -245,7 +248,8 @@ const CONCLUDED_DIAGNOSTIC = {
   privacyRisks: 'Porte du hall masquée.',
   expectedEffect: 'Moins de dégradations.',
   costAssessment: '9 000 € et 1 000 € par an.',
-  dpiaStatus: 'completed',
+  dpiaStatus: 'not_required',
+  dpiaNotRequiredReason: 'Une caméra de hall au champ masqué : pas de risque élevé selon le délégué à la protection des données.',
   publicSummary: 'Une caméra dans le hall, porte masquée.',
   conclusion: 'opportune',
   conditions: '',

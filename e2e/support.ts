@@ -92,6 +92,7 @@ export async function fillDiagnostic(page: Page, d: DiagnosticText) {
   await page.getByLabel('Risques pour la vie privée').fill(d.privacyRisks);
   await page.getByLabel('Effet attendu').fill(d.expectedEffect);
   await labelled(page, 'Coût').fill(d.cost);
-  await page.getByLabel('Analyse d’impact (AIPD)').selectOption('completed');
+  await page.getByLabel('Analyse d’impact (AIPD)').selectOption('not_required');
+  await page.getByLabel('Pourquoi aucune analyse d’impact n’est requise').fill('Une caméra au champ masqué : pas de risque élevé selon le délégué à la protection des données.');
   await labelled(page, 'Conclusion').selectOption('opportune');
 }
