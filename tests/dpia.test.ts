@@ -114,7 +114,7 @@ describe.each(BACKENDS)('the impact assessment on %s', (backend) => {
     const [row] = await t.db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
     expect(row).toMatchObject({ fileName: 'AIPD Voltaire.pdf', contentType: 'application/pdf', byteSize: bytes.byteLength, uploadedBy: people.officer.id });
     expect(await readDocument(await storage(), row!)).toEqual(bytes);
-    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'diagnostic.dpia_attached'));
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'proposal.dpia_attached'));
     expect(event).toMatchObject({ entityId: proposalId, actorId: people.officer.id, details: { version: 1, fileId, fileName: 'AIPD Voltaire.pdf', byteSize: bytes.byteLength, sha256: row!.sha256 } });
     // Saving the draft afterwards keeps it.
     await ok(run('saveDiagnostic', people.officer, { ...completeDiagnostic(), ...DPO, diagnosticId, revision: 1 }));

@@ -48,8 +48,8 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
     }
     case 'diagnostic.saved':
       return t('audit.diagnostic.saved', { version: event.details?.version ?? '' });
-    case 'diagnostic.dpia_attached':
-      return t('audit.diagnostic.dpia_attached', { version: event.details?.version ?? '', fileName: event.details?.fileName ?? '' });
+    case 'proposal.dpia_attached':
+      return t('audit.proposal.dpia_attached', { version: event.details?.version ?? '', fileName: event.details?.fileName ?? '' });
     case 'proposal.facts_from_observatory':
       return t('audit.proposal.facts_from_observatory', { version: event.details?.version ?? '', rows: event.details?.rows ?? 0 });
     case 'figures.imported':

@@ -44,7 +44,7 @@ const PROPOSAL_EVENTS = {
   'proposal.saved': { entity: 'proposal', details: none },
   'diagnostic.saved': { entity: 'proposal', details: z.object({ version: z.number().int().min(1) }).strict() },
   /** The impact assessment (a PDF) attached to a draft diagnostic: which stored file, and its fingerprint. */
-  'diagnostic.dpia_attached': {
+  'proposal.dpia_attached': {
     entity: 'proposal',
     details: z.object({ version: z.number().int().min(1), fileId: z.uuid(), fileName: z.string(), byteSize: z.number().int().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   },

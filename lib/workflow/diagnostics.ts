@@ -177,7 +177,7 @@ export const attachDpiaDocument = defineCommand({
     await tx.update(diagnostics).set({ dpiaDocumentId: file.id, updatedAt: new Date() }).where(eq(diagnostics.id, diagnosticId));
     await recordEvent(tx, {
       actorId: actor.id,
-      action: 'diagnostic.dpia_attached',
+      action: 'proposal.dpia_attached',
       entityId: proposal.id,
       details: { version: diagnostic.version, fileId: file.id, fileName: file.fileName, byteSize: file.byteSize, sha256: file.sha256 },
     });

@@ -19,6 +19,7 @@ const audit: Shape<typeof fr> = {
       created: 'Proposal created',
       saved: 'Draft saved',
       facts_from_observatory: 'Facts taken from the observatory ({rows} rows, version {version})',
+      dpia_attached: 'Impact assessment (DPIA) attached to the diagnostic (version {version}): {fileName}',
       opened_from_decision: '{kind, select, re_review {Re-review opened before the authorisation expires} other {Change request opened}}, pre-filled from the earlier file',
       submit: 'Proposal submitted',
       withdraw: 'Proposal withdrawn',
@@ -36,7 +37,6 @@ const audit: Shape<typeof fr> = {
     },
     diagnostic: {
       saved: 'Diagnostic saved (version {version})',
-      dpia_attached: 'Impact assessment (DPIA) attached to the diagnostic (version {version}): {fileName}',
     },
     figures: {
       imported: 'Observatory import: {fileName} ({rows} rows)',

@@ -20,6 +20,7 @@ const audit = {
       created: 'Proposition créée',
       saved: 'Brouillon enregistré',
       facts_from_observatory: 'Faits repris de l’observatoire ({rows} lignes, version {version})',
+      dpia_attached: 'Analyse d’impact (AIPD) jointe au diagnostic (version {version}) : {fileName}',
       opened_from_decision: '{kind, select, re_review {Réexamen ouvert avant l’expiration de l’autorisation} other {Demande de modification ouverte}}, pré-remplie depuis le dossier précédent',
       submit: 'Proposition déposée',
       withdraw: 'Proposition retirée',
@@ -37,7 +38,6 @@ const audit = {
     },
     diagnostic: {
       saved: 'Diagnostic enregistré (version {version})',
-      dpia_attached: 'Analyse d’impact (AIPD) jointe au diagnostic (version {version}) : {fileName}',
     },
     figures: {
       imported: 'Import de l’observatoire : {fileName} ({rows} lignes)',
