@@ -133,9 +133,13 @@ describe.each(BACKENDS)('cameras in service on %s', (backend) => {
     decommissioning = stored.at(-1)!.entry;
     expect(registerEntrySchema.parse(decommissioning)).toEqual(decommissioning);
     expect(decommissioning).toMatchObject({ reference, kind: 'decommissioning', corrects: file.reference, note: reason, cameraCount: 1, maskedCameraCount: 0, privacyMasking: false });
+    // The entry states the day the camera was taken down, two days ago, and not the day it is published (today).
+    expect(decommissioning.decommissionedOn).toBe(daysAgo(2));
+    expect(parisDate(new Date(decommissioning.publishedAt))).toBe(daysAgo(0));
     const original = stored.find((r) => r.reference === file.reference)!.entry;
+    expect(original.decommissionedOn).toBeUndefined();
     // Everything else is the latest content, unchanged.
-    const { reference: _r, sequence: _s, kind: _k, corrects: _c, note: _n, publishedAt: _p, previousHash: _ph, hash: _h, cameraCount: _cc, maskedCameraCount: _m, privacyMasking: _pm, ...rest } = decommissioning;
+    const { reference: _r, sequence: _s, kind: _k, corrects: _c, note: _n, publishedAt: _p, decommissionedOn: _d, previousHash: _ph, hash: _h, cameraCount: _cc, maskedCameraCount: _m, privacyMasking: _pm, ...rest } = decommissioning;
     expect(original).toMatchObject(rest);
     expect(original.cameraCount).toBe(2);
     // Never an exact direction in the published content (DOMAIN.md rule 7).
@@ -165,6 +169,9 @@ describe.each(BACKENDS)('cameras in service on %s', (backend) => {
     const xml = await feed.text();
     expect(xml).toContain(`${decommissioning.reference} – Résidence des Fleurs : mise hors service de caméras (${file.reference} modifiée)`);
     expect(xml).toContain('le hall a été réaménagé');
+    // The feed says the day the camera was taken down.
+    const takenDown = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${daysAgo(2)}T12:00:00Z`));
+    expect(xml).toContain(`Caméra déposée le ${takenDown}.`);
   });
 
   it('lets the chair correct the decommissioning (one line of versions), and refuses a correction of the older entry', async () => {
@@ -218,6 +225,63 @@ describe.each(BACKENDS)('cameras in service on %s', (backend) => {
     const entries = (await t.db.select().from(registerEntries)).length;
     expect(await ok(decommission(people.officer, revoked.cameraIds[0]!, daysAgo(1)))).toEqual({ reference: null });
     expect((await t.db.select().from(registerEntries)).length).toBe(entries);
+  });
+
+  /** A published favourable decision whose file has a camera open to the public (0) and one in the landlord's common area (1). */
+  async function mixedFile(): Promise<{ proposalId: string; decisionId: string; streetCamera: string; commonCamera: string }> {
+    const { proposalId, decisionId } = await signedDecision(t.db, people, siteId);
+    const [first] = await t.db.select().from(cameras).where(eq(cameras.proposalId, proposalId));
+    const { id: _id, ...copy } = first!;
+    await t.db.insert(cameras).values({ ...copy, position: 1, regime: 'private_common_area', openingsInView: [], maskingPlanned: false, maskingDescription: '' });
+    await ok(runCommand(t.db, COMMANDS.publishDecision, people.chair.id, { decisionId }));
+    const rows = await serviceOf(proposalId);
+    return { proposalId, decisionId, streetCamera: rows[0]!.id, commonCamera: rows[1]!.id };
+  }
+  const landlord = (decisionId: string, revision: number, boardDecidedOn: string) =>
+    runCommand(t.db, COMMANDS.recordLandlordDecision, people.officer.id, { decisionId, revision, boardDecidedOn, boardReference: 'CA-2026-14', policeTransmission: false });
+
+  it('puts each camera in service only once authorised under its own regime: the landlord’s decision for the common area, the grant for the street', async () => {
+    const mixed = await mixedFile();
+    // Nothing recorded: neither camera can be put in service.
+    expect(await commission(people.officer, mixed.proposalId, [{ cameraId: mixed.commonCamera, commissionedOn: daysAgo(1) }])).toMatchObject({
+      code: 'conflict:state',
+      fieldErrors: { 'cameras.0.commissionedOn': `${R}not_decided_by_landlord` },
+    });
+    await ok(landlord(mixed.decisionId, 0, daysAgo(20)));
+    // The common-area camera: from the board's decision on, not the day before.
+    expect(await commission(people.officer, mixed.proposalId, [{ cameraId: mixed.commonCamera, commissionedOn: daysAgo(21) }])).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { 'cameras.0.commissionedOn': { key: `${R}before_landlord_decision`, params: { date: daysAgo(20) } } },
+    });
+    // The street camera of the same file still waits for the prefect: the landlord's decision does not authorise it.
+    expect(await commission(people.officer, mixed.proposalId, [{ cameraId: mixed.streetCamera, commissionedOn: daysAgo(1) }])).toMatchObject({
+      fieldErrors: { 'cameras.0.commissionedOn': `${R}not_authorised` },
+    });
+    const { camerasInService } = await import('@/db/queries/cameras');
+    expect((await camerasInService(t.db, mixed.proposalId)).cameras.map((c) => [c.regime, c.authorised])).toEqual([
+      ['open_to_public', false],
+      ['private_common_area', true],
+    ]);
+    await ok(commission(people.officer, mixed.proposalId, [{ cameraId: mixed.commonCamera, commissionedOn: daysAgo(20) }]));
+    // A correction of the board's decision that would leave the camera in service before it is refused.
+    expect(await landlord(mixed.decisionId, 1, daysAgo(19))).toEqual({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { boardDecidedOn: { key: 'followUp.issues.camera_commissioned_before', params: { n: 2, date: daysAgo(20) } } },
+    });
+    await ok(landlord(mixed.decisionId, 1, daysAgo(25)));
+
+    // The street camera, once the prefect granted it (the vote was today: filing and order today).
+    const step = (name: 'recordAuthorisationFiling' | 'recordPrefectDecision', input: Record<string, unknown>) => runCommand(t.db, COMMANDS[name] as never, people.officer.id, { decisionId: mixed.decisionId, ...input });
+    await ok(step('recordAuthorisationFiling', { revision: 0, filedOn: daysAgo(0), prefectureReference: 'PREF-MIXTE' }));
+    await ok(step('recordPrefectDecision', { revision: 1, decision: 'granted', decidedOn: daysAgo(0), orderReference: 'AP-MIXTE', orderRetentionDays: 15 }));
+    await ok(commission(people.officer, mixed.proposalId, [{ cameraId: mixed.streetCamera, commissionedOn: daysAgo(0) }]));
+    // Turning the grant into a refusal would leave the street camera in service without authorisation.
+    expect(await step('recordPrefectDecision', { revision: 2, decision: 'refused', decidedOn: daysAgo(0), refusalReason: 'Motif' })).toEqual({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { decidedOn: { key: 'followUp.issues.camera_commissioned_before', params: { n: 1, date: daysAgo(0) } } },
+    });
   });
 
   it('refuses an unfavourable decision’s file', async () => {

@@ -118,22 +118,33 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
       fieldErrors: { _form: 'followUp.refusals.later_step_recorded' },
     });
     // The decision: before the CDVP opinion is refused; a grant needs its order's reference.
-    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(25), orderReference: 'AP-1' })).toMatchObject({
+    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(25), orderReference: 'AP-1', orderRetentionDays: 15 })).toMatchObject({
       code: 'invalid',
       fieldErrors: { cdvpOpinionOn: 'followUp.issues.cdvp_opinion_after_decision' },
     });
-    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: '' })).toMatchObject({
+    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: '', orderRetentionDays: 15 })).toMatchObject({
       code: 'invalid',
       fieldErrors: { orderReference: 'validation.required' },
     });
-    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: 'AP-2026-117', refusalReason: 'Motif' })).toEqual({
+    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: 'AP-2026-117', orderRetentionDays: 15, refusalReason: 'Motif' })).toEqual({
       ok: false,
       code: 'invalid',
       fieldErrors: { refusalReason: 'followUp.issues.reason_only_for_refusal' },
     });
-    await ok(run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: 'AP-2026-117', refusalReason: '' }));
+    // The order sets the retention (one month at most, CSI L252-5): required with a grant, only with a grant.
+    const grant = { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(2), orderReference: 'AP-2026-117', refusalReason: '' };
+    expect(await run('recordPrefectDecision', people.officer, grant)).toMatchObject({ code: 'invalid', fieldErrors: { orderRetentionDays: 'validation.required' } });
+    for (const days of [0, 31, '7,5']) {
+      expect(await run('recordPrefectDecision', people.officer, { ...grant, orderRetentionDays: days })).toMatchObject({ code: 'invalid', fieldErrors: { orderRetentionDays: expect.anything() } });
+    }
+    expect(await run('recordPrefectDecision', people.officer, { ...grant, decision: 'refused', orderReference: '', refusalReason: 'Motif', orderRetentionDays: 10 })).toEqual({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { orderRetentionDays: 'followUp.issues.retention_only_for_grant' },
+    });
+    await ok(run('recordPrefectDecision', people.officer, { ...grant, orderRetentionDays: '10' }));
     const row = await stored(d);
-    expect(row).toMatchObject({ revision: 4, prefectDecision: 'granted', orderReference: 'AP-2026-117', refusalReason: null, cdvpOpinion: 'favourable_with_reservations' });
+    expect(row).toMatchObject({ revision: 4, prefectDecision: 'granted', orderReference: 'AP-2026-117', orderRetentionDays: 10, refusalReason: null, cdvpOpinion: 'favourable_with_reservations' });
     // The opinion cannot be corrected after the decision.
     expect(await run('recordCdvpOpinion', people.officer, { decisionId: d, revision: 4, cdvpOpinionOn: daysAgo(20), cdvpOpinion: 'favourable' })).toMatchObject({ code: 'conflict:state' });
     // The trail has each step, corrections marked.
@@ -161,7 +172,7 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
       expect(served(sealed)).toEqual(body);
       // A correction of the decision gives another validator.
       const etag = response.headers.get('etag');
-      await ok(run('recordPrefectDecision', people.officer, { decisionId: favourable.decisionId, revision: 4, decision: 'granted', decidedOn: daysAgo(1), orderReference: 'AP-2026-118' }));
+      await ok(run('recordPrefectDecision', people.officer, { decisionId: favourable.decisionId, revision: 4, decision: 'granted', decidedOn: daysAgo(1), orderReference: 'AP-2026-118', orderRetentionDays: 10 }));
       const again = await get();
       expect(again.headers.get('etag')).not.toBe(etag);
       expect(servedDecisionSchema.parse(await again.json()).authorisation).toMatchObject({ grantedAt: daysAgo(1), reference: 'AP-2026-118' });
@@ -203,7 +214,7 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
     const { reference } = await ok(run('publishDecision', people.chair, { decisionId: late.decisionId }));
     await ok(run('recordAuthorisationFiling', people.officer, { decisionId: late.decisionId, revision: 0, filedOn: addMonths(today(), -6), prefectureReference: 'PREF-LATE' }));
     expect((await registerEntry(t.db, reference))!.followUp.authorisation?.status).toBe('refused_by_silence');
-    await ok(run('recordPrefectDecision', people.officer, { decisionId: late.decisionId, revision: 1, decision: 'granted', decidedOn: daysAgo(3), orderReference: 'AP-LATE' }));
+    await ok(run('recordPrefectDecision', people.officer, { decisionId: late.decisionId, revision: 1, decision: 'granted', decidedOn: daysAgo(3), orderReference: 'AP-LATE', orderRetentionDays: 15 }));
     expect((await registerEntry(t.db, reference))!.followUp.authorisation).toMatchObject({ status: 'granted', reference: 'AP-LATE' });
   });
 

@@ -86,6 +86,20 @@ export function describeEvent(t: AppTranslator, format: Formatter, event: TypedE
         decision: event.details?.decision ?? 'granted',
         day: dayInWords(format, event.details?.decidedOn),
         reference: event.details?.orderReference ?? '',
+        retention: event.details?.orderRetentionDays ? String(event.details.orderRetentionDays) : 'none',
+      });
+    case 'authorisation.acknowledged':
+      return t('audit.authorisation.acknowledged', { correction: String(event.details?.correction ?? false), day: dayInWords(format, event.details?.acknowledgedOn) });
+    case 'authorisation.commissioning_notice':
+      return t('audit.authorisation.commissioning_notice', { correction: String(event.details?.correction ?? false), day: dayInWords(format, event.details?.noticeOn) });
+    case 'landlord.decision_recorded':
+      return t('audit.landlord.decision_recorded', {
+        correction: String(event.details?.correction ?? false),
+        day: dayInWords(format, event.details?.boardDecidedOn),
+        reference: event.details?.boardReference ?? '',
+        transmission: String(event.details?.policeTransmission ?? false),
+        conventionDay: dayInWords(format, event.details?.conventionSignedOn),
+        conventionReference: event.details?.conventionReference ?? '',
       });
     case 'condition.checked':
       return t('audit.condition.checked', { number: (event.details?.conditionIndex ?? 0) + 1, status: event.details?.status ?? 'met', day: dayInWords(format, event.details?.checkedOn) });

@@ -1,13 +1,15 @@
 import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { authorisations, cameras, decisions, proposals, registerEntries } from '@/db/schema';
+import { authorisations, cameras, decisions, landlordDecisions, proposals, registerEntries } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canViewProposal } from '@/lib/auth/visibility';
 import { authorisationAt, type AuthorisationState } from '@/lib/domain/authorisation';
 import { proposalReference } from '@/lib/domain/references';
-import type { ProposalKind, ProposalState, RegisterEntryKind } from '@/lib/domain/vocabulary';
-import { authorisationFacts } from '@/lib/domain/follow-up';
+import type { CameraRegime, ProposalKind, ProposalState, RegisterEntryKind } from '@/lib/domain/vocabulary';
+import { isAuthorisedOn } from '@/lib/domain/camera-status';
+import { authorisationFacts, decisionStandingOn } from '@/lib/domain/follow-up';
+import { parisDate } from '@/lib/domain/paris-time';
 
 /**
  * What the file page shows after the vote: the published favourable decision and the
@@ -20,6 +22,9 @@ export interface ServiceCamera {
   position: number;
   type: string | null;
   placement: string | null;
+  regime: CameraRegime | null;
+  /** Authorised today under its regime (lib/domain/camera-status.ts `isAuthorisedOn`); false without a published favourable decision. */
+  authorised: boolean;
   commissionedOn: string | null;
   decommissionedOn: string | null;
   decommissionReason: string | null;
@@ -29,6 +34,8 @@ export interface CamerasInService {
   /** The published favourable decision, or null (nothing to put in service). */
   decision: { id: string; reference: string; latestReference: string; latestKind: RegisterEntryKind } | null;
   authorisation: AuthorisationState | null;
+  /** The landlord's board decision for common-area cameras, when recorded. */
+  landlordDecision: { boardDecidedOn: string } | null;
   cameras: ServiceCamera[];
 }
 
@@ -39,6 +46,7 @@ export async function camerasInService(db: Database, proposalId: string, now = n
       position: cameras.position,
       type: cameras.type,
       placement: cameras.placement,
+      regime: cameras.regime,
       commissionedOn: cameras.commissionedOn,
       decommissionedOn: cameras.decommissionedOn,
       decommissionReason: cameras.decommissionReason,
@@ -53,13 +61,17 @@ export async function camerasInService(db: Database, proposalId: string, now = n
     .where(eq(decisions.proposalId, proposalId))
     .orderBy(asc(registerEntries.sequence));
   const first = entries.find((e) => e.kind === 'decision');
-  if (!first || first.outcome === 'unfavourable') return { decision: null, authorisation: null, cameras: rows };
+  if (!first || first.outcome === 'unfavourable') return { decision: null, authorisation: null, landlordDecision: null, cameras: rows.map((c) => ({ ...c, authorised: false })) };
   const latest = entries.filter((e) => e.decisionId === first.decisionId).at(-1)!;
   const [row] = await db.select().from(authorisations).where(eq(authorisations.decisionId, first.decisionId));
+  const [landlord] = await db.select({ boardDecidedOn: landlordDecisions.boardDecidedOn }).from(landlordDecisions).where(eq(landlordDecisions.decisionId, first.decisionId));
+  const today = parisDate(now);
+  const standing = decisionStandingOn({ holds: latest.kind !== 'revocation', authorisation: row ? authorisationFacts(row) : null, landlordDecision: landlord ?? null }, today);
   return {
     decision: { id: first.decisionId, reference: first.reference, latestReference: latest.reference, latestKind: latest.kind },
     authorisation: row ? authorisationAt(authorisationFacts(row), now) : null,
-    cameras: rows,
+    landlordDecision: landlord ?? null,
+    cameras: rows.map((c) => ({ ...c, authorised: c.regime !== null && isAuthorisedOn(c.regime, standing, today) })),
   };
 }
 

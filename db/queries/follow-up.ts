@@ -1,15 +1,16 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { authorisations, conditionFollowUps, decisions, proposals, registerEntries, users, type Authorisation } from '@/db/schema';
-import type { DecisionCondition, RegisterEntryKind } from '@/lib/domain/vocabulary';
+import { authorisations, cameras, conditionFollowUps, decisions, landlordDecisions, proposals, registerEntries, users, type Authorisation, type LandlordDecision } from '@/db/schema';
+import { isCameraRegime } from '@/lib/domain/regimes';
+import type { CameraRegime, DecisionCondition, RegisterEntryKind } from '@/lib/domain/vocabulary';
 import { isFavourable } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
 import { reference as proposalReference } from './proposals';
 
 /**
- * The staff's read of what follows a published decision of a file: its authorisation
- * record and each condition with its last check. Callers have already checked that the
+ * The staff's read of what follows a published decision of a file: its cameras' regimes,
+ * its authorisation record, the landlord's decision, and each condition with its last check. Callers have already checked that the
  * reader may see the file.
  */
 export interface DecisionFollowUp {
@@ -19,7 +20,10 @@ export interface DecisionFollowUp {
   latestKind: RegisterEntryKind;
   outcome: string;
   authorisable: boolean;
+  /** The regime of each of the file's cameras, in file order (a camera without one is left out). */
+  regimes: CameraRegime[];
   authorisation: Authorisation | null;
+  landlordDecision: LandlordDecision | null;
   conditions: DecisionCondition[];
   checks: { conditionIndex: number; status: 'met' | 'not_met'; note: string; checkedOn: string; checkedByName: string; revision: number }[];
 }
@@ -31,9 +35,11 @@ export async function followUpOfProposal(db: Database, proposalId: string): Prom
     .where(and(eq(decisions.proposalId, proposalId), sql`EXISTS (SELECT 1 FROM ${registerEntries} WHERE ${registerEntries.decisionId} = ${decisions.id})`));
   const out: DecisionFollowUp[] = [];
   for (const d of published) {
-    const [entries, [authorisation], checks] = await Promise.all([
+    const [entries, [authorisation], [landlordDecision], cameraRegimes, checks] = await Promise.all([
       db.select({ reference: registerEntries.reference, kind: registerEntries.kind, outcome: registerEntries.outcome }).from(registerEntries).where(eq(registerEntries.decisionId, d.decisionId)).orderBy(desc(registerEntries.sequence)),
       db.select().from(authorisations).where(eq(authorisations.decisionId, d.decisionId)),
+      db.select().from(landlordDecisions).where(eq(landlordDecisions.decisionId, d.decisionId)),
+      db.select({ regime: cameras.regime }).from(cameras).where(eq(cameras.proposalId, proposalId)).orderBy(asc(cameras.position)),
       db
         .select({
           conditionIndex: conditionFollowUps.conditionIndex,
@@ -56,7 +62,9 @@ export async function followUpOfProposal(db: Database, proposalId: string): Prom
       latestKind: latest.kind,
       outcome: latest.outcome,
       authorisable: latest.kind !== 'revocation' && isFavourable(latest.outcome),
+      regimes: cameraRegimes.map((c) => c.regime).filter(isCameraRegime),
       authorisation: authorisation ?? null,
+      landlordDecision: landlordDecision ?? null,
       conditions: d.conditions,
       checks,
     });

@@ -76,7 +76,8 @@ function toPublic(row: Row, followUp: PublicFollowUp): PublicEntry {
 
 export interface EntryWithVersions extends PublicEntry {
   /** Every entry of the same decision, in register order: the publication, then its corrections. */
-  versions: { reference: string; kind: RegisterEntryKind; publishedAt: string; note: string | null }[];
+  /** `decommissionedOn`: for a decommissioning, the day the camera was taken down (which may precede its publication). */
+  versions: { reference: string; kind: RegisterEntryKind; publishedAt: string; decommissionedOn: string | null; note: string | null }[];
 }
 
 /** One entry by its reference, with the history of its decision; null when unknown. */
@@ -96,7 +97,7 @@ export function registerEntry(db: Database, reference: string): Promise<EntryWit
     const [item] = await toPublicAll(db, [row]);
     return {
       ...item!,
-      versions: versions.map(({ entry }) => ({ reference: entry.reference, kind: entry.kind, publishedAt: entry.publishedAt, note: entry.note })),
+      versions: versions.map(({ entry }) => ({ reference: entry.reference, kind: entry.kind, publishedAt: entry.publishedAt, decommissionedOn: entry.decommissionedOn ?? null, note: entry.note })),
     };
   });
 }

@@ -49,6 +49,12 @@ export async function seedAuthorisations(db: Database): Promise<void> {
     return row.id;
   };
 
+  /** The retention the file of this decision asked for, in days. */
+  const retentionOf = async (decisionId: string) => {
+    const [row] = await db.select({ days: proposals.retentionDays }).from(proposals).innerJoin(decisions, eq(decisions.proposalId, proposals.id)).where(eq(decisions.id, decisionId));
+    return row?.days ?? 15;
+  };
+
   interface Story {
     site: string;
     title: string;
@@ -121,6 +127,8 @@ export async function seedAuthorisations(db: Database): Promise<void> {
         decision: d.kind,
         decidedOn: d.on,
         orderReference: d.kind === 'granted' ? d.order : '',
+        // The order sets the retention (CSI L252-5): the one the file asked for.
+        orderRetentionDays: d.kind === 'granted' ? await retentionOf(decisionId) : '',
         refusalReason: d.kind === 'refused' ? d.reason : '',
       });
     }

@@ -26,7 +26,11 @@ export const PERMISSIONS = {
   'committee.chair': ['chair'],
   /** Take part as a member: declare a conflict, propose conditions as rapporteur, vote. */
   'committee.member': ['member', 'chair'],
-  /** After the vote: record the prefect's authorisation (request, CDVP opinion, decision). */
+  /**
+   * After the vote: record the prefect's authorisation (request, acknowledgement of receipt,
+   * CDVP opinion, decision with the order's retention, notice of commissioning) or, for a
+   * landlord's common-area cameras, the landlord's board decision and the police convention.
+   */
   'authorisations.manage': ['diagnostician', 'admin'],
   /** Record cameras put in service and taken out of service (a decommissioning is published). */
   'cameras.service': ['diagnostician', 'admin'],

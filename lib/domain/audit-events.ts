@@ -80,7 +80,7 @@ const QUESTION_EVENTS = {
 export const COMMITTEE_ENTITY_ID = '00000000-0000-4000-8000-000000000001';
 
 const settingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export const SETTINGS_FIELDS = ['quorumRule', 'quorumFixed', 'majorityRule', 'chairCastingVote', 'noticeDays', 'proxiesAllowed'] as const;
+export const SETTINGS_FIELDS = ['quorumRule', 'quorumFixed', 'majorityRule', 'chairCastingVote', 'noticeDays', 'proxiesAllowed', 'renewalLeadMonths'] as const;
 const id = z.uuid();
 
 const COMMITTEE_EVENTS = {
@@ -119,9 +119,31 @@ const FOLLOW_UP_EVENTS = {
   /** `correction`: the step was recorded before and is re-recorded (a typo corrected). */
   'authorisation.filed': { entity: 'proposal', details: z.object({ decisionId: id, filedOn: day, prefectureReference: z.string(), correction: z.boolean() }).strict() },
   'authorisation.cdvp_opinion': { entity: 'proposal', details: z.object({ decisionId: id, cdvpOpinionOn: day, cdvpOpinion: z.enum(CDVP_OPINIONS), correction: z.boolean() }).strict() },
+  /** The prefecture's acknowledgement of receipt: the day the silence's four months run from (CSI R252-15). */
+  'authorisation.acknowledged': { entity: 'proposal', details: z.object({ decisionId: id, acknowledgedOn: day, correction: z.boolean() }).strict() },
+  /** `orderRetentionDays`: the retention the order sets, when granted (absent from events recorded before it was asked). */
   'authorisation.prefect_decision': {
     entity: 'proposal',
-    details: z.object({ decisionId: id, decision: z.enum(PREFECT_DECISIONS), decidedOn: day, orderReference: z.string().nullable(), correction: z.boolean() }).strict(),
+    details: z
+      .object({ decisionId: id, decision: z.enum(PREFECT_DECISIONS), decidedOn: day, orderReference: z.string().nullable(), orderRetentionDays: z.number().int().min(1).max(30).nullable().optional(), correction: z.boolean() })
+      .strict(),
+  },
+  /** The prefect told that the cameras were put in service, as the order asks. */
+  'authorisation.commissioning_notice': { entity: 'proposal', details: z.object({ decisionId: id, noticeOn: day, correction: z.boolean() }).strict() },
+  /** A landlord's board decision for its common-area cameras, with the police convention (CSI L272-2) when images go to the police. */
+  'landlord.decision_recorded': {
+    entity: 'proposal',
+    details: z
+      .object({
+        decisionId: id,
+        boardDecidedOn: day,
+        boardReference: z.string(),
+        policeTransmission: z.boolean(),
+        conventionSignedOn: day.nullable(),
+        conventionReference: z.string().nullable(),
+        correction: z.boolean(),
+      })
+      .strict(),
   },
   /** Reason: the note given with this check (each check keeps its own). */
   'condition.checked': { entity: 'proposal', details: z.object({ decisionId: id, conditionIndex: z.number().int().min(0), status: z.enum(CONDITION_STATUSES), checkedOn: day }).strict() },

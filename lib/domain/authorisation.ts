@@ -20,8 +20,16 @@ import type { AuthorisationStatus, CdvpOpinion } from './vocabulary';
  *    expired from the next day (as the open data's "in force" already reads it).
  */
 
-/** The prefect's silence for more than four months on a request means refusal (CSI R252-15). */
+/**
+ * The prefect's silence for more than four months on a request means refusal (CSI R252-15),
+ * counted from the prefecture's receipt of the request, the day its acknowledgement of
+ * receipt states (CRPA L112-3). When no acknowledgement is recorded, the app counts from the
+ * filing day, the earliest the prefecture can have received it, and says so
+ * (`silenceCountedFrom: 'filing'`).
+ */
 export const SILENCE_MONTHS = 4;
+/** The renewal lead time a committee may set, in months (prefecture practice, 4 by default; not law). */
+export const RENEWAL_LEAD_MONTHS = { min: 1, max: 12 } as const;
 /** The departmental commission (CDVP) gives its opinion within three months, extendable by one (CSI R252-15). */
 export const CDVP_MONTHS = 3;
 export const CDVP_EXTENSION_MONTHS = 1;
@@ -33,6 +41,12 @@ export interface AuthorisationFacts {
   /** The day the request was filed at the prefecture. */
   filedAt?: string | null;
   prefectureReference?: string | null;
+  /**
+   * The day the prefecture received the request, as its acknowledgement of receipt states.
+   * Unlike the other facts it is read whatever the day asked: it dates the start of the
+   * silence period, which has run from that day all along (see `deriveAuthorisation`).
+   */
+  acknowledgedAt?: string | null;
   cdvpOpinionAt?: string | null;
   cdvpOpinion?: CdvpOpinion | null;
   decision?: PrefectDecision | null;
@@ -42,7 +56,14 @@ export interface AuthorisationFacts {
 export interface AuthorisationState {
   status: AuthorisationStatus;
   filedAt: string | null;
-  /** The last day the prefect's silence is not yet a refusal (filing + 4 months). */
+  /** The prefecture's acknowledgement of receipt, once filed; null when none is recorded. */
+  acknowledgedAt: string | null;
+  /**
+   * What the silence's four months run from: the acknowledgement of receipt, or, when none
+   * is recorded, the filing day (a fallback the pages say plainly); null before the filing.
+   */
+  silenceCountedFrom: 'acknowledgement' | 'filing' | null;
+  /** The last day the prefect's silence is not yet a refusal (acknowledgement, else filing, + 4 months). */
   silenceDeadline: string | null;
   /** The first day of refusal by silence: the day after `silenceDeadline`. */
   refusedBySilenceFrom: string | null;
@@ -55,12 +76,22 @@ export interface AuthorisationState {
   cdvpExtendedDeadline: string | null;
   grantedAt: string | null;
   refusedAt: string | null;
-  /** The last day the authorisation holds (grant + 5 years). */
+  /** The last day the authorisation holds: the order's day + 5 years (CSI L252-4); null unless granted. */
   expiresAt: string | null;
-  /** Four months before expiry: the prefecture wants the renewal file by then. */
+  /**
+   * The renewal lead time (4 months by default, the committee's setting) before expiry: the
+   * prefecture wants the renewal file by then, and the committee's re-review opens that day.
+   * It derives from the order's expiry, never from the committee's vote.
+   */
   renewalDueAt: string | null;
   /** Granted, not expired, and `renewalDueAt` reached: the renewal (and the re-review) is due. */
   renewalDue: boolean;
+}
+
+/** How a derivation is set: the committee's renewal lead time (committee_settings.renewal_lead_months). */
+export interface DerivationOptions {
+  /** Months before expiry the renewal is due; DEFAULT_RENEWAL_LEAD_MONTHS when not given. */
+  renewalLeadMonths?: number;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -92,9 +123,18 @@ export function nextDay(day: string): string {
  * (not_filed → filed → refused_by_silence → granted or refused → expired). The prefect may
  * still decide after the silence deadline (an explicit decision replaces the implicit
  * refusal). Facts should pass `authorisationIssues` first; days must be well formed.
+ *
+ * One exception: the acknowledgement of receipt dates when the silence period started, so
+ * once recorded it sets the deadline on every day after the filing (between the filing and
+ * the receipt the prefecture had not received the request: its four months had not begun).
+ * That keeps the status from moving back when an acknowledgement comes late.
  */
-export function deriveAuthorisation(facts: AuthorisationFacts, today: string): AuthorisationState {
+export function deriveAuthorisation(facts: AuthorisationFacts, today: string, options: DerivationOptions = {}): AuthorisationState {
   assertDay(today, 'today');
+  const lead = options.renewalLeadMonths ?? DEFAULT_RENEWAL_LEAD_MONTHS;
+  if (!Number.isInteger(lead) || lead < RENEWAL_LEAD_MONTHS.min || lead > RENEWAL_LEAD_MONTHS.max) {
+    throw new RangeError(`renewalLeadMonths must be a whole number of months from ${RENEWAL_LEAD_MONTHS.min} to ${RENEWAL_LEAD_MONTHS.max}: ${lead}`);
+  }
   const known = (day: string | null | undefined, what: string): string | null => {
     if (day === null || day === undefined) return null;
     assertDay(day, what);
@@ -104,10 +144,16 @@ export function deriveAuthorisation(facts: AuthorisationFacts, today: string): A
   const decision = facts.decision ?? null;
   const grantedAt = decision?.kind === 'granted' ? known(decision.grantedAt, 'grantedAt') : null;
   const refusedAt = decision?.kind === 'refused' ? known(decision.refusedAt, 'refusedAt') : null;
+  let acknowledgedAt: string | null = null;
+  if (filedAt !== null && facts.acknowledgedAt !== null && facts.acknowledgedAt !== undefined) {
+    assertDay(facts.acknowledgedAt, 'acknowledgedAt');
+    acknowledgedAt = facts.acknowledgedAt;
+  }
 
-  const silenceDeadline = filedAt === null ? null : addMonths(filedAt, SILENCE_MONTHS);
+  const silenceCountedFrom = filedAt === null ? null : acknowledgedAt === null ? 'filing' : 'acknowledgement';
+  const silenceDeadline = filedAt === null ? null : addMonths(acknowledgedAt ?? filedAt, SILENCE_MONTHS);
   const expiresAt = grantedAt === null ? null : addMonths(grantedAt, AUTHORISATION_YEARS * 12);
-  const renewalDueAt = expiresAt === null ? null : addMonths(expiresAt, -DEFAULT_RENEWAL_LEAD_MONTHS);
+  const renewalDueAt = expiresAt === null ? null : addMonths(expiresAt, -lead);
 
   let status: AuthorisationStatus;
   if (expiresAt !== null) status = today > expiresAt ? 'expired' : 'granted';
@@ -118,6 +164,8 @@ export function deriveAuthorisation(facts: AuthorisationFacts, today: string): A
   return {
     status,
     filedAt,
+    acknowledgedAt,
+    silenceCountedFrom,
     silenceDeadline,
     refusedBySilenceFrom: silenceDeadline === null ? null : nextDay(silenceDeadline),
     cdvpDeadline: filedAt === null ? null : addMonths(filedAt, CDVP_MONTHS),
@@ -131,8 +179,8 @@ export function deriveAuthorisation(facts: AuthorisationFacts, today: string): A
 }
 
 /** The authorisation at an instant: the Paris day of `now` decides (23:30 UTC may already be tomorrow in Paris). */
-export function authorisationAt(facts: AuthorisationFacts, now: Date): AuthorisationState {
-  return deriveAuthorisation(facts, parisDate(now));
+export function authorisationAt(facts: AuthorisationFacts, now: Date, options: DerivationOptions = {}): AuthorisationState {
+  return deriveAuthorisation(facts, parisDate(now), options);
 }
 
 /** Why recorded facts cannot stand together; keys a form or a zod refinement translates. */
@@ -141,6 +189,9 @@ export const AUTHORISATION_ISSUES = [
   'in_the_future',
   'required',
   'reference_without_filing',
+  'acknowledgement_without_filing',
+  'acknowledgement_before_filing',
+  'acknowledgement_after_decision',
   'cdvp_opinion_without_filing',
   'cdvp_opinion_before_filing',
   'cdvp_opinion_after_decision',
@@ -159,7 +210,9 @@ const blank = (value: string | null | undefined): value is null | undefined | ''
 /**
  * Everything inconsistent in `facts` on `today`, empty when they can be recorded: days
  * that do not exist or have not come yet, a pair half filled, a decision or a CDVP
- * opinion without or before the filing, a CDVP opinion after the prefect's decision.
+ * opinion without or before the filing, a CDVP opinion after the prefect's decision, an
+ * acknowledgement of receipt without or before the filing, or after the decision (the
+ * prefect decides on a request the prefecture has received).
  * A blank optional day counts as absent (an empty date input). A decision on the
  * filing's own day, or after the silence deadline, is accepted.
  */
@@ -181,6 +234,10 @@ export function authorisationIssues(facts: AuthorisationFacts, today: string): A
   const filedAt = blank(facts.filedAt) ? null : day(facts.filedAt, 'filedAt');
   if (!filed && !blank(facts.prefectureReference)) add('reference_without_filing', 'prefectureReference');
 
+  const acknowledgedAt = blank(facts.acknowledgedAt) ? null : day(facts.acknowledgedAt, 'acknowledgedAt');
+  if (!filed && !blank(facts.acknowledgedAt)) add('acknowledgement_without_filing', 'acknowledgedAt');
+  if (acknowledgedAt !== null && filedAt !== null && acknowledgedAt < filedAt) add('acknowledgement_before_filing', 'acknowledgedAt');
+
   const hasCdvpAt = !blank(facts.cdvpOpinionAt);
   const hasCdvpOpinion = facts.cdvpOpinion !== null && facts.cdvpOpinion !== undefined;
   const cdvpAt = blank(facts.cdvpOpinionAt) ? null : day(facts.cdvpOpinionAt, 'cdvpOpinionAt');
@@ -200,6 +257,7 @@ export function authorisationIssues(facts: AuthorisationFacts, today: string): A
     if (!filed) add('decision_without_filing', 'decision', dateField);
     if (decidedAt !== null && filedAt !== null && decidedAt < filedAt) add('decision_before_filing', 'decision', dateField);
     if (decidedAt !== null && cdvpAt !== null && cdvpAt > decidedAt) add('cdvp_opinion_after_decision', 'cdvpOpinionAt');
+    if (decidedAt !== null && acknowledgedAt !== null && acknowledgedAt > decidedAt) add('acknowledgement_after_decision', 'acknowledgedAt');
   }
   return issues;
 }

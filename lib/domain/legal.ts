@@ -8,7 +8,7 @@ import type { CameraRegime } from './vocabulary';
 
 export interface LegalReference {
   /** The issuing text: a code, a law, the GDPR, or the data-protection authority's guidance. */
-  source: 'CSI' | 'CNIL' | 'GDPR' | 'law' | 'circular' | 'committee';
+  source: 'CSI' | 'CNIL' | 'GDPR' | 'law' | 'circular' | 'committee' | 'practice';
   /** Article number, or null for guidance that has none. */
   article: string | null;
   /** Numbered item (°) inside the article, if any. */
@@ -93,6 +93,13 @@ export const VALIDITY_REFERENCE = csi('L252-4');
 export const SILENCE_REFERENCE = csi('R252-15');
 /** A landlord may let the police see common-area images in real time only under a convention with the State (formerly CCH L126-1-1). */
 export const POLICE_TRANSMISSION_REFERENCE = csi('L272-2');
+/** Every request to an administration is acknowledged, the acknowledgement stating the day of receipt from which a silence runs. */
+export const ACKNOWLEDGEMENT_REFERENCE: LegalReference = { source: 'law', article: 'L112-3', citation: 'CRPA, art. L112-3' };
+/**
+ * Prefectures ask for the renewal file four months before the authorisation expires: their
+ * published practice (`practice`: no text sets it), which the committee's settings may change.
+ */
+export const RENEWAL_LEAD_REFERENCE: LegalReference = { source: 'practice', article: null, citation: 'Pratique des préfectures (aucun texte ne fixe ce délai)' };
 /** A data-protection impact assessment where the processing is likely to result in a high risk, with the DPO's advice (art. 35.2). */
 export const DPIA_REFERENCE = gdpr('35');
 /**

@@ -43,6 +43,9 @@ export const registerEntrySchema = z
     kind: z.enum(REGISTER_ENTRY_KINDS).meta({ description: 'decision: a published decision; correction: replaces the content of the entry it corrects; revocation: the decision it names no longer holds; decommissioning: cameras taken out of service, replaces the content of the entry it names with the camera counts reduced to the cameras still in service.' }),
     corrects: z.string().nullable().meta({ description: 'Reference of the entry this one corrects, revokes or amends (decommissioning); null for a decision.' }),
     note: z.string().nullable().meta({ description: 'Why the correction, revocation or decommissioning was made; null for a decision.' }),
+    decommissionedOn: isoDate
+      .optional()
+      .meta({ description: 'Decommissioning entries only: the day the camera was taken out of service (Europe/Paris), which may come before the entry is published (publishedAt). Absent from other entries.' }),
     publishedAt: z.iso.datetime().meta({ description: 'When the entry was added to the register (UTC).' }),
     decidedAt: isoDate.meta({ description: "Date of the committee's vote (Europe/Paris)." }),
     site: z

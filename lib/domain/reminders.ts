@@ -1,4 +1,4 @@
-import { authorisationAt, type AuthorisationFacts, type AuthorisationState } from './authorisation';
+import { authorisationAt, type AuthorisationFacts, type AuthorisationState, type DerivationOptions } from './authorisation';
 import { parisDate } from './paris-time';
 import type { ConditionStatus, DecisionCondition } from './vocabulary';
 
@@ -30,15 +30,17 @@ export interface AuthorisationReminders {
   renewalDue: string | null;
   /**
    * The re-review is to open (key: renewalDueAt): from the renewal's due day on, and also
-   * once expired (a job that was down over the whole window must still open it).
+   * once expired (a job that was down over the whole window must still open it). It
+   * derives from the prefect's order (its expiry minus the committee's renewal lead time),
+   * never from the committee's vote: no order, no re-review date.
    */
   reReview: string | null;
   /** Filed, no decision, the silence deadline within SILENCE_WARNING_DAYS days (key: silenceDeadline). */
   silenceDeadline: string | null;
 }
 
-export function authorisationReminders(facts: AuthorisationFacts, now: Date): AuthorisationReminders {
-  const state = authorisationAt(facts, now);
+export function authorisationReminders(facts: AuthorisationFacts, now: Date, options: DerivationOptions = {}): AuthorisationReminders {
+  const state = authorisationAt(facts, now, options);
   const today = parisDate(now);
   const renewalDue = state.renewalDue ? state.renewalDueAt : null;
   const reReview = state.renewalDueAt !== null && (state.renewalDue || state.status === 'expired') ? state.renewalDueAt : null;

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
-import { authorisations, conditionFollowUps, decisions, proposals, remindersSent, residentQuestions, users } from '@/db/schema';
+import { authorisations, committeeSettings, conditionFollowUps, decisions, proposals, remindersSent, residentQuestions, users } from '@/db/schema';
 import { authorisationReminders, overdueConditionsDue, questionLateOn, QUESTION_WAIT_DAYS } from '@/lib/domain/reminders';
 import { authorisationFacts } from '@/lib/domain/follow-up';
 import type { ConditionStatus, NoticeKind, Role } from '@/lib/domain/vocabulary';
@@ -11,7 +11,8 @@ import { openLinkedProposal } from '@/lib/workflow/linked-proposals';
 /**
  * The reminders job: what after the vote must not be forgotten (renewals, the prefect's
  * silence, conditions past due, residents' questions waiting) and the re-review that
- * opens by itself when a renewal is due.
+ * opens by itself when a renewal is due: the committee's renewal lead time (its settings,
+ * prefecture practice) before the prefect's order expires, never a date counted from the vote.
  *
  * Safe to run by several workers at once, and again and again: each reminder is one
  * transaction that first claims its key in `reminders_sent` (INSERT … ON CONFLICT DO
@@ -80,6 +81,8 @@ export async function runReminders(db: Database, now: Date, options: ReminderOpt
   const holders = (kind: keyof typeof RECIPIENTS) => activeHolders(db, RECIPIENTS[kind]);
 
   // Authorisations of published, unrevoked decisions: renewal, re-review, the prefect's silence.
+  const [settings] = await db.select({ renewalLeadMonths: committeeSettings.renewalLeadMonths }).from(committeeSettings).where(eq(committeeSettings.id, 1));
+  const derivation = { renewalLeadMonths: settings?.renewalLeadMonths };
   const filed = await db
     .select({
       authorisation: authorisations,
@@ -93,7 +96,7 @@ export async function runReminders(db: Database, now: Date, options: ReminderOpt
     .innerJoin(proposals, eq(proposals.id, decisions.proposalId))
     .where(and(isNotNull(authorisations.filedOn), publishedNotRevoked));
   for (const row of filed) {
-    const due = authorisationReminders(authorisationFacts(row.authorisation), now);
+    const due = authorisationReminders(authorisationFacts(row.authorisation), now, derivation);
     if (due.reReview && !row.reReviewOpened) {
       await once({ kind: 're_review_opened', subjectId: row.decisionId, dueOn: due.reReview }, (tx) => openReReview(tx, row));
     }

@@ -65,6 +65,8 @@ function entryContent(t: AppTranslator, locale: Locale, e: RegisterEntry): strin
     `<p>${html(t('openData.feed.site', { site: e.site.name, address: e.site.address, landlord: e.site.landlord }))}</p>`,
     `<p><strong>${html(t(`committee.outcomes.${e.outcome}`))}</strong> – ${html(t('openData.feed.decided', { date: day(e.decidedAt) }))}</p>`,
   ];
+  // A decommissioning states the day the camera was taken down, which may precede its publication.
+  if (e.decommissionedOn) parts.push(`<p>${html(t('publicRegister.entry.takenDownOn', { date: day(e.decommissionedOn) }))}</p>`);
   if (e.note) parts.push(`<h2>${html(t(`openData.feed.note.${e.kind === 'decision' ? 'correction' : e.kind}`))}</h2>${paragraphs(e.note)}`);
   parts.push(paragraphs(e.publicSummary));
   parts.push(`<p>${html(t('openData.feed.cameras', { count: e.cameraCount, masked: e.maskedCameraCount, days: e.retentionDays }))}</p>`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RENEWAL_LEAD_MONTHS } from '@/lib/domain/authorisation';
 import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
 import { parisLocalToDate } from '@/lib/domain/paris-time';
 import { ATTENDANCE, CONDITION_KINDS } from '@/lib/domain/vocabulary';
@@ -21,6 +22,14 @@ export const committeeSettingsSchema = z
     chairCastingVote: checkbox,
     noticeDays: formNumber(0, 60, { integer: true }).refine((v) => v !== null, { error: 'validation.required' }),
     proxiesAllowed: checkbox,
+    /**
+     * Months before the prefect's authorisation expires that its renewal is due and the
+     * committee's re-review opens: prefecture practice (4), not law. The settings form always
+     * sends it (blank: required); a caller that leaves it out keeps the stored value.
+     */
+    renewalLeadMonths: formNumber(RENEWAL_LEAD_MONTHS.min, RENEWAL_LEAD_MONTHS.max, { integer: true })
+      .refine((v) => v !== null, { error: 'validation.required' })
+      .optional(),
     revision,
   })
   .refine((v) => v.quorumRule !== 'fixed' || v.quorumFixed !== null, { path: ['quorumFixed'], error: 'validation.required' });

@@ -1,13 +1,15 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { agendaItems, authorisations, decisions, diagnostics, registerEntries, type Authorisation } from '@/db/schema';
+import { agendaItems, authorisations, cameras, decisions, diagnostics, registerEntries, type Authorisation } from '@/db/schema';
 import { dpiaFilingGaps, type DpiaRecord } from '@/lib/domain/dpia';
 import { authorisationIssues, type AuthorisationFacts } from '@/lib/domain/authorisation';
-import { authorisationFacts, isFavourable } from '@/lib/domain/follow-up';
+import { authorisationFacts, commissioningRefusal, isFavourable, trackedSteps, type LandlordDecisionRecord } from '@/lib/domain/follow-up';
+import { isCameraRegime } from '@/lib/domain/regimes';
+import type { CameraRegime } from '@/lib/domain/vocabulary';
 import { parisDate } from '@/lib/domain/paris-time';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { announcePublicChange } from '@/lib/public-changes';
-import { recordCdvpOpinionSchema, recordFilingSchema, recordPrefectDecisionSchema } from '@/lib/validation/authorisations';
+import { recordAcknowledgementSchema, recordCdvpOpinionSchema, recordCommissioningNoticeSchema, recordFilingSchema, recordPrefectDecisionSchema } from '@/lib/validation/authorisations';
 import { recordEvent } from './audit';
 import { defineCommand } from './command';
 
@@ -35,8 +37,23 @@ import { defineCommand } from './command';
  *   (instruction of 20 March 2024; lib/domain/dpia.ts `dpiaFilingGaps`).
  */
 
-/** The decision and its file, when its authorisation may be recorded; else a translated refusal. */
-export async function requireAuthorisable(tx: Tx, decisionId: string): Promise<{ proposalId: string; conditions: (typeof decisions.$inferSelect)['conditions'] }> {
+/** The legal regimes of a decision's cameras (its file's), in the vocabulary's order; a camera without one is left out. */
+export async function regimesOfDecision(tx: Tx, decisionId: string): Promise<CameraRegime[]> {
+  const rows = await tx.selectDistinct({ regime: cameras.regime }).from(cameras).innerJoin(decisions, eq(decisions.proposalId, cameras.proposalId)).where(eq(decisions.id, decisionId));
+  return rows.map((r) => r.regime).filter(isCameraRegime);
+}
+
+/**
+ * The decision and its file, when what follows it may be recorded; else a translated
+ * refusal. `track` says what is recorded: the prefect's authorisation (only for a decision
+ * with a camera on the public road or in a place open to the public, CSI L252-1), or the
+ * landlord's board decision (only with a camera in a landlord's common area).
+ */
+export async function requireAuthorisable(
+  tx: Tx,
+  decisionId: string,
+  track: 'prefect' | 'landlord' = 'prefect',
+): Promise<{ proposalId: string; conditions: (typeof decisions.$inferSelect)['conditions']; regimes: CameraRegime[] }> {
   const [decision] = await tx.select({ proposalId: decisions.proposalId, conditions: decisions.conditions }).from(decisions).where(eq(decisions.id, decisionId));
   if (!decision) throw new AppError('not_found');
   const [latest] = await tx
@@ -46,7 +63,38 @@ export async function requireAuthorisable(tx: Tx, decisionId: string): Promise<{
     .orderBy(desc(registerEntries.sequence))
     .limit(1);
   if (!latest || latest.kind === 'revocation' || !isFavourable(latest.outcome)) throw new AppError('conflict:state', { _form: 'followUp.refusals.not_favourable_published' });
-  return decision;
+  const regimes = await regimesOfDecision(tx, decisionId);
+  const tracked = trackedSteps(regimes);
+  if (track === 'prefect' && !tracked.prefect) throw new AppError('conflict:state', { _form: 'followUp.refusals.no_prefectoral_camera' });
+  if (track === 'landlord' && !tracked.landlord) throw new AppError('conflict:state', { _form: 'followUp.refusals.no_common_area_camera' });
+  return { ...decision, regimes };
+}
+
+/**
+ * Refuses a record that would leave a camera of the file put in service on a day it was not
+ * authorised (a grant moved later, turned into a refusal, a landlord's decision moved
+ * later): each camera of the regimes `track` covers is checked again with the new records.
+ */
+export async function keepCommissioningsAuthorised(
+  tx: Tx,
+  proposalId: string,
+  track: 'prefect' | 'landlord',
+  records: { authorisation: AuthorisationFacts | null; landlordDecision: Pick<LandlordDecisionRecord, 'boardDecidedOn'> | null },
+  field: string,
+): Promise<void> {
+  const commissioned = await tx
+    .select({ position: cameras.position, regime: cameras.regime, commissionedOn: cameras.commissionedOn })
+    .from(cameras)
+    .where(eq(cameras.proposalId, proposalId))
+    .orderBy(cameras.position);
+  const today = parisDate(new Date());
+  for (const camera of commissioned) {
+    if (camera.commissionedOn === null || !isCameraRegime(camera.regime)) continue;
+    if ((camera.regime === 'private_common_area') !== (track === 'landlord')) continue;
+    if (commissioningRefusal(camera.regime, records, camera.commissionedOn, today)) {
+      throw new AppError('invalid', { [field]: { key: 'followUp.issues.camera_commissioned_before', params: { n: camera.position + 1, date: camera.commissionedOn } } });
+    }
+  }
 }
 
 /** The Paris day of the committee's vote on the decision, as the register states it (lib/workflow/register.ts publicContentOf). */
@@ -98,6 +146,7 @@ const FIELD_OF: Record<string, string> = {
   'decision.grantedAt': 'decidedOn',
   'decision.refusedAt': 'decidedOn',
   'decision.orderReference': 'orderReference',
+  acknowledgedAt: 'acknowledgedOn',
   'decision.reason': 'refusalReason',
 };
 
@@ -179,17 +228,25 @@ export const recordPrefectDecision = defineCommand({
     // A grant has an order and no reason, a refusal the reverse: a text in the other field is a mistake to point out, not to drop.
     if (input.decision === 'granted' && input.refusalReason) throw new AppError('invalid', { refusalReason: 'followUp.issues.reason_only_for_refusal' });
     if (input.decision === 'refused' && input.orderReference) throw new AppError('invalid', { orderReference: 'followUp.issues.order_only_for_grant' });
-    checkFacts({
+    if (input.decision === 'refused' && input.orderRetentionDays !== null) throw new AppError('invalid', { orderRetentionDays: 'followUp.issues.retention_only_for_grant' });
+    const facts: AuthorisationFacts = {
       ...authorisationFacts(row),
       decision:
         input.decision === 'granted'
           ? { kind: 'granted', grantedAt: input.decidedOn, orderReference: input.orderReference ?? '' }
           : { kind: 'refused', refusedAt: input.decidedOn, reason: input.refusalReason ?? '' },
-    });
+    };
+    checkFacts(facts);
+    // A correction may not leave a camera put in service, or the prefect told of it, before the grant.
+    if (row.commissioningNoticeOn !== null && (input.decision === 'refused' || row.commissioningNoticeOn < input.decidedOn)) {
+      throw new AppError('invalid', { decidedOn: { key: 'followUp.issues.notice_recorded_before', params: { date: row.commissioningNoticeOn } } });
+    }
+    await keepCommissioningsAuthorised(tx, proposalId, 'prefect', { authorisation: facts, landlordDecision: null }, 'decidedOn');
     const revision = await save(tx, input.decisionId, row, {
       prefectDecision: input.decision,
       prefectDecidedOn: input.decidedOn,
       orderReference: input.decision === 'granted' ? input.orderReference : null,
+      orderRetentionDays: input.decision === 'granted' ? input.orderRetentionDays : null,
       refusalReason: input.decision === 'refused' ? input.refusalReason : null,
     });
     await recordEvent(tx, {
@@ -197,7 +254,69 @@ export const recordPrefectDecision = defineCommand({
       action: 'authorisation.prefect_decision',
       entityId: proposalId,
       // The refusal's reason stays in the record; the trail says what and when.
-      details: { decisionId: input.decisionId, decision: input.decision, decidedOn: input.decidedOn, orderReference: input.decision === 'granted' ? input.orderReference : null, correction: row.prefectDecision !== null },
+      details: {
+        decisionId: input.decisionId,
+        decision: input.decision,
+        decidedOn: input.decidedOn,
+        orderReference: input.decision === 'granted' ? input.orderReference : null,
+        orderRetentionDays: input.decision === 'granted' ? input.orderRetentionDays : null,
+        correction: row.prefectDecision !== null,
+      },
+    });
+    return { revision, proposalId };
+  },
+});
+
+/**
+ * The prefecture's acknowledgement of receipt (CRPA L112-3): the day it states is the day
+ * the prefect's four months of silence start (CSI R252-15); until it is recorded they are
+ * counted from the filing, and the pages say so. Recorded once filed, and corrected at
+ * will, while the prefect has not decided (the prefect decides on a request received).
+ */
+export const recordAcknowledgement = defineCommand({
+  name: 'recordAcknowledgement',
+  permission: 'authorisations.manage',
+  schema: recordAcknowledgementSchema,
+  async run(tx, actor, input) {
+    const { proposalId } = await requireAuthorisable(tx, input.decisionId);
+    const row = await lockedRecord(tx, input.decisionId, input.revision);
+    if (!row?.filedOn) throw new AppError('conflict:state', { _form: 'followUp.refusals.not_filed' });
+    if (row.prefectDecision !== null) throw new AppError('conflict:state', { _form: 'followUp.refusals.later_step_recorded' });
+    checkFacts({ ...authorisationFacts(row), acknowledgedAt: input.acknowledgedOn });
+    const revision = await save(tx, input.decisionId, row, { acknowledgedOn: input.acknowledgedOn });
+    await recordEvent(tx, {
+      actorId: actor.id,
+      action: 'authorisation.acknowledged',
+      entityId: proposalId,
+      details: { decisionId: input.decisionId, acknowledgedOn: input.acknowledgedOn, correction: row.acknowledgedOn !== null },
+    });
+    return { revision, proposalId };
+  },
+});
+
+/**
+ * The prior notice to the prefect that the cameras are put in service, as the order asks:
+ * once the authorisation is granted, dated on or after the order and never in the future;
+ * corrected at will (the audit trail keeps each record).
+ */
+export const recordCommissioningNotice = defineCommand({
+  name: 'recordCommissioningNotice',
+  permission: 'authorisations.manage',
+  schema: recordCommissioningNoticeSchema,
+  async run(tx, actor, input) {
+    const { proposalId } = await requireAuthorisable(tx, input.decisionId);
+    const row = await lockedRecord(tx, input.decisionId, input.revision);
+    if (row?.prefectDecision !== 'granted' || row.prefectDecidedOn === null) throw new AppError('conflict:state', { _form: 'followUp.refusals.not_granted' });
+    if (input.commissioningNoticeOn > parisDate(new Date())) throw new AppError('invalid', { commissioningNoticeOn: 'followUp.issues.in_the_future' });
+    if (input.commissioningNoticeOn < row.prefectDecidedOn) {
+      throw new AppError('invalid', { commissioningNoticeOn: { key: 'followUp.issues.notice_before_grant', params: { date: row.prefectDecidedOn } } });
+    }
+    const revision = await save(tx, input.decisionId, row, { commissioningNoticeOn: input.commissioningNoticeOn });
+    await recordEvent(tx, {
+      actorId: actor.id,
+      action: 'authorisation.commissioning_notice',
+      entityId: proposalId,
+      details: { decisionId: input.decisionId, noticeOn: input.commissioningNoticeOn, correction: row.commissioningNoticeOn !== null },
     });
     return { revision, proposalId };
   },

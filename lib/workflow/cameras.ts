@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { authorisations, cameras, decisions, registerEntries, type RegisterEntryRow } from '@/db/schema';
+import { authorisations, cameras, decisions, landlordDecisions, registerEntries, type RegisterEntryRow } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { deriveAuthorisation, type AuthorisationFacts } from '@/lib/domain/authorisation';
-import { authorisationFacts } from '@/lib/domain/follow-up';
+import { authorisationFacts, commissioningRefusal, decommissioningRefusal, type CommissioningRefusal } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
+import { isCameraRegime } from '@/lib/domain/regimes';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { commissionCamerasSchema, decommissionCameraSchema, proposeChangeSchema } from '@/lib/validation/cameras';
 import { recordEvent } from './audit';
@@ -15,11 +15,14 @@ import { appendEntry, type EntryContent } from './register';
 
 /**
  * Cameras in service (issue 10, item 2). After a favourable decision is published and
- * the prefect has granted the authorisation, the city records the day each camera was
- * put in service; a camera taken out of service is published in the register as a new
- * entry (kind `decommissioning`) naming the decision's latest entry, with the camera
- * count reduced to the cameras still in service. An authorised system is never edited
- * in place: a change is a new proposal, linked to the earlier file (`proposeChange`).
+ * each camera is authorised under its regime (the prefect's authorisation granted and not
+ * expired for the public road and places open to the public; the landlord's board decision
+ * for a landlord's common area), the city records the day each camera was put in service;
+ * a camera taken out of service is published in the register as a new entry (kind
+ * `decommissioning`) naming the decision's latest entry, stating the day the camera was
+ * taken down, with the camera count reduced to the cameras still in service. An authorised
+ * system is never edited in place: a change is a new proposal, linked to the earlier file
+ * (`proposeChange`).
  */
 
 const R = 'cameraService.refusals.';
@@ -52,21 +55,9 @@ async function authorisedDecision(tx: Tx, proposalId: string): Promise<Published
   return found;
 }
 
-/**
- * Why a camera may not be put in service on `day`, or null: only while the prefect's
- * authorisation holds on that day (granted on or before it, not expired), never in the
- * future. A catalog key with its parameters.
- */
-function commissioningRefusal(authorisation: AuthorisationFacts | null, day: string, today: string): FieldErrors[string] | null {
-  if (day > today) return `${R}in_the_future`;
-  if (!authorisation) return `${R}not_authorised`;
-  const onThatDay = deriveAuthorisation(authorisation, day);
-  if (onThatDay.status === 'granted') return null;
-  if (onThatDay.status === 'expired') return { key: `${R}expired`, params: { date: onThatDay.expiresAt! } };
-  // Granted later than that day, or not granted at all (as of today).
-  const now = deriveAuthorisation(authorisation, today);
-  if (now.grantedAt) return { key: `${R}before_grant`, params: { date: now.grantedAt } };
-  return `${R}not_authorised`;
+/** A refusal of lib/domain/follow-up.ts `commissioningRefusal` as the form shows it: a catalog key with its parameters. */
+function refusalMessage(refusal: CommissioningRefusal): FieldErrors[string] {
+  return 'date' in refusal ? { key: `${R}${refusal.reason}`, params: { date: refusal.date } } : `${R}${refusal.reason}`;
 }
 
 /**
@@ -87,23 +78,33 @@ export const commissionCameras = defineCommand({
     if (new Set(ids).size !== ids.length) throw new AppError('invalid', { _form: `${R}duplicate_camera` });
 
     const [authorisationRow] = await tx.select().from(authorisations).where(eq(authorisations.decisionId, decisionId));
-    const facts = authorisationRow ? authorisationFacts(authorisationRow) : null;
+    const [landlordRow] = await tx.select({ boardDecidedOn: landlordDecisions.boardDecidedOn }).from(landlordDecisions).where(eq(landlordDecisions.decisionId, decisionId));
+    const records = { authorisation: authorisationRow ? authorisationFacts(authorisationRow) : null, landlordDecision: landlordRow ?? null };
     const today = parisDate(new Date());
     const found = await tx.select().from(cameras).where(and(eq(cameras.proposalId, proposalId), inArray(cameras.id, ids)));
     const byId = new Map(found.map((c) => [c.id, c]));
 
     const errors: FieldErrors = {};
+    // Nothing recorded that could authorise a camera yet: the file's state, not the form, is at fault.
+    let stateOnly = true;
     for (const row of chosen) {
       const path = `cameras.${row.index}.commissionedOn`;
       const camera = byId.get(row.cameraId);
-      if (!camera) errors[`cameras.${row.index}.cameraId`] = `${R}not_of_this_file`;
-      else if (camera.commissionedOn) errors[path] = { key: `${R}already_commissioned`, params: { n: camera.position + 1 } };
-      else {
-        const refused = commissioningRefusal(facts, row.commissionedOn, today);
-        if (refused) errors[path] = refused;
+      if (!camera) {
+        errors[`cameras.${row.index}.cameraId`] = `${R}not_of_this_file`;
+        stateOnly = false;
+      } else if (camera.commissionedOn) {
+        errors[path] = { key: `${R}already_commissioned`, params: { n: camera.position + 1 } };
+        stateOnly = false;
+      } else {
+        // A camera of a file submitted before regimes existed was migrated to one; none left without.
+        const regime = isCameraRegime(camera.regime) ? camera.regime : 'open_to_public';
+        const refused = commissioningRefusal(regime, records, row.commissionedOn, today);
+        if (refused) errors[path] = refusalMessage(refused);
+        if (refused?.reason !== 'not_authorised' && refused?.reason !== 'not_decided_by_landlord') stateOnly = false;
       }
     }
-    if (Object.keys(errors).length) throw new AppError(facts ? 'invalid' : 'conflict:state', errors);
+    if (Object.keys(errors).length) throw new AppError(stateOnly ? 'conflict:state' : 'invalid', errors);
 
     const done: { position: number; commissionedOn: string }[] = [];
     for (const row of chosen) {
@@ -118,15 +119,17 @@ export const commissionCameras = defineCommand({
 
 /** An entry's public content (what a correction, a decommissioning or a revocation carries over). */
 export function contentOf(entry: RegisterEntryRow['entry']): EntryContent {
-  const { reference: _r, sequence: _s, kind: _k, corrects: _c, note: _n, publishedAt: _p, previousHash: _ph, hash: _h, ...content } = entry;
+  const { reference: _r, sequence: _s, kind: _k, corrects: _c, note: _n, publishedAt: _p, decommissionedOn: _d, previousHash: _ph, hash: _h, ...content } = entry;
   return content;
 }
 
 /**
- * A camera in service is taken out of service, with the day and a public reason. The
- * register gets a new entry (kind `decommissioning`) that names the decision's latest
- * entry, with its content and the camera counts reduced to the cameras still in service
- * (authorised and not taken out); its note is the reason. After a revocation the
+ * A camera in service is taken out of service, with the day it was really taken down (not
+ * in the future, not before it was put in service) and a public reason. The register gets
+ * a new entry (kind `decommissioning`) that names the decision's latest entry and states
+ * that day (`decommissionedOn`, whatever the day it is published), with its content and
+ * the camera counts reduced to the cameras still in service (authorised and not taken
+ * out); its note is the reason. After a revocation the
  * decision no longer holds and the register line is closed: the camera is recorded out
  * of service without a new entry.
  */
@@ -142,8 +145,9 @@ export const decommissionCamera = defineCommand({
     if (!found) throw new AppError('conflict:state', { _form: `${R}not_published` });
     const [camera] = (await tx.select().from(cameras).where(eq(cameras.id, cameraId))) as [typeof cameras.$inferSelect];
     if (!camera.commissionedOn || camera.decommissionedOn) throw new AppError('conflict:state', { _form: { key: `${R}not_in_service`, params: { n: camera.position + 1 } } });
-    if (decommissionedOn > parisDate(new Date())) throw new AppError('invalid', { decommissionedOn: `${R}in_the_future` });
-    if (decommissionedOn < camera.commissionedOn) throw new AppError('invalid', { decommissionedOn: { key: `${R}before_commissioning`, params: { date: camera.commissionedOn } } });
+    const refused = decommissioningRefusal(decommissionedOn, camera.commissionedOn, parisDate(new Date()));
+    if (refused === 'in_the_future') throw new AppError('invalid', { decommissionedOn: `${R}in_the_future` });
+    if (refused === 'before_commissioning') throw new AppError('invalid', { decommissionedOn: { key: `${R}before_commissioning`, params: { date: camera.commissionedOn } } });
 
     await tx.update(cameras).set({ decommissionedOn, decommissionReason: reason }).where(eq(cameras.id, cameraId));
     let reference: string | null = null;
@@ -154,7 +158,7 @@ export const decommissionCamera = defineCommand({
         .where(and(eq(cameras.proposalId, proposal.id), isNull(cameras.decommissionedOn)))
         .orderBy(asc(cameras.position));
       const masked = remaining.filter((c) => c.maskingPlanned).length;
-      const content: EntryContent = { ...contentOf(found.latest.entry), cameraCount: remaining.length, maskedCameraCount: masked, privacyMasking: masked > 0 };
+      const content: EntryContent = { ...contentOf(found.latest.entry), decommissionedOn, cameraCount: remaining.length, maskedCameraCount: masked, privacyMasking: masked > 0 };
       const entry = await appendEntry(tx, { kind: 'decommissioning', decisionId: found.decisionId, corrects: found.latest, note: reason, content });
       reference = entry.reference;
       await recordEvent(tx, { actorId: actor.id, action: 'decision.entered_in_register', entityId: proposal.id, details: { reference, kind: 'decommissioning', corrects: found.latest.reference } });

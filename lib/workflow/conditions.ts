@@ -1,18 +1,21 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { conditionFollowUps, decisions, registerEntries } from '@/db/schema';
+import { conditionCheckRefusal } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
 import { AppError } from '@/lib/errors';
 import { announcePublicChange } from '@/lib/public-changes';
 import { markConditionSchema } from '@/lib/validation/authorisations';
 import { recordEvent } from './audit';
+import { committeeDecisionDay } from './authorisations';
 import { defineCommand } from './command';
 
 /**
  * Marks one condition of a published decision (by its position in the decision's list)
  * met or not met, with a note, the day it was checked and who checked. Checking again
  * replaces the row (the form's revision must match: 0 for a first check); the audit trail
- * keeps every check. A revoked decision is no longer followed up. The public decision
- * page shows the result at once (the register cache is cleared on commit).
+ * keeps every check. A revoked decision is no longer followed up. The day of the check is
+ * a day that has come, and not before the committee's vote that set the condition. The
+ * public decision page shows the result at once (the register cache is cleared on commit).
  */
 export const markCondition = defineCommand({
   name: 'markCondition',
@@ -29,7 +32,10 @@ export const markCondition = defineCommand({
       .limit(1);
     if (!latest || latest.kind === 'revocation') throw new AppError('conflict:state', { _form: 'followUp.refusals.not_published' });
     if (input.conditionIndex >= decision.conditions.length) throw new AppError('invalid', { conditionIndex: 'followUp.refusals.no_such_condition' });
-    if (input.checkedOn > parisDate(new Date())) throw new AppError('invalid', { checkedOn: 'followUp.issues.in_the_future' });
+    const decidedAt = await committeeDecisionDay(tx, input.decisionId);
+    const refused = conditionCheckRefusal(input.checkedOn, decidedAt, parisDate(new Date()));
+    if (refused === 'before_decision') throw new AppError('invalid', { checkedOn: { key: 'followUp.issues.checked_before_decision', params: { date: decidedAt } } });
+    if (refused) throw new AppError('invalid', { checkedOn: `followUp.issues.${refused}` });
 
     const where = and(eq(conditionFollowUps.decisionId, input.decisionId), eq(conditionFollowUps.conditionIndex, input.conditionIndex));
     const [row] = await tx.select().from(conditionFollowUps).where(where).for('update');

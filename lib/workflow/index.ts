@@ -22,7 +22,8 @@ import { correctRegisterEntry, publishDecision } from './register';
 import { commissionCameras, decommissionCamera, proposeChange } from './cameras';
 import { answerInfo, postDeliberation, requestInfo } from './review';
 import { answerResidentQuestion, approveResidentQuestion, assignResidentQuestion, rejectResidentQuestion } from './resident-questions';
-import { recordAuthorisationFiling, recordCdvpOpinion, recordPrefectDecision } from './authorisations';
+import { recordAcknowledgement, recordAuthorisationFiling, recordCdvpOpinion, recordCommissioningNotice, recordPrefectDecision } from './authorisations';
+import { recordLandlordDecision } from './landlord-decisions';
 import { markCondition } from './conditions';
 import { allowSsoLink, changeOwnPassword, createUser, grantRole, resetPassword, revokeRole, setUserActive } from './users';
 
@@ -88,6 +89,9 @@ export const COMMANDS = {
   recordAuthorisationFiling,
   recordCdvpOpinion,
   recordPrefectDecision,
+  recordAcknowledgement,
+  recordCommissioningNotice,
+  recordLandlordDecision,
   markCondition,
   importObservatoryFigures,
   enterObservatoryFigures,

@@ -97,6 +97,8 @@ export async function appendEntry(tx: Tx, input: AppendedEntry): Promise<Registe
     .limit(1);
   const publishedAt = input.publishedAt ?? new Date();
   const year = Number(parisDate(publishedAt).slice(0, 4));
+  // The day a camera was taken down is a decommissioning's own fact: an entry of another kind never carries it over.
+  const { decommissionedOn, ...content } = input.content;
   // Numbers restart each year: CE-2026-014 is the 14th entry published in 2026.
   const [, lastYear, lastNumber] = (last?.reference ?? 'CE-0-0').split('-').map(Number) as [number, number, number];
   const entry = seal({
@@ -106,7 +108,8 @@ export async function appendEntry(tx: Tx, input: AppendedEntry): Promise<Registe
     corrects: input.corrects?.reference ?? null,
     note: input.note,
     publishedAt: publishedAt.toISOString(),
-    ...input.content,
+    ...(input.kind === 'decommissioning' && decommissionedOn !== undefined ? { decommissionedOn } : {}),
+    ...content,
     previousHash: last?.hash ?? GENESIS_HASH,
   });
   await tx.insert(registerEntries).values({

@@ -64,7 +64,8 @@ export default async function EntryPage({ params }: Props) {
             <strong>
               {t(correctedBy.kind === 'revocation' ? 'publicRegister.entry.revokedNotice' : correctedBy.kind === 'decommissioning' ? 'publicRegister.entry.decommissionedNotice' : 'publicRegister.entry.correctedNotice', {
                 reference: correctedBy.reference,
-                date: format.dateTime(new Date(successor.publishedAt), 'date'),
+                // A decommissioning states the day the camera was taken down, not the day it was published.
+                date: successor.decommissionedOn ? format.dateTime(civilDay(successor.decommissionedOn), 'date') : format.dateTime(new Date(successor.publishedAt), 'date'),
               })}
             </strong>{' '}
             <Link href={`/registre/${correctedBy.reference}`}>{correctedBy.reference}</Link>

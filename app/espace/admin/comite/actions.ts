@@ -14,6 +14,7 @@ export interface SettingsValues {
   chairCastingVote: boolean;
   noticeDays: string;
   proxiesAllowed: boolean;
+  renewalLeadMonths: string;
 }
 export type SettingsState = FormState & { values?: SettingsValues };
 
@@ -25,6 +26,8 @@ function typedValues(formData: FormData): SettingsValues {
     chairCastingVote: formData.get('chairCastingVote') === 'on',
     noticeDays: formString(formData, 'noticeDays') ?? '',
     proxiesAllowed: formData.get('proxiesAllowed') === 'on',
+    // Always sent: a blank field is refused as required, never read as "keep the stored value".
+    renewalLeadMonths: formString(formData, 'renewalLeadMonths') ?? '',
   };
 }
 

@@ -7,6 +7,7 @@ import { entityHistory } from '@/db/queries/audit';
 import { getCommitteeSettings } from '@/db/queries/committee-settings';
 import { requirePermission } from '@/lib/auth/session';
 import { COMMITTEE_ENTITY_ID } from '@/lib/domain/audit-events';
+import { RENEWAL_LEAD_REFERENCE, VALIDITY_REFERENCE } from '@/lib/domain/legal';
 import { SettingsForm } from './settings-form';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('committee.settings.title') };
 }
 
-/** The committee's rules (admin): quorum, majority, casting vote, notice period, proxies; and who changed them when. */
+/**
+ * The committee's rules (admin): quorum, majority, casting vote, notice period, proxies, and
+ * the renewal lead time of prefectoral authorisations (prefecture practice, not law); and
+ * who changed them when.
+ */
 export default async function CommitteeSettingsPage({ searchParams }: Props) {
   await requirePermission('committee.settings');
   const [query, t] = await Promise.all([searchParams, getTranslations()]);
@@ -39,6 +44,7 @@ export default async function CommitteeSettingsPage({ searchParams }: Props) {
           chairCastingVote: settings.chairCastingVote,
           noticeDays: String(settings.noticeDays),
           proxiesAllowed: settings.proxiesAllowed,
+          renewalLeadMonths: String(settings.renewalLeadMonths),
         }}
         labels={{
           quorum: t('committee.settings.quorum'),
@@ -53,6 +59,8 @@ export default async function CommitteeSettingsPage({ searchParams }: Props) {
           noticeDaysHint: t('committee.settings.noticeDaysHint'),
           proxiesAllowed: t('committee.settings.proxiesAllowed'),
           proxiesAllowedHint: t('committee.settings.proxiesAllowedHint'),
+          renewalLeadMonths: t('committee.settings.renewalLeadMonths'),
+          renewalLeadMonthsHint: t('committee.settings.renewalLeadMonthsHint', { practice: RENEWAL_LEAD_REFERENCE.citation, validity: VALIDITY_REFERENCE.citation }),
           submit: t('committee.settings.submit'),
           required: t('common.required'),
           quorumRules: { majority_of_serving: t('committee.settings.quorumRules.majority_of_serving'), fixed: t('committee.settings.quorumRules.fixed') },

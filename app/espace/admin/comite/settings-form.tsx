@@ -19,6 +19,8 @@ type Labels = Record<
   | 'noticeDaysHint'
   | 'proxiesAllowed'
   | 'proxiesAllowedHint'
+  | 'renewalLeadMonths'
+  | 'renewalLeadMonthsHint'
   | 'submit'
   | 'required',
   string
@@ -115,6 +117,18 @@ export function SettingsForm({ initial, revision, labels }: { initial: SettingsV
           {labels.proxiesAllowedHint}
         </span>
       </div>
+
+      <TextField
+        id="renewalLeadMonths"
+        label={labels.renewalLeadMonths}
+        hint={labels.renewalLeadMonthsHint}
+        required
+        requiredLabel={labels.required}
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={values.renewalLeadMonths}
+        error={errors.renewalLeadMonths}
+      />
 
       <button type="submit" disabled={pending}>
         {labels.submit}

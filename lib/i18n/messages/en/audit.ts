@@ -94,7 +94,12 @@ const audit: Shape<typeof fr> = {
     authorisation: {
       filed: '{correction, select, true {Prefecture filing corrected} other {Authorisation request filed at the prefecture}}: on {day}, file {reference}',
       cdvp_opinion: '{correction, select, true {CDVP opinion corrected} other {CDVP opinion recorded}}: {opinion}, on {day}',
-      prefect_decision: '{decision, select, granted {Prefectoral authorisation granted on {day}, order {reference}} other {Prefectoral authorisation refused on {day}}}{correction, select, true { (correction)} other {}}',
+      prefect_decision: '{decision, select, granted {Prefectoral authorisation granted on {day}, order {reference}{retention, select, none {} other {, image retention {retention} days}}} other {Prefectoral authorisation refused on {day}}}{correction, select, true { (correction)} other {}}',
+      acknowledged: "{correction, select, true {Acknowledgement of receipt corrected} other {Prefecture's acknowledgement of receipt recorded}}: request received on {day}",
+      commissioning_notice: '{correction, select, true {Notice to the prefect corrected} other {Prefect told of the commissioning}}: on {day}',
+    },
+    landlord: {
+      decision_recorded: "{correction, select, true {Landlord's decision corrected} other {Landlord's decision recorded}}: board decision of {day}, resolution {reference}{transmission, select, true {, images go to the police (convention of {conventionDay}, {conventionReference})} other {}}",
     },
     condition: {
       checked: 'Condition no. {number} checked on {day}: {status, select, met {met} other {not met}}',

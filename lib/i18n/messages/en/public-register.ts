@@ -84,6 +84,7 @@ const publicRegister = {
       correctsNotice: 'This entry corrects {reference}.',
       decommissionedNotice: 'Cameras of this decision were taken out of service by {reference} on {date}.',
       decommissioningNotice: '{count, plural, one {# camera} other {# cameras}} taken out of service: this entry amends {reference}. {remaining, plural, =0 {No camera remains in service.} one {# camera remains in service.} other {# cameras remain in service.}}',
+      takenDownOn: 'Camera taken down on {date}.',
       revokesNotice: 'This entry revokes {reference}: the decision no longer applies.',
       note: 'Reason: {note}',
       decisionTitle: 'The committee’s opinion',

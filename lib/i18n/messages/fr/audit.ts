@@ -95,7 +95,12 @@ const audit = {
     authorisation: {
       filed: '{correction, select, true {Dépôt en préfecture corrigé} other {Demande d’autorisation déposée en préfecture}} : le {day}, dossier {reference}',
       cdvp_opinion: '{correction, select, true {Avis de la CDVP corrigé} other {Avis de la CDVP enregistré}} : {opinion}, le {day}',
-      prefect_decision: '{decision, select, granted {Autorisation préfectorale accordée le {day}, arrêté {reference}} other {Autorisation préfectorale refusée le {day}}}{correction, select, true { (correction)} other {}}',
+      prefect_decision: '{decision, select, granted {Autorisation préfectorale accordée le {day}, arrêté {reference}{retention, select, none {} other {, conservation des images {retention} jours}}} other {Autorisation préfectorale refusée le {day}}}{correction, select, true { (correction)} other {}}',
+      acknowledged: '{correction, select, true {Accusé de réception corrigé} other {Accusé de réception de la préfecture enregistré}} : demande reçue le {day}',
+      commissioning_notice: '{correction, select, true {Information du préfet corrigée} other {Préfet informé de la mise en service}} : le {day}',
+    },
+    landlord: {
+      decision_recorded: '{correction, select, true {Décision du bailleur corrigée} other {Décision du bailleur enregistrée}} : conseil d’administration du {day}, délibération {reference}{transmission, select, true {, images transmises à la police (convention du {conventionDay}, {conventionReference})} other {}}',
     },
     condition: {
       checked: 'Condition n° {number} vérifiée le {day} : {status, select, met {remplie} other {non remplie}}',

@@ -84,6 +84,7 @@ const publicRegister = {
       correctsNotice: 'Cette inscription corrige {reference}.',
       decommissionedNotice: 'Des caméras de cette décision ont été mises hors service par {reference} le {date}.',
       decommissioningNotice: 'Mise hors service de {count, plural, one {# caméra} other {# caméras}} : cette inscription modifie {reference}. {remaining, plural, =0 {Aucune caméra ne reste en service.} one {# caméra reste en service.} other {# caméras restent en service.}}',
+      takenDownOn: 'Caméra déposée le {date}.',
       revokesNotice: 'Cette inscription révoque {reference}\u00a0: la décision ne s’applique plus.',
       note: 'Motif\u00a0: {note}',
       decisionTitle: 'L’avis du comité',

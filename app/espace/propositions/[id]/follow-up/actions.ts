@@ -5,8 +5,8 @@ import { formString, type FormState } from '@/lib/forms';
 import { COMMANDS } from '@/lib/workflow';
 
 /**
- * After the vote, on the file page: the steps of the prefect's authorisation and the
- * conditions' follow-up. Plain forms (no JavaScript needed): a success goes back to the
+ * After the vote, on the file page: the steps of the prefect's authorisation, the
+ * landlord's decision for common-area cameras, and the conditions' follow-up. Plain forms (no JavaScript needed): a success goes back to the
  * file at the section with a flash, a refusal comes back with what was typed.
  */
 
@@ -18,7 +18,14 @@ export type StepFormState = FormState & { values?: Record<string, string>; attem
 const read = (formData: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, formString(formData, name) ?? '']));
 
 /** Each command answers with the file the decision belongs to: the redirect goes back there. */
-type StepCommand = typeof COMMANDS.recordAuthorisationFiling | typeof COMMANDS.recordCdvpOpinion | typeof COMMANDS.recordPrefectDecision | typeof COMMANDS.markCondition;
+type StepCommand =
+  | typeof COMMANDS.recordAuthorisationFiling
+  | typeof COMMANDS.recordAcknowledgement
+  | typeof COMMANDS.recordCdvpOpinion
+  | typeof COMMANDS.recordPrefectDecision
+  | typeof COMMANDS.recordCommissioningNotice
+  | typeof COMMANDS.recordLandlordDecision
+  | typeof COMMANDS.markCondition;
 
 function stepAction(command: StepCommand, names: string[], flag: string, anchor: string) {
   const action = formAction<StepCommand['schema'], { proposalId: string }, Pick<StepFormState, 'values' | 'attempt'>>(
@@ -41,7 +48,24 @@ export async function recordCdvpOpinionAction(state: StepFormState, formData: Fo
 }
 
 export async function recordPrefectDecisionAction(state: StepFormState, formData: FormData): Promise<StepFormState> {
-  return stepAction(COMMANDS.recordPrefectDecision, ['decisionId', 'revision', 'decision', 'decidedOn', 'orderReference', 'refusalReason'], 'prefect_decided', 'authorisation')(state, formData);
+  return stepAction(COMMANDS.recordPrefectDecision, ['decisionId', 'revision', 'decision', 'decidedOn', 'orderReference', 'orderRetentionDays', 'refusalReason'], 'prefect_decided', 'authorisation')(state, formData);
+}
+
+export async function recordAcknowledgementAction(state: StepFormState, formData: FormData): Promise<StepFormState> {
+  return stepAction(COMMANDS.recordAcknowledgement, ['decisionId', 'revision', 'acknowledgedOn'], 'acknowledgement_recorded', 'authorisation')(state, formData);
+}
+
+export async function recordCommissioningNoticeAction(state: StepFormState, formData: FormData): Promise<StepFormState> {
+  return stepAction(COMMANDS.recordCommissioningNotice, ['decisionId', 'revision', 'commissioningNoticeOn'], 'notice_recorded', 'authorisation')(state, formData);
+}
+
+export async function recordLandlordDecisionAction(state: StepFormState, formData: FormData): Promise<StepFormState> {
+  return stepAction(
+    COMMANDS.recordLandlordDecision,
+    ['decisionId', 'revision', 'boardDecidedOn', 'boardReference', 'policeTransmission', 'conventionSignedOn', 'conventionParties', 'conventionReference'],
+    'landlord_recorded',
+    'landlord-decision',
+  )(state, formData);
 }
 
 export async function markConditionAction(state: StepFormState, formData: FormData): Promise<StepFormState> {

@@ -9,11 +9,12 @@ type Action = (state: StepFormState, formData: FormData) => Promise<StepFormStat
 
 export interface StepField {
   name: string;
-  kind: 'date' | 'text' | 'textarea' | 'select';
+  kind: 'date' | 'text' | 'textarea' | 'select' | 'checkbox' | 'number';
   label: string;
   hint?: string;
   required?: boolean;
   defaultValue?: string;
+  /** For a checkbox: 'on' when ticked. For a select: the chosen value. */
   /** For a select: value → label ('' first for "choose"). */
   options?: [string, string][];
   maxLength?: number;
@@ -42,6 +43,28 @@ export function StepForm({ action, idPrefix, hidden, fields, labels }: { action:
         const common = { id: id(f.name), name: f.name, label: f.label, hint: f.hint, required: f.required, requiredLabel: labels.required, error: errors[f.name] };
         // The key changes with a refused attempt, so that the typed value is shown again.
         const key = `${f.name}-${state.attempt ?? 0}`;
+        if (f.kind === 'checkbox') {
+          const hintId = f.hint ? `${id(f.name)}-hint` : undefined;
+          const errorId = errors[f.name] ? `${id(f.name)}-error` : undefined;
+          return (
+            <div key={key} className="field">
+              <label className="checkbox" htmlFor={id(f.name)}>
+                <input type="checkbox" id={id(f.name)} name={f.name} defaultChecked={value(f) === 'on'} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} /> {f.label}
+              </label>
+              {f.hint ? (
+                <span className="hint" id={hintId}>
+                  {f.hint}
+                </span>
+              ) : null}
+              {errors[f.name] ? (
+                <p className="error-text" id={errorId}>
+                  {errors[f.name]}
+                </p>
+              ) : null}
+            </div>
+          );
+        }
+        if (f.kind === 'number') return <TextField key={key} {...common} inputMode="numeric" autoComplete="off" defaultValue={value(f)} maxLength={4} />;
         if (f.kind === 'textarea') return <TextAreaField key={key} {...common} defaultValue={value(f)} maxLength={f.maxLength ?? 2000} rows={3} />;
         if (f.kind === 'select')
           return (
