@@ -279,6 +279,8 @@ async function buildWorld(db: Database): Promise<World> {
   await db.update(cameras).set({ commissionedOn: addMonths(today, -1) }).where(eq(cameras.id, inService!.id));
   const { id: _cameraId, ...cameraCopy } = inService!;
   const [toCommission] = await db.insert(cameras).values({ ...cameraCopy, position: 1, commissionedOn: null }).returning({ id: cameras.id });
+  // And a camera in the landlord's common area: its board's decision is recorded instead of the prefect's steps.
+  await db.insert(cameras).values({ ...cameraCopy, position: 2, regime: 'private_common_area', openingsInView: [], maskingPlanned: false, maskingDescription: '', commissionedOn: null });
 
   const [notice] = await db.select({ id: notices.id }).from(notices).where(eq(notices.recipientId, diag)).orderBy(desc(notices.createdAt)).limit(1);
 
@@ -360,7 +362,22 @@ async function buildWorld(db: Database): Promise<World> {
     answerResidentQuestion: { actor: chair, input: { questionId: approvedQuestion, answer: 'Quinze jours.' } },
     recordAuthorisationFiling: { actor: diag, input: { decisionId: decisionPublished, revision: 2, filedOn, prefectureReference: 'PREF-92-2026-0042' } },
     recordCdvpOpinion: { actor: diag, input: { decisionId: decisionPublished, revision: 2, cdvpOpinionOn: checkedOn, cdvpOpinion: 'favourable' } },
-    recordPrefectDecision: { actor: admin, input: { decisionId: decisionPublished, revision: 2, decision: 'granted', decidedOn: checkedOn, orderReference: 'AP-2026-117', refusalReason: '' } },
+    recordPrefectDecision: { actor: admin, input: { decisionId: decisionPublished, revision: 2, decision: 'granted', decidedOn: checkedOn, orderReference: 'AP-2026-117', orderRetentionDays: 15, refusalReason: '' } },
+    recordAcknowledgement: { actor: diag, input: { decisionId: decisionPublished, revision: 2, acknowledgedOn: filedOn } },
+    recordCommissioningNotice: { actor: admin, input: { decisionId: withCondition.decisionId, revision: 1, commissioningNoticeOn: today } },
+    recordLandlordDecision: {
+      actor: diag,
+      input: {
+        decisionId: withCondition.decisionId,
+        revision: 0,
+        boardDecidedOn: today,
+        boardReference: 'CA-2026-07',
+        policeTransmission: true,
+        conventionSignedOn: today,
+        conventionParties: 'Le bailleur, le préfet des Hauts-de-Seine, la police nationale',
+        conventionReference: 'CONV-92-2026-003',
+      },
+    },
     markCondition: { actor: chair, input: { decisionId: withCondition.decisionId, conditionIndex: 0, revision: 2, status: 'met', note: 'Panneaux posés.', checkedOn } },
     importObservatoryFigures: { actor: diag, input: { fileName: 'chiffres-corriges.csv', text: csv(7) } },
     enterObservatoryFigures: {
