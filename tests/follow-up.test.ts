@@ -3,9 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as oneDecision from '@/app/api/v1/decisions/[reference]/route';
 import { overdueConditions } from '@/db/queries/follow-up';
 import { registerEntry } from '@/db/queries/register';
-import { auditEvents, authorisations, conditionFollowUps } from '@/db/schema';
+import { auditEvents, authorisations, cameras, conditionFollowUps, landlordDecisions } from '@/db/schema';
 import { nextDay } from '@/lib/domain/authorisation';
 import { parisDate } from '@/lib/domain/paris-time';
+import { addDays } from '@/lib/domain/reminders';
 import { addMonths, entryHash } from '@/lib/domain/register';
 import { servedDecisionSchema } from '@/lib/open-data/schemas';
 import { served } from '@/lib/open-data/served';
@@ -266,5 +267,126 @@ describe.each(BACKENDS)('after the vote on %s', (backend) => {
     vi.useRealTimers();
     await ok(run('markCondition', people.chair, { decisionId: d, conditionIndex: 1, revision: 1, status: 'met', note: 'Panneaux posés.', checkedOn: today() }));
     expect(await of(`${year + 1}-04-01`)).toEqual([]);
+  });
+  /** A published favourable decision voted a year ago whose cameras are given these regimes (the fixture's camera, then copies). */
+  async function publishedWith(regimes: ('public_road' | 'open_to_public' | 'private_common_area')[]) {
+    const signed = await signedDecision(t.db, people, siteId, { votedAt });
+    const [first] = await t.db.select().from(cameras).where(eq(cameras.proposalId, signed.proposalId));
+    const { id: _id, ...copy } = first!;
+    await t.db.update(cameras).set({ regime: regimes[0]! }).where(eq(cameras.id, first!.id));
+    for (const [i, regime] of regimes.slice(1).entries()) await t.db.insert(cameras).values({ ...copy, position: i + 1, regime });
+    const { reference } = await ok(run('publishDecision', people.chair, { decisionId: signed.decisionId }));
+    return { ...signed, reference };
+  }
+
+  it('counts the prefect’s silence from the acknowledgement of receipt, from the filing only while none is recorded', async () => {
+    const file = await publishedWith(['open_to_public']);
+    const d = file.decisionId;
+    const ack = (revision: number, acknowledgedOn: string) => run('recordAcknowledgement', people.officer, { decisionId: d, revision, acknowledgedOn });
+    expect(await ack(0, daysAgo(10))).toEqual({ ok: false, code: 'conflict:state', fieldErrors: { _form: 'followUp.refusals.not_filed' } });
+    const filedOn = addMonths(today(), -5);
+    await ok(run('recordAuthorisationFiling', people.officer, { decisionId: d, revision: 0, filedOn, prefectureReference: 'PREF-AR' }));
+    // Counted from the filing, five months ago: refused by silence.
+    expect((await registerEntry(t.db, file.reference))!.followUp.authorisation).toMatchObject({ status: 'refused_by_silence', refusedBySilenceFrom: nextDay(addMonths(filedOn, 4)) });
+    expect(await ack(1, addDays(filedOn, -1))).toEqual({ ok: false, code: 'invalid', fieldErrors: { acknowledgedOn: 'followUp.issues.acknowledgement_before_filing' } });
+    expect(await ack(1, nextDay(today()))).toEqual({ ok: false, code: 'invalid', fieldErrors: { acknowledgedOn: 'followUp.issues.in_the_future' } });
+    expect(await runCommand(t.db, COMMANDS.recordAcknowledgement, people.technician.id, { decisionId: d, revision: 1, acknowledgedOn: filedOn })).toMatchObject({ code: 'forbidden' });
+    // Received two months after the filing (a piece was missing): the four months run from there.
+    const receivedOn = addMonths(filedOn, 2);
+    expect(await ok(ack(1, receivedOn))).toEqual({ revision: 2, proposalId: file.proposalId });
+    expect(await stored(d)).toMatchObject({ acknowledgedOn: receivedOn, revision: 2 });
+    expect((await registerEntry(t.db, file.reference))!.followUp.authorisation).toMatchObject({ status: 'filed', refusedBySilenceFrom: nextDay(addMonths(receivedOn, 4)) });
+    expect(await ack(1, receivedOn)).toMatchObject({ code: 'conflict:stale_version' });
+    // A correction of the filing after the acknowledgement is refused on the acknowledgement.
+    expect(await run('recordAuthorisationFiling', people.officer, { decisionId: d, revision: 2, filedOn: addDays(receivedOn, 1), prefectureReference: 'PREF-AR' })).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { acknowledgedOn: 'followUp.issues.acknowledgement_before_filing' },
+    });
+    // The prefect decides on a request received: not before the acknowledgement; and once decided, no more acknowledgement.
+    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 2, decision: 'refused', decidedOn: addDays(receivedOn, -1), refusalReason: 'Motif' })).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { acknowledgedOn: 'followUp.issues.acknowledgement_after_decision' },
+    });
+    await ok(run('recordPrefectDecision', people.officer, { decisionId: d, revision: 2, decision: 'refused', decidedOn: daysAgo(3), refusalReason: 'Motif' }));
+    expect(await ack(3, receivedOn)).toEqual({ ok: false, code: 'conflict:state', fieldErrors: { _form: 'followUp.refusals.later_step_recorded' } });
+    const trail = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.action, 'authorisation.acknowledged'));
+    expect(trail.map((e) => e.details)).toEqual([{ decisionId: d, acknowledgedOn: receivedOn, correction: false }]);
+  });
+
+  it('records the notice of commissioning to the prefect once granted, on or after the order, and keeps the order on or before it', async () => {
+    const file = await publishedWith(['public_road']);
+    const d = file.decisionId;
+    const notice = (revision: number, commissioningNoticeOn: string) => run('recordCommissioningNotice', people.officer, { decisionId: d, revision, commissioningNoticeOn });
+    expect(await notice(0, daysAgo(1))).toEqual({ ok: false, code: 'conflict:state', fieldErrors: { _form: 'followUp.refusals.not_granted' } });
+    await ok(run('recordAuthorisationFiling', people.officer, { decisionId: d, revision: 0, filedOn: daysAgo(100), prefectureReference: 'PREF-MS' }));
+    await ok(run('recordPrefectDecision', people.officer, { decisionId: d, revision: 1, decision: 'granted', decidedOn: daysAgo(30), orderReference: 'AP-MS', orderRetentionDays: 7 }));
+    expect(await notice(2, daysAgo(31))).toEqual({ ok: false, code: 'invalid', fieldErrors: { commissioningNoticeOn: { key: 'followUp.issues.notice_before_grant', params: { date: daysAgo(30) } } } });
+    expect(await notice(2, nextDay(today()))).toEqual({ ok: false, code: 'invalid', fieldErrors: { commissioningNoticeOn: 'followUp.issues.in_the_future' } });
+    await ok(notice(2, daysAgo(20)));
+    expect(await stored(d)).toMatchObject({ commissioningNoticeOn: daysAgo(20), orderRetentionDays: 7, revision: 3 });
+    // The order cannot be moved after the notice, nor turned into a refusal.
+    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'granted', decidedOn: daysAgo(10), orderReference: 'AP-MS', orderRetentionDays: 7 })).toEqual({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { decidedOn: { key: 'followUp.issues.notice_recorded_before', params: { date: daysAgo(20) } } },
+    });
+    expect(await run('recordPrefectDecision', people.officer, { decisionId: d, revision: 3, decision: 'refused', decidedOn: daysAgo(30), refusalReason: 'Motif' })).toMatchObject({ code: 'invalid' });
+    const [event] = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.action, 'authorisation.commissioning_notice'));
+    expect(event!.details).toEqual({ decisionId: d, noticeOn: daysAgo(20), correction: false });
+  });
+
+  it('tracks the prefect only for the street and places open to the public, the landlord’s board for its common areas', async () => {
+    const commonOnly = await publishedWith(['private_common_area', 'private_common_area']);
+    const streetOnly = await publishedWith(['public_road']);
+    const mixed = await publishedWith(['open_to_public', 'private_common_area']);
+    const filing = (decisionId: string) => run('recordAuthorisationFiling', people.officer, { decisionId, revision: 0, filedOn: daysAgo(10), prefectureReference: 'PREF-R' });
+    const landlord = (decisionId: string, input: Record<string, unknown> = {}) =>
+      run('recordLandlordDecision', people.officer, { decisionId, revision: 0, boardDecidedOn: daysAgo(12), boardReference: 'CA-2026-14', policeTransmission: false, ...input });
+    // All common-area cameras: no prefectoral filing.
+    expect(await filing(commonOnly.decisionId)).toEqual({ ok: false, code: 'conflict:state', fieldErrors: { _form: 'followUp.refusals.no_prefectoral_camera' } });
+    expect(await stored(commonOnly.decisionId)).toBeUndefined();
+    // No common-area camera: no landlord's decision.
+    expect(await landlord(streetOnly.decisionId)).toEqual({ ok: false, code: 'conflict:state', fieldErrors: { _form: 'followUp.refusals.no_common_area_camera' } });
+    // A mixed file: both.
+    await ok(filing(mixed.decisionId));
+    await ok(landlord(mixed.decisionId));
+    // Only for a published favourable decision, by those who follow authorisations.
+    expect(await landlord(unfavourable.decisionId)).toMatchObject({ code: 'conflict:state', fieldErrors: { _form: 'followUp.refusals.not_favourable_published' } });
+    for (const who of [people.technician, people.chair]) expect(await runCommand(t.db, COMMANDS.recordLandlordDecision, who.id, { decisionId: commonOnly.decisionId })).toMatchObject({ code: 'forbidden' });
+
+    const d = commonOnly.decisionId;
+    // Days that exist and have come; the convention in full when images go to the police, not otherwise.
+    expect(await landlord(d, { boardDecidedOn: nextDay(today()) })).toEqual({ ok: false, code: 'invalid', fieldErrors: { boardDecidedOn: 'followUp.issues.in_the_future' } });
+    expect(await landlord(d, { policeTransmission: 'on' })).toEqual({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { conventionSignedOn: 'followUp.issues.required', conventionParties: 'followUp.issues.required', conventionReference: 'followUp.issues.required' },
+    });
+    expect(await landlord(d, { conventionReference: 'CONV-1' })).toEqual({ ok: false, code: 'invalid', fieldErrors: { conventionReference: 'followUp.issues.convention_without_transmission' } });
+    const convention = { policeTransmission: 'on', conventionSignedOn: daysAgo(40), conventionParties: 'Le bailleur, le préfet des Hauts-de-Seine', conventionReference: 'CONV-92-2026-003' };
+    expect(await landlord(d, { ...convention, conventionSignedOn: nextDay(today()) })).toMatchObject({ code: 'invalid', fieldErrors: { conventionSignedOn: 'followUp.issues.in_the_future' } });
+    expect(await t.db.select().from(landlordDecisions).where(eq(landlordDecisions.decisionId, d))).toEqual([]);
+    expect(await ok(landlord(d, convention))).toEqual({ revision: 1, proposalId: commonOnly.proposalId });
+    expect(await landlord(d, convention)).toMatchObject({ code: 'conflict:stale_version' });
+    // A correction: the convention ended, images no longer go to the police; its fields are cleared.
+    await ok(landlord(d, { revision: 1, boardDecidedOn: daysAgo(11) }));
+    const [row] = await t.db.select().from(landlordDecisions).where(eq(landlordDecisions.decisionId, d));
+    expect(row).toMatchObject({ boardDecidedOn: daysAgo(11), boardReference: 'CA-2026-14', policeTransmission: false, conventionSignedOn: null, conventionParties: null, conventionReference: null, revision: 2 });
+    const trail = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.entityId, commonOnly.proposalId));
+    expect(trail.map((e) => e.details).filter((x) => (x as { boardDecidedOn?: string }).boardDecidedOn)).toEqual([
+      { decisionId: d, boardDecidedOn: daysAgo(12), boardReference: 'CA-2026-14', policeTransmission: true, conventionSignedOn: daysAgo(40), conventionReference: 'CONV-92-2026-003', correction: false },
+      { decisionId: d, boardDecidedOn: daysAgo(11), boardReference: 'CA-2026-14', policeTransmission: false, conventionSignedOn: null, conventionReference: null, correction: true },
+    ]);
+    // The public entry: the landlord's decision authorises the common-area cameras; no prefectoral authorisation is served.
+    const served = (await registerEntry(t.db, commonOnly.reference))!.followUp;
+    expect(served.authorisation).toBeNull();
+    expect(served.cameras.map((c) => c.authorised)).toEqual([true, true]);
+  });
+
+  it('refuses a condition checked before the committee’s vote that set it', async () => {
+    const voteDay = parisDate(votedAt);
+    const mark = (checkedOn: string) => run('markCondition', people.officer, { decisionId: favourable.decisionId, conditionIndex: 1, revision: 2, status: 'met', note: 'Panneaux posés.', checkedOn });
+    expect(await mark(addDays(voteDay, -1))).toEqual({ ok: false, code: 'invalid', fieldErrors: { checkedOn: { key: 'followUp.issues.checked_before_decision', params: { date: voteDay } } } });
+    await ok(mark(voteDay));
   });
 });

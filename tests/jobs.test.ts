@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, createPool, type Database } from '@/db/client';
-import { auditEvents, authorisations, cameras, notices, proposals, registerEntries, remindersSent, residentQuestions, scheduledJobs } from '@/db/schema';
+import { auditEvents, authorisations, cameras, committeeSettings, notices, proposals, registerEntries, remindersSent, residentQuestions, scheduledJobs } from '@/db/schema';
 import { runReminders, type ReminderReport } from '@/lib/jobs/reminders';
 import { claimJob, ensureJobs, LEASE_SECONDS, runDueJobs } from '@/lib/jobs/runner';
 import { createMailer, type Mailer } from '@/lib/mailer';
@@ -198,6 +198,38 @@ describe.each(BACKENDS)('the reminders job on %s', (backend) => {
     expect(report.errors).toEqual([]);
     expect(report.sent).toMatchObject({ renewal_due: 0, re_review_opened: 0 });
     expect(await t.db.select().from(proposals).where(eq(proposals.sourceDecisionId, c.decisionId))).toEqual([]);
+  });
+
+  it('opens the re-review the committee’s renewal lead time before the order expires, as the admin set it (prefecture practice, not law)', async () => {
+    // Granted 10 Aug 2026: expires 10 Aug 2031; four months before is 10 Apr 2031, six months before is NOW (10 Feb 2031).
+    const d = await signedDecision(t.db, people, (await makeSite(t.db, { name: 'Résidence du Délai' })).id);
+    await ok(runCommand(t.db, COMMANDS.publishDecision, people.chair.id, { decisionId: d.decisionId }));
+    await t.db.insert(authorisations).values({ decisionId: d.decisionId, filedOn: '2026-05-01', prefectureReference: 'PREF-92-D', prefectDecision: 'granted', prefectDecidedOn: '2026-08-10', orderReference: 'AP-92-D' });
+    const opened = () => t.db.select().from(proposals).where(and(eq(proposals.sourceDecisionId, d.decisionId), eq(proposals.kind, 're_review')));
+    expect((await runReminders(t.db, NOW, { deliver })).errors).toEqual([]);
+    expect(await opened()).toEqual([]);
+
+    // The admin sets six months: a number from 1 to 12, required in the form; a caller that leaves it out keeps it.
+    const [settings] = await t.db.select().from(committeeSettings);
+    const rules = { quorumRule: settings!.quorumRule, quorumFixed: settings!.quorumFixed, majorityRule: settings!.majorityRule, chairCastingVote: settings!.chairCastingVote, noticeDays: settings!.noticeDays, proxiesAllowed: settings!.proxiesAllowed };
+    const update = (input: Record<string, unknown>) => runCommand(t.db, COMMANDS.updateCommitteeSettings, admin.id, { ...rules, revision: settings!.revision, ...input });
+    expect(await update({ renewalLeadMonths: '' })).toMatchObject({ code: 'invalid', fieldErrors: { renewalLeadMonths: 'validation.required' } });
+    expect(await update({ renewalLeadMonths: 13 })).toMatchObject({ code: 'invalid', fieldErrors: { renewalLeadMonths: { key: 'validation.between', params: { min: 1, max: 12 } } } });
+    expect(await runCommand(t.db, COMMANDS.updateCommitteeSettings, people.chair.id, { ...rules, revision: settings!.revision, renewalLeadMonths: 6 })).toMatchObject({ code: 'forbidden' });
+    await ok(update({ renewalLeadMonths: '6' }));
+    const [after] = await t.db.select().from(committeeSettings);
+    expect(after).toMatchObject({ renewalLeadMonths: 6, revision: settings!.revision + 1 });
+    const [changed] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.updated'));
+    expect(changed!.details).toEqual({ changes: { renewalLeadMonths: { from: 4, to: 6 } } });
+    expect(await ok(runCommand(t.db, COMMANDS.updateCommitteeSettings, admin.id, { ...rules, revision: after!.revision }))).toEqual({ revision: after!.revision });
+
+    const report = await runReminders(t.db, NOW, { deliver });
+    expect(report.errors).toEqual([]);
+    const [reReview] = await opened();
+    expect(reReview).toMatchObject({ state: 'submitted', previousProposalId: d.proposalId });
+    const [key] = await t.db.select().from(remindersSent).where(and(eq(remindersSent.kind, 're_review_opened'), eq(remindersSent.subjectId, d.decisionId)));
+    expect(key).toMatchObject({ dueOn: '2031-02-10' });
+    await ok(update({ revision: after!.revision, renewalLeadMonths: 4 }));
   });
 
   describe('the lease', () => {

@@ -6,6 +6,7 @@ import {
   deriveAuthorisation,
   isCalendarDay,
   nextDay,
+  RENEWAL_LEAD_MONTHS,
   type AuthorisationFacts,
   type AuthorisationIssue,
 } from '@/lib/domain/authorisation';
@@ -24,18 +25,22 @@ const statusOn = (facts: AuthorisationFacts, today: string) => deriveAuthorisati
 const validFacts = fc
   .record({
     filedAt: day,
+    acknowledgedAfter: fc.option(fc.nat(200), { nil: undefined }),
     cdvpAfter: fc.option(fc.nat(200), { nil: undefined }),
     cdvpOpinion: fc.constantFrom(...CDVP_OPINIONS),
     decisionAfter: fc.option(fc.nat(400), { nil: undefined }),
     granted: fc.boolean(),
     todayAfter: fc.nat(3000),
   })
-  .map(({ filedAt, cdvpAfter, cdvpOpinion, decisionAfter, granted: isGrant, todayAfter }) => {
+  .map(({ filedAt, acknowledgedAfter, cdvpAfter, cdvpOpinion, decisionAfter, granted: isGrant, todayAfter }) => {
     const facts: AuthorisationFacts = { filedAt, prefectureReference: 'PREF-1' };
     let last = filedAt;
+    // The prefecture acknowledges receipt on or after the filing, before it decides.
+    if (acknowledgedAfter !== undefined) last = facts.acknowledgedAt = plusDays(filedAt, acknowledgedAfter);
     if (cdvpAfter !== undefined) {
-      last = facts.cdvpOpinionAt = plusDays(filedAt, cdvpAfter);
+      facts.cdvpOpinionAt = plusDays(filedAt, cdvpAfter);
       facts.cdvpOpinion = cdvpOpinion;
+      if (facts.cdvpOpinionAt > last) last = facts.cdvpOpinionAt;
     }
     if (decisionAfter !== undefined) {
       last = plusDays(last, decisionAfter);
@@ -87,6 +92,8 @@ describe('refusal by silence (four months after filing)', () => {
     expect(deriveAuthorisation({}, '2026-05-01')).toEqual({
       status: 'not_filed',
       filedAt: null,
+      acknowledgedAt: null,
+      silenceCountedFrom: null,
       silenceDeadline: null,
       refusedBySilenceFrom: null,
       cdvpDeadline: null,
@@ -99,6 +106,49 @@ describe('refusal by silence (four months after filing)', () => {
     });
     expect(statusOn(filed('2026-05-02'), '2026-05-01')).toBe('not_filed');
     expect(statusOn(filed('2026-05-02'), '2026-05-02')).toBe('filed');
+  });
+});
+
+describe('refusal by silence counted from the acknowledgement of receipt (CSI R252-15, CRPA L112-3)', () => {
+  it('runs the four months from the day the prefecture received the request, not from the filing', () => {
+    const facts = filed('2026-03-02', { acknowledgedAt: '2026-03-20' });
+    expect(deriveAuthorisation(facts, '2026-07-10')).toMatchObject({
+      status: 'filed',
+      acknowledgedAt: '2026-03-20',
+      silenceCountedFrom: 'acknowledgement',
+      silenceDeadline: '2026-07-20',
+      refusedBySilenceFrom: '2026-07-21',
+    });
+    // Counted from the filing it would already be a refusal: the acknowledgement is what keeps it open.
+    expect(statusOn(filed('2026-03-02'), '2026-07-10')).toBe('refused_by_silence');
+    expect(statusOn(facts, '2026-07-20')).toBe('filed');
+    expect(statusOn(facts, '2026-07-21')).toBe('refused_by_silence');
+  });
+
+  it('falls back to the filing day when no acknowledgement is recorded, and says so', () => {
+    expect(deriveAuthorisation(filed('2026-03-02'), '2026-03-03')).toMatchObject({ acknowledgedAt: null, silenceCountedFrom: 'filing', silenceDeadline: '2026-07-02' });
+    expect(deriveAuthorisation(filed('2026-03-02', { acknowledgedAt: null }), '2026-03-03').silenceCountedFrom).toBe('filing');
+  });
+
+  it('sets the deadline on every day after the filing once recorded, so the status never moves back when it arrives late', () => {
+    // Received five months after the filing (pieces missing): never refused by silence in between.
+    const late = filed('2026-01-10', { acknowledgedAt: '2026-06-10' });
+    expect(statusOn(late, '2026-05-20')).toBe('filed');
+    expect(deriveAuthorisation(late, '2026-05-20').silenceDeadline).toBe('2026-10-10');
+    expect(statusOn(late, '2026-10-11')).toBe('refused_by_silence');
+    // Nothing before the filing, acknowledgement or not.
+    expect(deriveAuthorisation(late, '2026-01-09')).toMatchObject({ status: 'not_filed', acknowledgedAt: null, silenceCountedFrom: null });
+  });
+
+  it('is refused without a filing, before it, after the decision, or in the future', () => {
+    expect(reasons({ acknowledgedAt: '2026-03-01' })).toEqual([issue('acknowledgement_without_filing', 'acknowledgedAt')]);
+    expect(reasons(filed('2026-03-02', { acknowledgedAt: '2026-03-01' }))).toEqual([issue('acknowledgement_before_filing', 'acknowledgedAt')]);
+    expect(reasons(filed('2026-03-02', { acknowledgedAt: '2026-03-02' }))).toEqual([]);
+    expect(reasons(granted('2026-03-02', '2026-05-01'))).toEqual([]);
+    expect(reasons({ ...granted('2026-03-02', '2026-05-01'), acknowledgedAt: '2026-05-02' })).toEqual([issue('acknowledgement_after_decision', 'acknowledgedAt')]);
+    expect(reasons({ ...granted('2026-03-02', '2026-05-01'), acknowledgedAt: '2026-05-01' })).toEqual([]);
+    expect(reasons(filed('2026-03-02', { acknowledgedAt: '2026-12-02' }))).toEqual([issue('in_the_future', 'acknowledgedAt')]);
+    expect(reasons(filed('2026-03-02', { acknowledgedAt: '2026-02-30' }))).toEqual([issue('not_a_day', 'acknowledgedAt')]);
   });
 });
 
@@ -141,6 +191,38 @@ describe('expiry five years after the grant, renewal four months before', () => 
     expect(deriveAuthorisation(granted('2026-10-01', '2026-10-31'), '2026-10-31')).toMatchObject({ expiresAt: '2031-10-31', renewalDueAt: '2031-06-30' });
     expect(deriveAuthorisation(granted('2027-06-01', '2027-06-30'), '2027-06-30')).toMatchObject({ expiresAt: '2032-06-30', renewalDueAt: '2032-02-29' });
     expect(deriveAuthorisation(granted('2026-06-01', '2026-06-30'), '2026-06-30')).toMatchObject({ expiresAt: '2031-06-30', renewalDueAt: '2031-02-28' });
+  });
+});
+
+describe('validity from the order (CSI L252-4) and the renewal lead time (prefecture practice)', () => {
+  it('expires five years after the order, only once granted: never from a filing, a refusal or the vote', () => {
+    fc.assert(
+      fc.property(validFacts, ({ facts, today }) => {
+        const a = deriveAuthorisation(facts, today);
+        const grantedAt = facts.decision?.kind === 'granted' ? facts.decision.grantedAt : null;
+        expect(a.expiresAt).toBe(grantedAt === null ? null : addMonths(grantedAt, 60));
+        expect(a.grantedAt).toBe(grantedAt);
+      }),
+    );
+  });
+
+  it('puts the renewal and the re-review the committee’s lead time before expiry (4 months by default), whatever the lead', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: RENEWAL_LEAD_MONTHS.min, max: RENEWAL_LEAD_MONTHS.max }), (grantedAt, lead) => {
+        const a = deriveAuthorisation(granted(grantedAt, grantedAt), grantedAt, { renewalLeadMonths: lead });
+        expect(a.expiresAt).toBe(addMonths(grantedAt, 60));
+        expect(a.renewalDueAt).toBe(addMonths(a.expiresAt!, -lead));
+        // The lead time moves the renewal, never the expiry nor the status.
+        expect(deriveAuthorisation(granted(grantedAt, grantedAt), grantedAt)).toMatchObject({ expiresAt: a.expiresAt, status: a.status, renewalDueAt: addMonths(a.expiresAt!, -4) });
+      }),
+    );
+    const six = granted('2026-03-15', '2026-06-15');
+    expect(deriveAuthorisation(six, '2030-12-15', { renewalLeadMonths: 6 })).toMatchObject({ renewalDueAt: '2030-12-15', renewalDue: true });
+    expect(deriveAuthorisation(six, '2030-12-15').renewalDue).toBe(false);
+  });
+
+  it('refuses a lead time outside the settings’ range', () => {
+    for (const bad of [0, 13, 2.5, Number.NaN]) expect(() => deriveAuthorisation({}, '2026-05-01', { renewalLeadMonths: bad })).toThrow(RangeError);
   });
 });
 
@@ -212,6 +294,9 @@ describe('properties of the derivation', () => {
         expect(AUTHORISATION_STATUSES).toContain(a.status);
         expect(a.filedAt).toBe(facts.filedAt);
         expect(a.silenceDeadline! > a.filedAt!).toBe(true);
+        // The four months run from the acknowledgement when there is one, else from the filing, said so.
+        expect(a.silenceDeadline).toBe(addMonths(facts.acknowledgedAt ?? facts.filedAt!, 4));
+        expect(a.silenceCountedFrom).toBe(facts.acknowledgedAt ? 'acknowledgement' : 'filing');
         expect(a.refusedBySilenceFrom).toBe(nextDay(a.silenceDeadline!));
         expect(a.filedAt! < a.cdvpDeadline! && a.cdvpDeadline! < a.cdvpExtendedDeadline!).toBe(true);
         if (a.grantedAt !== null) {
@@ -241,6 +326,8 @@ describe('properties of the derivation', () => {
         const decisionDay = facts.decision?.kind === 'granted' ? facts.decision.grantedAt : facts.decision?.refusedAt;
         const happened: AuthorisationFacts = {
           filedAt: facts.filedAt! <= today ? facts.filedAt : null,
+          // The acknowledgement dates the start of the silence: it counts from the filing on, whatever the day asked.
+          acknowledgedAt: facts.acknowledgedAt,
           decision: decisionDay !== undefined && decisionDay <= today ? facts.decision : null,
         };
         expect(deriveAuthorisation(facts, today)).toEqual(deriveAuthorisation(happened, today));
@@ -306,7 +393,7 @@ describe('inconsistent facts', () => {
     fc.assert(
       fc.property(validFacts, fc.integer({ min: 1, max: 500 }), ({ facts, today }, back) => {
         const grantedAt = plusDays(facts.filedAt!, -back);
-        const moved = { ...facts, cdvpOpinionAt: null, cdvpOpinion: null, decision: { kind: 'granted' as const, orderReference: 'AP-1', grantedAt } };
+        const moved = { ...facts, acknowledgedAt: null, cdvpOpinionAt: null, cdvpOpinion: null, decision: { kind: 'granted' as const, orderReference: 'AP-1', grantedAt } };
         expect(authorisationIssues(moved, today)).toEqual([issue('decision_before_filing', 'decision', 'grantedAt')]);
       }),
     );

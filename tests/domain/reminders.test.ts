@@ -60,6 +60,15 @@ describe('the re-review opens ON the renewal day (Paris), not the day before', (
     expect(expired).toMatchObject({ reReview: '2030-09-15', renewalDue: null });
   });
 
+  it('opens the committee’s lead time before the order expires, as the settings say (prefecture practice), never from the vote', () => {
+    // Granted 15 Jan 2026, expires 15 Jan 2031: six months ahead is 15 Jul 2030; the default four, 15 Sep 2030.
+    const facts = granted('2026-01-15');
+    expect(authorisationReminders(facts, at('2030-07-14T12:00:00Z'), { renewalLeadMonths: 6 }).reReview).toBeNull();
+    expect(authorisationReminders(facts, at('2030-07-15T12:00:00Z'), { renewalLeadMonths: 6 })).toMatchObject({ reReview: '2030-07-15', renewalDue: '2030-07-15' });
+    expect(authorisationReminders(facts, at('2030-07-15T12:00:00Z')).reReview).toBeNull();
+    expect(authorisationReminders(facts, at('2030-12-15T12:00:00Z'), { renewalLeadMonths: 1 })).toMatchObject({ reReview: '2030-12-15' });
+  });
+
   it('nothing for a refused, refused-by-silence, merely filed or not filed authorisation', () => {
     const now = at('2040-01-01T12:00:00Z');
     expect(authorisationReminders({}, now)).toMatchObject({ reReview: null, renewalDue: null, silenceDeadline: null });
@@ -100,6 +109,14 @@ describe('the prefect’s silence is reminded in its last days, up to its deadli
     expect(authorisationReminders(filed('2026-10-31'), at('2027-03-01T12:00:00Z')).silenceDeadline).toBeNull();
   });
 
+  it('counts the deadline from the acknowledgement of receipt when recorded', () => {
+    // Filed 2 March, received 20 March: the deadline is 20 July, warned from 5 July.
+    const acknowledged: AuthorisationFacts = { ...filed('2026-03-02'), acknowledgedAt: '2026-03-20' };
+    expect(authorisationReminders(acknowledged, at('2026-07-04T12:00:00Z')).silenceDeadline).toBeNull();
+    expect(authorisationReminders(acknowledged, at('2026-07-05T12:00:00Z')).silenceDeadline).toBe('2026-07-20');
+    expect(authorisationReminders(filed('2026-03-02'), at('2026-07-05T12:00:00Z')).silenceDeadline).toBeNull();
+  });
+
   it('reads a stored row the way the domain expects it', () => {
     const row = {
       filedOn: '2026-03-10',
@@ -114,11 +131,13 @@ describe('the prefect’s silence is reminded in its last days, up to its deadli
     expect(authorisationFacts(row)).toEqual({
       filedAt: '2026-03-10',
       prefectureReference: 'PREF',
+      acknowledgedAt: null,
       cdvpOpinionAt: null,
       cdvpOpinion: null,
       decision: { kind: 'granted', orderReference: 'AP-9', grantedAt: '2026-05-02' },
     });
     expect(authorisationFacts({ ...row, prefectDecision: 'refused', orderReference: null, refusalReason: 'Non' }).decision).toEqual({ kind: 'refused', refusedAt: '2026-05-02', reason: 'Non' });
+    expect(authorisationFacts({ ...row, acknowledgedOn: '2026-03-12' }).acknowledgedAt).toBe('2026-03-12');
   });
 });
 
