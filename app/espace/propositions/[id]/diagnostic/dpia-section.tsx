@@ -43,7 +43,8 @@ export type DpiaUpload = ReturnType<typeof useDpiaUpload>;
 /** The form itself: only the diagnostic's id; the file and the button sit in the diagnostic form's DPIA part. */
 export function DpiaUploadForm({ diagnosticId, upload }: { diagnosticId: string; upload: DpiaUpload }) {
   return (
-    <form id={UPLOAD_FORM} action={upload.action} encType="multipart/form-data" noValidate onSubmit={upload.onSubmit}>
+    // React posts a function action as multipart/form-data itself (with or without JavaScript): no encType here.
+    <form id={UPLOAD_FORM} action={upload.action} noValidate onSubmit={upload.onSubmit}>
       <input type="hidden" name="diagnosticId" value={diagnosticId} />
     </form>
   );
