@@ -85,13 +85,26 @@ export async function seedDemo(db: Database, { alongsideAccounts = false }: { al
   return seeded;
 }
 
+/** The city's sign (public road, places open to the public): what CSI L251-3, GDPR art. 13 and the CNIL ask. */
 export const SIGNAGE = {
+  pictogram: true,
   controller: 'Ville de Puteaux, direction de la prévention',
+  telephone: '01 23 45 67 89',
   purposes: 'Prévention des atteintes aux personnes et aux biens',
-  rights: 'Droit d’accès aux images vous concernant (RGPD, art. 15)',
+  rights: 'Droit d’accès aux images vous concernant et droit d’en demander l’effacement (RGPD, art. 15 et 17)',
   contact: 'dpo@demo.vigie.test – Hôtel de ville, 131 rue de la République',
   retention: '15 jours',
+  complaint: 'Réclamation auprès de la CNIL : www.cnil.fr/plaintes, 3 place de Fontenoy, 75007 Paris',
 };
+
+/** A landlord's sign for its common areas: the landlord is the controller. */
+export const landlordSignage = (landlord: string, retentionDays = 15) => ({
+  ...SIGNAGE,
+  controller: `${landlord}, service sûreté du patrimoine`,
+  purposes: 'Protection des personnes et des biens dans les parties communes',
+  contact: `dpo@bailleur.demo.vigie.test – ${landlord}`,
+  retention: `${retentionDays} jours`,
+});
 
 /** A complete diagnostic (DOMAIN.md rule 5), concluded "opportune with conditions". */
 export const CONCLUDED_DIAGNOSTIC = {
@@ -125,10 +138,13 @@ export const CONCLUDED_DIAGNOSTIC = {
   conditions: 'Bilan contradictoire après un an avec l’amicale des locataires.',
 };
 
+/** A camera of the demo: outdoor, in a place open to the public, unless `extra` says otherwise. */
 export const camera = (latitude: number, longitude: number, direction: number, extra: Record<string, unknown> = {}) => ({
   latitude,
   longitude,
   placement: 'outdoor',
+  regime: 'open_to_public',
+  zone: null,
   filmsPublicRoad: false,
   type: 'dome',
   mount: 'Façade, 3 m',
@@ -149,19 +165,39 @@ export function commandRunner(db: Database, label: string) {
   };
 }
 
+/**
+ * The purposes that fit the cameras' regimes: the prevention of attacks on people and
+ * property (CSI L251-2, 5°) for the public road and places open to the public, the
+ * landlord's protection of its common areas for those.
+ */
+export function purposesFor(cameras: readonly unknown[]): string[] {
+  const regimes = new Set(cameras.map((c) => (c as { regime?: string }).regime ?? 'open_to_public'));
+  return [
+    ...(regimes.has('public_road') || regimes.has('open_to_public') ? ['assault_theft_drug_trafficking_prevention'] : []),
+    ...(regimes.has('private_common_area') ? ['common_area_protection'] : []),
+  ];
+}
+
 /** A complete proposal's fields (what submitting it requires), the demo's usual values around the ones given. */
-export const completeProposal = (siteId: string, title: string, cameras: unknown[], justification: string) => ({
+export const completeProposal = (siteId: string, title: string, cameras: unknown[], justification: string, signage: typeof SIGNAGE = SIGNAGE) => ({
   siteId,
   title,
   cameras,
-  purposes: ['assault_theft_drug_trafficking_prevention'],
+  purposes: purposesFor(cameras),
   retentionDays: 15,
   viewers: 'Opérateurs habilités du centre de supervision urbain (3 personnes)',
-  signage: SIGNAGE,
+  signage,
   investmentEuros: 14500,
   yearlyCostEuros: 1800,
   justification,
 });
+
+/** The sign of a file: the landlord's when its cameras are in the landlord's common areas, else the city's. */
+export function signageFor(siteName: string, cameras: readonly unknown[], retentionDays = 15): typeof SIGNAGE {
+  const landlord = DEMO_SITES.find((s) => s.name === siteName)?.landlord;
+  const commonArea = cameras.length > 0 && cameras.every((c) => (c as { regime?: string }).regime === 'private_common_area');
+  return commonArea && landlord ? landlordSignage(landlord, retentionDays) : { ...SIGNAGE, retention: `${retentionDays} jours` };
+}
 
 /** What every seeding step needs: the people and sites by name, and `run` (a command that must succeed). */
 async function seedContext(db: Database) {
@@ -172,7 +208,7 @@ async function seedContext(db: Database) {
   const user = (email: string) => byEmail.find((u) => u.email === email)!.id;
   const site = (name: string) => bySite.find((s) => s.name === name)!.id;
   const run = commandRunner(db, 'seed');
-  const complete = (siteName: string, title: string, cameras: unknown[], justification: string) => completeProposal(site(siteName), title, cameras, justification);
+  const complete = (siteName: string, title: string, cameras: unknown[], justification: string) => completeProposal(site(siteName), title, cameras, justification, signageFor(siteName, cameras));
   return { user, site, run, complete, technician: user('technicien@demo.vigie.test'), officer: user('prevention@demo.vigie.test') };
 }
 
@@ -187,8 +223,8 @@ async function seedProposals(db: Database): Promise<void> {
   await run(COMMANDS.createProposal, technician, {
     siteId: site('Cité Lorilleux'),
     title: 'Accès au parking souterrain',
-    cameras: [camera(48.8835, 2.2391, 90, { placement: 'indoor', type: 'fixed', mount: 'Plafond de la rampe' })],
-    purposes: ['assault_theft_drug_trafficking_prevention'],
+    cameras: [camera(48.8835, 2.2391, 90, { placement: 'indoor', regime: 'private_common_area', zone: 'parking', type: 'fixed', mount: 'Plafond de la rampe' })],
+    purposes: ['common_area_protection'],
     retentionDays: 20,
     justification: 'Vols dans les véhicules signalés par le bailleur.',
   });
@@ -196,7 +232,12 @@ async function seedProposals(db: Database): Promise<void> {
   // 2. Submitted: waits for the diagnostic.
   const submitted = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site('Résidence des Bergères'), title: 'Hall du bâtiment A' });
   await run(COMMANDS.submitProposal, technician, {
-    ...complete('Résidence des Bergères', 'Hall du bâtiment A', [camera(48.8795, 2.2309, 200)], 'Occupation du hall et dégradations de boîtes aux lettres signalées par les locataires depuis 2024.'),
+    ...complete(
+      'Résidence des Bergères',
+      'Hall du bâtiment A',
+      [camera(48.8795, 2.2309, 200, { placement: 'indoor', regime: 'private_common_area', zone: 'building', openingsInView: ['door'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les portes des deux logements du rez-de-chaussée.' })],
+      'Occupation du hall et dégradations de boîtes aux lettres signalées par les locataires depuis 2024.',
+    ),
     proposalId: submitted.id,
     revision: 1,
   });
@@ -204,7 +245,7 @@ async function seedProposals(db: Database): Promise<void> {
   // 3. In diagnostic, partly written.
   const inDiagnostic = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site('Les Terrasses du Marché'), title: 'Local des poubelles' });
   await run(COMMANDS.submitProposal, technician, {
-    ...complete('Les Terrasses du Marché', 'Local des poubelles', [camera(48.8858, 2.2404, 0, { type: 'fixed' })], 'Dépôts sauvages répétés devant le local, nettoyés chaque semaine par le bailleur.'),
+    ...complete('Les Terrasses du Marché', 'Local des poubelles', [camera(48.8858, 2.2404, 0, { type: 'fixed', regime: 'public_road', zone: 'town', filmsPublicRoad: true })], 'Dépôts sauvages répétés devant le local, nettoyés chaque semaine par le bailleur.'),
     purposes: ['fly_tipping'],
     proposalId: inDiagnostic.id,
     revision: 1,
@@ -221,7 +262,7 @@ async function seedProposals(db: Database): Promise<void> {
   const diagnosed = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site('Résidence Voltaire'), title: 'Entrée principale' });
   await run(COMMANDS.submitProposal, technician, {
     ...complete('Résidence Voltaire', 'Entrée principale', [
-      camera(48.8762, 2.2386, 160, { openingsInView: ['building_entrance', 'window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les fenêtres du rez-de-chaussée et la porte du hall.' }),
+      camera(48.8762, 2.2386, 160, { regime: 'public_road', zone: 'entrance', filmsPublicRoad: true, openingsInView: ['building_entrance', 'window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les fenêtres du rez-de-chaussée et la porte du hall.' }),
     ], 'Trafic de stupéfiants devant l’entrée, signalé par l’amicale des locataires.'),
     proposalId: diagnosed.id,
     revision: 1,
@@ -249,12 +290,12 @@ async function seedCommittee(db: Database): Promise<void> {
     return `${dateToParisLocal(day).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
   };
 
-  /** A file taken through diagnostic and onto the committee's review. */
-  const fileUnderReview = async (siteName: string, title: string, latitude: number, longitude: number, justification: string) => {
+  /** A file taken through diagnostic and onto the committee's review; its diagnostic's public summary speaks of its own site. */
+  const fileUnderReview = async (siteName: string, title: string, latitude: number, longitude: number, justification: string, publicSummary: string, cameraOptions: Record<string, unknown> = {}) => {
     const { id } = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site(siteName), title });
-    await run(COMMANDS.submitProposal, technician, { ...complete(siteName, title, [camera(latitude, longitude, 120)], justification), proposalId: id, revision: 1 });
+    await run(COMMANDS.submitProposal, technician, { ...complete(siteName, title, [camera(latitude, longitude, 120, cameraOptions)], justification), proposalId: id, revision: 1 });
     const diagnostic = await run<{ id: string }>(COMMANDS.startDiagnostic, officer, { proposalId: id });
-    await run(COMMANDS.concludeDiagnostic, officer, { diagnosticId: diagnostic.id, revision: 1, confirmed: true, ...CONCLUDED_DIAGNOSTIC });
+    await run(COMMANDS.concludeDiagnostic, officer, { diagnosticId: diagnostic.id, revision: 1, confirmed: true, ...CONCLUDED_DIAGNOSTIC, publicSummary });
     await run(COMMANDS.scheduleReview, chair, { proposalId: id, confirmed: true });
     return id;
   };
@@ -279,10 +320,41 @@ async function seedCommittee(db: Database): Promise<void> {
   };
 
   // A closed session, a month ago: one file in each outcome.
-  const favourable = await fileUnderReview('Résidence des Bergères', 'Parking extérieur', 48.8797, 2.2312, 'Vols et dégradations de véhicules sur le parking, 23 plaintes en 2025.');
-  const withConditions = await fileUnderReview('Cité Lorilleux', 'Local vélos', 48.8837, 2.2387, 'Vols répétés dans le local vélos malgré deux changements de serrure.');
-  const unfavourable = await fileUnderReview('Les Terrasses du Marché', 'Aire de jeux', 48.8856, 2.2404, 'Regroupements en soirée signalés par quelques locataires.');
-  const adjourned = await fileUnderReview('Résidence Voltaire', 'Cour intérieure', 48.8760, 2.2389, 'Dégradations des boîtes aux lettres et du hall arrière.');
+  const favourable = await fileUnderReview(
+    'Résidence des Bergères',
+    'Parking extérieur',
+    48.8797,
+    2.2312,
+    'Vols et dégradations de véhicules sur le parking, 23 plaintes en 2025.',
+    'Une caméra sur le parking extérieur des Bergères, ouvert sur la rue, après l’échec de l’éclairage ; aucun logement dans le champ.',
+    { zone: 'parking' },
+  );
+  const withConditions = await fileUnderReview(
+    'Cité Lorilleux',
+    'Local vélos',
+    48.8837,
+    2.2387,
+    'Vols répétés dans le local vélos malgré deux changements de serrure.',
+    'Une caméra dans le local vélos de la cité Lorilleux, réservé aux habitants ; deux fenêtres du rez-de-chaussée sont visibles et doivent être masquées.',
+    { placement: 'indoor', regime: 'private_common_area', zone: 'building', openingsInView: ['window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les deux fenêtres du rez-de-chaussée visibles depuis le local.' },
+  );
+  const unfavourable = await fileUnderReview(
+    'Les Terrasses du Marché',
+    'Aire de jeux',
+    48.8856,
+    2.2404,
+    'Regroupements en soirée signalés par quelques locataires.',
+    'Aire de jeux des Terrasses du Marché, ouverte à tous : faits peu nombreux, médiation et éclairage pas encore essayés.',
+  );
+  const adjourned = await fileUnderReview(
+    'Résidence Voltaire',
+    'Cour intérieure',
+    48.876,
+    2.2389,
+    'Dégradations des boîtes aux lettres et du hall arrière.',
+    'Cour intérieure de la résidence Voltaire, réservée aux habitants : dégradations établies, les balcons du premier étage sont à masquer.',
+    { regime: 'private_common_area', zone: 'building', openingsInView: ['balcony'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les balcons du premier étage.' },
+  );
   const past = await session(at(-30, 18), [favourable, withConditions, unfavourable, adjourned], { held: true });
   const [itemFavourable, itemConditions, itemUnfavourable, itemAdjourned] = past.items as [string, string, string, string];
   await run(COMMANDS.proposeConditions, chair, {
@@ -321,12 +393,27 @@ async function seedCommittee(db: Database): Promise<void> {
   for (const decided of [a, b, c]) await db.transaction((tx) => publishSignedDecision(tx, chairActor, decided.decisionId, new Date(heldAt.getTime() + 7 * 86_400_000)));
 
   // Held today, with its vote open: a member can vote at once.
-  const today = await fileUnderReview('Cité Lorilleux', 'Entrée rue Lorilleux', 48.8835, 2.2390, 'Trafic de stupéfiants dans le hall, signalé par le bailleur et l’amicale.');
+  const today = await fileUnderReview(
+    'Cité Lorilleux',
+    'Entrée rue Lorilleux',
+    48.8835,
+    2.239,
+    'Trafic de stupéfiants devant l’entrée, signalé par le bailleur et l’amicale.',
+    'Une caméra sur le trottoir devant l’entrée de la cité Lorilleux, rue Lorilleux ; la porte de l’immeuble et les fenêtres voisines sont masquées.',
+    { regime: 'public_road', zone: 'entrance', filmsPublicRoad: true, openingsInView: ['building_entrance', 'window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur la porte de l’immeuble et les fenêtres du rez-de-chaussée.' },
+  );
   const held = await session(at(0, 0), [today], { held: true });
   await run(COMMANDS.openItemVote, chair, { itemId: held.items[0] });
 
   // Convened for in ten days: the adjourned file comes back, with a new one.
-  const upcoming = await fileUnderReview('Les Terrasses du Marché', 'Passage couvert', 48.8858, 2.2400, 'Agressions signalées dans le passage couvert entre les deux bâtiments.');
+  const upcoming = await fileUnderReview(
+    'Les Terrasses du Marché',
+    'Passage couvert',
+    48.8858,
+    2.24,
+    'Agressions signalées dans le passage couvert entre les deux bâtiments.',
+    'Passage couvert des Terrasses du Marché, ouvert à tous entre deux rues : agressions confirmées par le commissariat.',
+  );
   await session(at(10, 18), [adjourned, upcoming], { held: false });
 }
 
@@ -350,8 +437,13 @@ interface PastFile {
   justification: string;
   purposes?: string[];
   cameras: number;
-  /** Masking planned (windows or entrances in view). */
+  /** The cameras' legal regime and what they watch (lib/domain/regimes.ts). */
+  regime: 'public_road' | 'open_to_public' | 'private_common_area';
+  zone: 'town' | 'entrance' | 'parking' | 'building';
+  placement?: 'indoor' | 'outdoor';
+  /** Masking planned on what is in view (windows unless said). */
   masked?: boolean;
+  openings?: string[];
   retentionDays?: number;
   investmentEuros: number;
   yearlyCostEuros: number;
@@ -381,6 +473,8 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         title: 'Ruelle des garages',
         justification: 'Cambriolages des box et incendies de véhicules dans la ruelle des garages, 24 plaintes en un an.',
         cameras: 2,
+        regime: 'open_to_public',
+        zone: 'parking',
         investmentEuros: 19000,
         yearlyCostEuros: 2100,
         diagnostic: { conclusion: 'opportune', publicSummary: 'Ruelle fermée, sans fenêtre de logement en vue ; l’éclairage renforcé n’a pas suffi.' },
@@ -398,6 +492,8 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         title: 'Parking extérieur, allée des Bergères',
         justification: 'Vols à la roulotte et dégradations de véhicules sur le parking extérieur, 37 plaintes en un an.',
         cameras: 2,
+        regime: 'open_to_public',
+        zone: 'parking',
         investmentEuros: 17500,
         yearlyCostEuros: 1900,
         diagnostic: { conclusion: 'opportune', publicSummary: 'Parking ouvert sur l’allée, caméras orientées vers les places, aucun balcon en vue ; la médiation n’a pas fait baisser les faits.' },
@@ -415,18 +511,23 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         title: 'Parking souterrain, niveau -1',
         justification: 'Incendies de véhicules et vols répétés au niveau -1 du parking, 31 plaintes en un an.',
         cameras: 3,
+        regime: 'private_common_area',
+        zone: 'parking',
+        placement: 'indoor',
         investmentEuros: 32000,
         yearlyCostEuros: 3600,
         diagnostic: { conclusion: 'opportune', publicSummary: 'Parking fermé, sans fenêtre ni logement en vue ; éclairage et contrôle d’accès déjà renforcés sans effet durable.' },
         votes: ['for', 'for', 'for', 'for', 'for', 'abstain'],
         reasons: 'Les faits sont nombreux et documentés ; les caméras ne filment que le parking, aucun logement n’est visible ; les alternatives ont été essayées.',
-        publicSummary: 'Avis favorable à trois caméras dans le parking souterrain de la résidence Arago.',
+        publicSummary: 'Avis favorable aux caméras du parking souterrain (niveau -1, accès par badge) de la résidence Arago, sous la responsabilité du bailleur.',
       },
       {
         site: 'Les Pavillons',
         title: 'Square central',
         justification: 'Regroupements nocturnes et nuisances sonores signalés par des locataires.',
         cameras: 2,
+        regime: 'open_to_public',
+        zone: 'building',
         masked: true,
         investmentEuros: 21000,
         yearlyCostEuros: 2400,
@@ -444,9 +545,12 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         site: 'Cité Jean-Jaurès',
         title: 'Hall et boîtes aux lettres, bâtiment C',
         justification: 'Trafic de stupéfiants installé dans le hall du bâtiment C, dégradations des boîtes aux lettres.',
-        purposes: ['assault_theft_drug_trafficking_prevention'],
         cameras: 1,
+        regime: 'private_common_area',
+        zone: 'building',
+        placement: 'indoor',
         masked: true,
+        openings: ['door'],
         investmentEuros: 9800,
         yearlyCostEuros: 1200,
         diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Trafic constant dans le hall malgré la médiation ; une caméra intérieure, porte des logements masquée.' },
@@ -465,22 +569,28 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
     files: [
       {
         site: 'Résidence du Quai',
-        title: 'Local à vélos et poussettes',
-        justification: 'Vols de vélos dans le local commun, huit plaintes depuis janvier.',
+        title: 'Arceaux à vélos du quai',
+        justification: 'Vols de vélos attachés aux arceaux du quai devant la résidence, huit plaintes depuis janvier.',
         cameras: 1,
+        regime: 'public_road',
+        zone: 'town',
+        retentionDays: 7,
         investmentEuros: 6500,
         yearlyCostEuros: 700,
-        diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Local fermé, sans vue sur les logements ; la serrure changée n’a pas suffi.' },
+        diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Arceaux sur le trottoir du quai, sans vue sur les logements ; le marquage des vélos n’a pas suffi.' },
         votes: ['for', 'for', 'abstain', 'for', 'for', 'for'],
         conditions: [{ kind: 'retention', text: 'Conserver les images sept jours au plus.', dueInDays: null }],
-        reasons: 'Les vols sont établis ; le local ne montre aucun logement ; une conservation courte suffit à l’objectif.',
-        publicSummary: 'Avis favorable sous condition d’une conservation de sept jours au plus.',
+        reasons: 'Les vols sont établis ; la caméra ne montre que les arceaux, aucun logement ; une conservation courte, sept jours, suffit à l’objectif.',
+        publicSummary: 'Avis favorable à une caméra sur les arceaux à vélos du quai, sous condition d’une conservation de sept jours au plus.',
       },
       {
         site: 'Résidence des Bergères',
         title: 'Aire de jeux',
         justification: 'Dégradations du mobilier de l’aire de jeux.',
         cameras: 2,
+        regime: 'open_to_public',
+        zone: 'building',
+        openings: ['balcony'],
         masked: true,
         investmentEuros: 18000,
         yearlyCostEuros: 2000,
@@ -500,6 +610,8 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         justification: 'Rodéos et vols de véhicules à l’entrée du parking, signalés par le bailleur.',
         purposes: ['assault_theft_drug_trafficking_prevention', 'traffic_offences'],
         cameras: 2,
+        regime: 'public_road',
+        zone: 'parking',
         investmentEuros: 15500,
         yearlyCostEuros: 1900,
         diagnostic: { conclusion: 'opportune', publicSummary: 'Entrée de parking sur la voie publique, sans logement en vue ; faits nombreux.' },
@@ -513,6 +625,8 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         justification: 'Dépôts sauvages chaque semaine devant les bacs, 52 signalements.',
         purposes: ['fly_tipping'],
         cameras: 1,
+        regime: 'public_road',
+        zone: 'town',
         investmentEuros: 7200,
         yearlyCostEuros: 900,
         diagnostic: { conclusion: 'opportune_with_conditions', publicSummary: 'Dépôts répétés malgré l’affichage ; caméra orientée vers les bacs uniquement.' },
@@ -531,6 +645,8 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         title: 'Parvis et porche',
         justification: 'Agressions signalées sur le parvis le soir.',
         cameras: 2,
+        regime: 'open_to_public',
+        zone: 'entrance',
         masked: true,
         investmentEuros: 16800,
         yearlyCostEuros: 2100,
@@ -545,6 +661,8 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         title: 'Cour intérieure',
         justification: 'Incivilités dans la cour intérieure.',
         cameras: 3,
+        regime: 'private_common_area',
+        zone: 'building',
         masked: true,
         investmentEuros: 26000,
         yearlyCostEuros: 3100,
@@ -562,8 +680,10 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         site: 'Résidence Voltaire',
         title: 'Local poubelles',
         justification: 'Incendies volontaires de conteneurs, trois en six mois.',
-        purposes: ['assault_theft_drug_trafficking_prevention', 'rescue_fire'],
         cameras: 1,
+        regime: 'private_common_area',
+        zone: 'building',
+        placement: 'indoor',
         investmentEuros: 5900,
         yearlyCostEuros: 650,
         diagnostic: { conclusion: 'opportune', publicSummary: 'Incendies répétés mettant en danger l’immeuble ; local sans vue sur les logements.' },
@@ -576,6 +696,8 @@ const PAST_SESSIONS: { monthsAgo: number; files: PastFile[] }[] = [
         title: 'Allée piétonne',
         justification: 'Vols à l’arraché dans l’allée piétonne reliant la rue des Pavillons à la gare.',
         cameras: 2,
+        regime: 'public_road',
+        zone: 'town',
         masked: true,
         investmentEuros: 14000,
         yearlyCostEuros: 1700,
@@ -610,18 +732,26 @@ async function seedRegisterHistory(db: Database): Promise<void> {
     const files: string[] = [];
     for (const file of past.files) {
       const center = DEMO_SITES.find((s) => s.name === file.site)!;
+      const openings = file.openings ?? ['window'];
+      const masking = file.masked ? { openingsInView: openings, maskingPlanned: true, maskingDescription: openings.includes('door') ? 'Masque fixe sur les portes des logements visibles.' : 'Masque fixe sur les fenêtres visibles.' } : {};
       const cameras = Array.from({ length: file.cameras }, (_, n) =>
-        camera(center.latitude + 0.0002 * (n + 1), center.longitude - 0.0002 * (n + 1), (90 * n + 45) % 360, file.masked ? { openingsInView: ['window'], maskingPlanned: true, maskingDescription: 'Masque fixe sur les fenêtres visibles.' } : {}),
+        camera(center.latitude + 0.0002 * (n + 1), center.longitude - 0.0002 * (n + 1), (90 * n + 45) % 360, {
+          regime: file.regime,
+          zone: file.zone,
+          placement: file.placement ?? 'outdoor',
+          filmsPublicRoad: file.regime === 'public_road',
+          ...masking,
+        }),
       );
       const { id } = await run<{ id: string }>(COMMANDS.createProposal, technician, { siteId: site(file.site), title: file.title });
       await run(COMMANDS.submitProposal, technician, {
         siteId: site(file.site),
         title: file.title,
         cameras,
-        purposes: file.purposes ?? ['assault_theft_drug_trafficking_prevention'],
+        purposes: file.purposes ?? purposesFor(cameras),
         retentionDays: file.retentionDays ?? 15,
         viewers: 'Opérateurs habilités du centre de supervision urbain (3 personnes)',
-        signage: SIGNAGE,
+        signage: signageFor(file.site, cameras, file.retentionDays ?? 15),
         investmentEuros: file.investmentEuros,
         yearlyCostEuros: file.yearlyCostEuros,
         justification: file.justification,

@@ -7,6 +7,7 @@ import {
   agendaItems,
   auditEvents,
   authorisations,
+  landlordDecisions,
   cameras,
   conditionFollowUps,
   decisions,
@@ -105,7 +106,14 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     const decisionsOnly = items.filter((i) => i.entry.kind !== 'revocation');
     const statuses = decisionsOnly.map((i) => i.followUp.authorisation?.status).filter(Boolean);
     expect(new Set(statuses)).toEqual(new Set(['not_filed', 'filed', 'granted', 'refused', 'refused_by_silence', 'expired']));
-    expect(statuses.filter((s) => s === 'granted').length).toBeGreaterThanOrEqual(3);
+    expect(statuses.filter((s) => s === 'granted').length).toBeGreaterThanOrEqual(2);
+    // Cameras of all three regimes; common-area files have the landlord's decision instead of the prefect's, one with the police convention.
+    const regimes = new Set(items.flatMap((i) => i.followUp.cameras.map((c) => c.regime)));
+    expect(regimes).toEqual(new Set(['public_road', 'open_to_public', 'private_common_area']));
+    const landlord = decisionsOnly.filter((i) => i.followUp.landlordDecision?.decidedOn);
+    expect(new Set(landlord.map((i) => i.entry.site.name)).size).toBeGreaterThanOrEqual(2);
+    expect(landlord.some((i) => i.followUp.landlordDecision!.policeTransmission)).toBe(true);
+    for (const i of landlord) expect(i.followUp.authorisation).toBeNull();
     // One granted about 4 years 9 months ago: it expires within four months, its renewal is due.
     const { deriveAuthorisation } = await import('@/lib/domain/authorisation');
     const { parisDate } = await import('@/lib/domain/paris-time');
@@ -145,14 +153,20 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     }
   });
 
-  it('puts the cameras of granted files in service after the grant, never in the future, and took one out', async () => {
+  it('puts the cameras of authorised files in service after the order or the landlord’s decision, never in the future, and took one out', async () => {
     const today = parisDate(new Date());
-    const granted = await t.db
+    const byPrefect = await t.db
       .select({ proposalId: decisions.proposalId, grantedOn: authorisations.prefectDecidedOn })
       .from(authorisations)
       .innerJoin(decisions, eq(decisions.id, authorisations.decisionId))
       .where(eq(authorisations.prefectDecision, 'granted'));
-    expect(granted.length).toBeGreaterThanOrEqual(3);
+    const byLandlord = await t.db
+      .select({ proposalId: decisions.proposalId, grantedOn: landlordDecisions.boardDecidedOn })
+      .from(landlordDecisions)
+      .innerJoin(decisions, eq(decisions.id, landlordDecisions.decisionId));
+    const granted = [...byPrefect, ...byLandlord];
+    expect(byPrefect.length).toBeGreaterThanOrEqual(3);
+    expect(byLandlord.length).toBeGreaterThanOrEqual(2);
     for (const { proposalId, grantedOn } of granted) {
       const rows = await t.db.select().from(cameras).where(eq(cameras.proposalId, proposalId));
       expect(rows.length).toBeGreaterThan(0);
@@ -162,6 +176,58 @@ describe.each(BACKENDS)('demo seed on %s', (backend) => {
     expect(inService.every((c) => granted.some((g) => g.proposalId === c.proposalId))).toBe(true);
     const out = await t.db.select().from(cameras).where(isNotNull(cameras.decommissionedOn));
     expect(out.map((c) => c.decommissionReason)).toEqual([DEMO_DECOMMISSION_REASON]);
+  });
+
+  it('counts a refused and a refused-by-silence request nowhere as authorised or in force: map, GeoJSON, CSV, annual report', async () => {
+    (globalThis as { vigieDb?: unknown }).vigieDb = { db: t.db, pool: t.pool };
+    try {
+      const { listRegister } = await import('@/db/queries/register');
+      const { siteCameraCounts } = await import('@/db/queries/public-cameras');
+      const { annualReport } = await import('@/db/queries/annual-report');
+      const geojson = await import('@/app/api/v1/decisions.geojson/route');
+      const csv = await import('@/app/api/v1/decisions.csv/route');
+      const { items } = await listRegister(t.db, {}, 100);
+      const refusedOnes = items.filter((i) => i.followUp.authorisation && ['refused', 'refused_by_silence'].includes(i.followUp.authorisation.status));
+      // The Quai's bike racks (refused) and the Terrasses' car-park entrance (refused by silence).
+      expect(refusedOnes.map((i) => i.followUp.authorisation!.status).sort()).toEqual(['refused', 'refused_by_silence']);
+      const refused = new Set(refusedOnes.map((i) => i.entry.reference));
+      const refusedSites = new Set(refusedOnes.map((i) => i.entry.site.id));
+      for (const i of refusedOnes) {
+        expect(i.entry.outcome).not.toBe('unfavourable');
+        expect(i.followUp.cameras.length).toBeGreaterThan(0);
+        expect(i.followUp.cameras.every((c) => !c.authorised && !c.inService)).toBe(true);
+      }
+      // The map (/carte and the site pages read these counts): nothing authorised, nothing in service on those sites.
+      const counts = await siteCameraCounts(t.db);
+      for (const site of refusedSites) expect(counts.get(site) ?? { authorised: 0, inService: 0 }).toEqual({ authorised: 0, inService: 0 });
+      // The GeoJSON: their entries count no camera, their sites none, and no camera point comes from them.
+      const request = (path: string) => geojson.GET(new Request(`http://vigie.test${path}`), { params: Promise.resolve({}) } as never);
+      const collection = await (await request('/api/v1/decisions.geojson')).json();
+      for (const feature of collection.features) {
+        if (feature.properties.kind === 'camera') {
+          expect(refused.has(feature.properties.decision)).toBe(false);
+          continue;
+        }
+        if (refusedSites.has(feature.id)) expect(feature.properties).toMatchObject({ camerasAuthorised: 0, camerasInService: 0 });
+        for (const e of feature.properties.entries) if (refused.has(e.reference)) expect(e).toMatchObject({ camerasAuthorised: 0, camerasInService: 0 });
+      }
+      // The CSV: their rows say the refusal and count no camera.
+      const text = (await (await csv.GET(new Request('http://vigie.test/api/v1/decisions.csv'), { params: Promise.resolve({}) } as never)).text()).replace(/^\uFEFF/, '');
+      const Papa = (await import('papaparse')).default;
+      const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.filter((r) => refused.has(r.reference!));
+      expect(rows.map((r) => [r.authorisation_status, r.cameras_authorised, r.cameras_in_service]).sort()).toEqual([
+        ['refused', '0', '0'],
+        ['refused_by_silence', '0', '0'],
+      ]);
+      // The annual report: the map's count, which leaves them out. Authorised today: the Bergères' car park (2),
+      // the Lorilleux fly-tipping camera (1), the Arago car park (3, one taken down) and the Jean-Jaurès hall (1).
+      const report = await annualReport(t.db, Number(parisDate(new Date()).slice(0, 4)));
+      expect(report.cameras.authorised).toBe(6);
+      expect(report.cameras.authorised).toBe([...counts.values()].reduce((sum, c) => sum + c.authorised, 0));
+      expect(collection.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'camera').length).toBe(report.cameras.inService);
+    } finally {
+      (globalThis as { vigieDb?: unknown }).vigieDb = undefined;
+    }
   });
 
   it('ran the scheduled jobs once: the re-review of the authorisation up for renewal opened by itself, the officer told', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { authorisations, cameras, decisions, users } from '@/db/schema';
+import { authorisations, cameras, decisions, landlordDecisions, users } from '@/db/schema';
 import { parisDate } from '@/lib/domain/paris-time';
 import { COMMANDS, runCommand } from '@/lib/workflow';
 import { publishedFavourableDecision } from '@/lib/workflow/cameras';
@@ -12,15 +12,16 @@ function addDays(day: string, n: number): string {
 }
 
 /** The demo's reason for the one camera taken out of service: public words, no names. */
-export const DEMO_DECOMMISSION_REASON = 'Caméra déposée après le réaménagement du hall : l’éclairage renforcé et le contrôle d’accès ont remplacé la surveillance de cette entrée.';
+export const DEMO_DECOMMISSION_REASON = 'Caméra déposée après le réaménagement de la rampe d’accès : l’éclairage renforcé et la nouvelle porte à badge ont remplacé la surveillance de cette entrée.';
 
 /**
- * After the vote (issue 10, item 2): every camera of a decision whose authorisation the
- * prefect granted is put in service a few weeks after the grant (never in the future,
- * never after the authorisation expired), through the real command; then one camera of
- * the most recent such file is taken out of service, which publishes a decommissioning
- * entry in the register. Runs after the authorisations are seeded; without any granted
- * authorisation it does nothing.
+ * After the vote (issue 10, item 2): every camera of a decision authorised (the prefect's
+ * order granted, or the landlord's board decision for common areas) is put in service a
+ * few weeks after, never in the future, never after the authorisation expired, through the
+ * real command; the prefect is told of it when the order asks (prior notice of
+ * commissioning). Then one camera of the most recent file with several cameras is taken out
+ * of service, which publishes a decommissioning entry in the register. Runs after the
+ * authorisations are seeded; without any authorisation it does nothing.
  */
 export async function seedCameras(db: Database): Promise<void> {
   const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'prevention@demo.vigie.test'));
@@ -31,15 +32,21 @@ export async function seedCameras(db: Database): Promise<void> {
     return result.value as T;
   };
   const today = parisDate(new Date());
-  const granted = await db
-    .select({ decisionId: authorisations.decisionId, grantedOn: authorisations.prefectDecidedOn, proposalId: decisions.proposalId })
+  const byPrefect = await db
+    .select({ decisionId: authorisations.decisionId, grantedOn: authorisations.prefectDecidedOn, proposalId: decisions.proposalId, revision: authorisations.revision })
     .from(authorisations)
     .innerJoin(decisions, eq(decisions.id, authorisations.decisionId))
-    .where(eq(authorisations.prefectDecision, 'granted'))
-    .orderBy(asc(authorisations.prefectDecidedOn));
+    .where(eq(authorisations.prefectDecision, 'granted'));
+  const byLandlord = await db
+    .select({ decisionId: landlordDecisions.decisionId, grantedOn: landlordDecisions.boardDecidedOn, proposalId: decisions.proposalId })
+    .from(landlordDecisions)
+    .innerJoin(decisions, eq(decisions.id, landlordDecisions.decisionId));
+  const granted = [...byPrefect.map((g) => ({ ...g, prefectoral: true })), ...byLandlord.map((g) => ({ ...g, revision: 0, prefectoral: false }))].sort((a, b) =>
+    (a.grantedOn ?? '').localeCompare(b.grantedOn ?? ''),
+  );
 
   const commissioned: { proposalId: string; on: string; count: number }[] = [];
-  for (const { proposalId, grantedOn } of granted) {
+  for (const { decisionId, proposalId, grantedOn, prefectoral, revision } of granted) {
     if (!grantedOn || grantedOn > today) continue;
     const decision = await db.transaction((tx) => publishedFavourableDecision(tx, proposalId));
     if (!decision || decision.latest.kind === 'revocation') continue;
@@ -52,6 +59,8 @@ export async function seedCameras(db: Database): Promise<void> {
     // Installed three weeks after the grant (or today, for a grant of the last days).
     const on = [addDays(grantedOn, 21), today].sort()[0]!;
     await run(COMMANDS.commissionCameras, { proposalId, cameras: waiting.map((c) => ({ cameraId: c.id, commissionedOn: on })) });
+    // The prefect is told before the cameras run, as the order asks: the day before (or the grant's day).
+    if (prefectoral) await run(COMMANDS.recordCommissioningNotice, { decisionId, revision, commissioningNoticeOn: [addDays(on, -1), grantedOn].sort().reverse()[0] });
     commissioned.push({ proposalId, on, count: waiting.length });
   }
 
