@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { camerasInService } from '@/db/queries/cameras';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
+import { AUTHORISATION_REFERENCE, LANDLORD_BASIS_REFERENCE, VALIDITY_REFERENCE } from '@/lib/domain/legal';
 import { needsPrefectAuthorisation } from '@/lib/domain/regimes';
 import type { SearchParams } from '@/lib/flash';
 import { civilDay } from '@/lib/register-search';
@@ -61,7 +62,7 @@ export async function CamerasInServiceSection({ actor, proposalId, query }: { ac
     <section aria-labelledby="service-title">
       <h2 id="service-title">{t(`${s}.title`)}</h2>
       {flash ? <FormAlert kind="success">{t(`${s}.flash.${flash}`)}</FormAlert> : null}
-      <p>{t(`${s}.intro`)}</p>
+      <p>{t(`${s}.intro`, { authorisation: AUTHORISATION_REFERENCE.citation, validity: VALIDITY_REFERENCE.citation, basis: LANDLORD_BASIS_REFERENCE.citation })}</p>
       {revoked ? (
         <p>{t(`${s}.revoked`, { reference: decision.latestReference })}</p>
       ) : (

@@ -5,7 +5,7 @@ const cameras: typeof fr = {
   cameraService: {
     service: {
       title: 'Cameras in service',
-      intro: "A camera is put in service only once authorised: on the public road or in a place open to the public, after the prefect's authorisation and while it holds; in a landlord's common areas, after the decision of its board. Taking a camera out of service is published in the public register with its reason and the day the camera was taken down.",
+      intro: "A camera is put in service only once authorised: on the public road or in a place open to the public, after the prefect's authorisation and while it holds ({authorisation}; {validity}); in a landlord's common areas, after the decision of its board ({basis}). Taking a camera out of service is published in the public register with its reason and the day the camera was taken down.",
       authorisationGranted: 'Prefectoral authorisation granted on {granted}, valid until {expires} inclusive.',
       authorisationExpired: 'The prefectoral authorisation expired on {expires}: only a camera put in service before that day can still be recorded.',
       authorisationMissing: 'The prefectoral authorisation has not been granted: no camera can be put in service yet.',

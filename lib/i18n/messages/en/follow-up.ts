@@ -68,7 +68,7 @@ const followUp = {
     },
     staff: {
       title: 'Prefectoral authorisation',
-      intro: "A favourable opinion is not enough: cameras may only be installed once the prefect authorises them, after the opinion of the departmental video-protection commission (CDVP). Deadlines are computed from the dates entered.",
+      intro: "A favourable opinion is not enough: cameras may only be installed once the prefect authorises them, after the opinion of the departmental video-protection commission (CDVP) ({citation}). Deadlines are computed from the dates entered.",
       decisionLabel: 'Decision {reference}',
       revoked: 'This decision was revoked: it is no longer followed up.',
       notAuthorisable: 'This decision is not favourable: no authorisation is to be requested.',

@@ -6,7 +6,7 @@ const cameras = {
   cameraService: {
     service: {
       title: 'Caméras en service',
-      intro: 'Une caméra n’est mise en service qu’une fois autorisée : sur la voie publique ou dans un lieu ouvert au public, après l’autorisation du préfet et tant qu’elle est valable ; dans les parties communes d’un bailleur, après la décision de son conseil d’administration. Une mise hors service est publiée au registre public avec son motif et le jour où la caméra a été déposée.',
+      intro: 'Une caméra n’est mise en service qu’une fois autorisée : sur la voie publique ou dans un lieu ouvert au public, après l’autorisation du préfet et tant qu’elle est valable ({authorisation} ; {validity}) ; dans les parties communes d’un bailleur, après la décision de son conseil d’administration ({basis}). Une mise hors service est publiée au registre public avec son motif et le jour où la caméra a été déposée.',
       authorisationGranted: 'Autorisation préfectorale accordée le {granted}, valable jusqu’au {expires} inclus.',
       authorisationExpired: 'L’autorisation préfectorale a expiré le {expires} : seule une mise en service faite avant cette date peut encore être enregistrée.',
       authorisationMissing: 'L’autorisation préfectorale n’est pas accordée : aucune caméra ne peut encore être mise en service.',

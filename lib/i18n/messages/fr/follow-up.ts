@@ -72,7 +72,7 @@ const followUp = {
     },
     staff: {
       title: 'Autorisation préfectorale',
-      intro: 'Un avis favorable ne suffit pas : les caméras ne peuvent être installées qu’une fois l’autorisation du préfet accordée, après avis de la commission départementale de vidéoprotection (CDVP). Les échéances sont calculées à partir des dates saisies.',
+      intro: 'Un avis favorable ne suffit pas : les caméras ne peuvent être installées qu’une fois l’autorisation du préfet accordée, après avis de la commission départementale de vidéoprotection (CDVP) ({citation}). Les échéances sont calculées à partir des dates saisies.',
       decisionLabel: 'Avis {reference}',
       revoked: 'Cet avis a été révoqué : il n’est plus suivi.',
       notAuthorisable: 'Cet avis n’est pas favorable : aucune autorisation n’est à demander.',

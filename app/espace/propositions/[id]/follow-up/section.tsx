@@ -101,7 +101,7 @@ function Authorisation({ t, format, actor, proposalId, followUp: f, renewalLeadM
         <p>{refusal}</p>
       ) : (
         <>
-          <p>{t('followUp.staff.intro')}</p>
+          <p>{t('followUp.staff.intro', { citation: AUTHORISATION_REFERENCE.citation })}</p>
           {mixed ? <p>{t('followUp.staff.regimeScope', { count: prefectoral, citation: AUTHORISATION_REFERENCE.citation })}</p> : null}
           <p>
             <span className="tag">{t(`followUp.statuses.${state.status}`)}</span>
