@@ -48,6 +48,8 @@ test('a favourable decision is authorised by the prefect and its conditions are 
   const authorisation = page.getByRole('region', { name: 'Autorisation préfectorale' });
   await expect(authorisation.locator('.tag').first()).toHaveText('Demande déposée, en attente');
   await expect(authorisation).toContainText('silence vaut refus à compter du');
+  // No acknowledgement of receipt recorded: the page says the four months are counted from the filing.
+  await expect(authorisation).toContainText('Délai compté à partir du dépôt, l’accusé de réception n’étant pas enregistré');
   await expectAccessible(page);
   await fits320(page);
 
@@ -64,6 +66,8 @@ test('a favourable decision is authorised by the prefect and its conditions are 
   // The prefect's decision, sent from the keyboard.
   await labelled(page, 'Décision').selectOption({ label: 'Autorisation accordée' });
   await labelled(page, 'Date de la décision').fill(parisDay(0));
+  // The order sets the retention (CSI L252-5).
+  await labelled(page, 'Durée de conservation des images fixée par l’arrêté (jours)').fill('15');
   const order = labelled(page, 'Référence de l’arrêté préfectoral');
   await order.fill('AP 2026-VP-0999');
   await order.press('Enter');
