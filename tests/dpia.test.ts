@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as storedFileRoute from '@/app/espace/fichiers/[id]/route';
@@ -78,10 +78,17 @@ describe.each(BACKENDS)('the impact assessment on %s', (backend) => {
   const diagnosticRow = async (id: string) => (await t.db.select().from(diagnostics).where(eq(diagnostics.id, id)))[0]!;
   const fileCount = async () => (await t.db.select({ n: count() }).from(storedFiles))[0]!.n;
 
+  /** A file whose one camera is in a landlord's common area: no prefectoral procedure. */
+  const commonAreaProposal = () => ({
+    ...validProposal(siteId),
+    cameras: [{ ...validProposal(siteId).cameras[0]!, regime: 'private_common_area', placement: 'indoor', openingsInView: [] }],
+    purposes: ['common_area_protection'],
+  });
+
   /** A submitted file with its diagnostic started (a draft, revision 1). */
-  async function draftDiagnostic(): Promise<{ proposalId: string; diagnosticId: string }> {
-    const { id } = await ok(run('createProposal', people.technician, validProposal(siteId)));
-    await ok(run('submitProposal', people.technician, { ...validProposal(siteId), proposalId: id, revision: 1 }));
+  async function draftDiagnostic(proposal: object = validProposal(siteId)): Promise<{ proposalId: string; diagnosticId: string }> {
+    const { id } = await ok(run('createProposal', people.technician, proposal));
+    await ok(run('submitProposal', people.technician, { ...proposal, proposalId: id, revision: 1 }));
     const started = await ok(run('startDiagnostic', people.officer, { proposalId: id }));
     return { proposalId: id, diagnosticId: started.id };
   }
@@ -176,16 +183,35 @@ describe.each(BACKENDS)('the impact assessment on %s', (backend) => {
   });
 
   it('signs only what the status says: no document nor DPO opinion beside "planned" or "not required"', async () => {
-    const { diagnosticId } = await draftDiagnostic();
+    // A landlord's common-area file: the only kind that may be signed with an assessment still planned.
+    const { diagnosticId } = await draftDiagnostic(commonAreaProposal());
     await ok(attach(diagnosticId));
     await ok(run('concludeDiagnostic', people.officer, { ...completeDiagnostic(), ...DPO, dpiaStatus: 'planned', diagnosticId, revision: 1, confirmed: true }));
     expect(await diagnosticRow(diagnosticId)).toMatchObject({ state: 'concluded', dpiaStatus: 'planned', dpiaDocumentId: null, dpoOpinionOn: null, dpoOpinion: null, dpiaNotRequiredReason: null });
   });
 
   describe('the gate on filing at the prefecture (instruction of 20 March 2024)', () => {
-    it('refuses a file whose assessment is only planned or in progress, with the translated reason, and writes nothing', async () => {
+    it('is not signed with an assessment only planned or in progress when the prefect must authorise the file, but is for a landlord’s common area', async () => {
       for (const dpiaStatus of ['planned', 'in_progress']) {
-        const { decisionId } = await publishedDecision({ diagnostic: { dpiaStatus } });
+        const { diagnosticId } = await draftDiagnostic();
+        const refused = await run('concludeDiagnostic', people.officer, { ...completeDiagnostic(), dpiaStatus, diagnosticId, revision: 1, confirmed: true });
+        expect(refused).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { dpiaStatus: 'validation.dpia_unsettled_prefectoral' } });
+        expect(translated('validation.dpia_unsettled_prefectoral')).toBe(true);
+        expect((await diagnosticRow(diagnosticId)).state).toBe('draft');
+      }
+      const { diagnosticId } = await draftDiagnostic(commonAreaProposal());
+      await ok(run('concludeDiagnostic', people.officer, { ...completeDiagnostic(), dpiaStatus: 'planned', dpiaNotRequiredReason: '', diagnosticId, revision: 1, confirmed: true }));
+    });
+
+    it('refuses a file whose assessment is only planned or in progress (signed before that rule), with the translated reason, and writes nothing', async () => {
+      for (const dpiaStatus of ['planned', 'in_progress'] as const) {
+        const { decisionId, proposalId } = await publishedDecision();
+        // Concluded before the rule above: the read-only guard is lifted for this one write, in one transaction.
+        await t.db.transaction(async (tx) => {
+          await tx.execute(sql`ALTER TABLE diagnostics DISABLE TRIGGER diagnostic_read_only`);
+          await tx.update(diagnostics).set({ dpiaStatus, dpiaNotRequiredReason: null }).where(eq(diagnostics.proposalId, proposalId));
+          await tx.execute(sql`ALTER TABLE diagnostics ENABLE TRIGGER diagnostic_read_only`);
+        });
         const refused = await run('recordAuthorisationFiling', people.officer, filing(decisionId));
         expect(refused).toEqual({ ok: false, code: 'conflict:state', fieldErrors: { _form: 'followUp.refusals.dpia_not_finished' } });
         expect(translated('followUp.refusals.dpia_not_finished')).toBe(true);

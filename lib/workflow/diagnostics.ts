@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { diagnostics } from '@/db/schema';
+import { cameras, diagnostics } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { diagnosticEditRefusal } from '@/lib/domain/proposal-rules';
+import { needsPrefectAuthorisation } from '@/lib/domain/regimes';
 import { AppError } from '@/lib/errors';
 import { storage, storeDocument } from '@/lib/storage';
 import { attachDpiaDocumentSchema, concludeDiagnosticSchema, dpiaDocumentErrors, reReviewErrors, saveDiagnosticSchema, type DiagnosticFormValues } from '@/lib/validation/diagnostics';
@@ -127,6 +128,12 @@ export const concludeDiagnostic = defineCommand({
     // A re-review must compare the site's figures before and after its cameras (issue 10, item 4).
     // A completed impact assessment is attached (GDPR art. 35; lib/domain/dpia.ts): the upload is its own form.
     const missing = { ...reReviewErrors(proposal.kind, values), ...dpiaDocumentErrors(values.dpiaStatus, diagnostic.dpiaDocumentId !== null) };
+    // A file the prefect must authorise is filed only with its assessment settled (instruction of
+    // 20 March 2024), and a concluded diagnostic is read-only: an assessment still planned or in
+    // progress would block the file for good, so it is settled before signing.
+    if ((values.dpiaStatus === 'planned' || values.dpiaStatus === 'in_progress') && (await needsPrefectoralFile(tx, proposal.id))) {
+      missing.dpiaStatus ??= 'validation.dpia_unsettled_prefectoral';
+    }
     if (Object.keys(missing).length) throw new AppError('invalid', missing);
     const now = new Date();
     await tx
@@ -137,6 +144,13 @@ export const concludeDiagnostic = defineCommand({
     return { version: diagnostic.version, proposalId: proposal.id };
   },
 });
+
+/** Whether one of the file's cameras is on the public road or in a place open to the public (lib/domain/regimes.ts). */
+async function needsPrefectoralFile(tx: Tx, proposalId: string): Promise<boolean> {
+  const rows = await tx.select({ regime: cameras.regime }).from(cameras).where(eq(cameras.proposalId, proposalId));
+  // A camera without a regime (a file from before regimes) was treated as the prefect's.
+  return rows.some((c) => c.regime === null || needsPrefectAuthorisation(c.regime));
+}
 
 /**
  * "Reprendre les chiffres de l'observatoire": the draft's facts become the observatory's

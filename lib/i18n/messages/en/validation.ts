@@ -61,6 +61,7 @@ const validation: Shape<typeof fr> = {
     dpia_document_required: 'Attach the impact assessment (PDF): a completed DPIA must be in the file.',
     dpo_opinion_on_required: "Enter the day of the data protection officer's opinion on the impact assessment (GDPR, art. 35.2).",
     dpo_opinion_required: "Copy or summarise the data protection officer's opinion on the impact assessment (GDPR, art. 35.2).",
+    dpia_unsettled_prefectoral: 'This file will go to the prefecture, which asks for the impact assessment and the data-protection officer’s opinion (instruction of 20 March 2024): complete the assessment, or say why none is required, before signing.',
     dpia_reasons_required: 'Explain why no impact assessment is required.',
     day_in_future: 'This day has not come yet.',
     file_required: 'Choose the PDF file of the impact assessment.',

@@ -58,6 +58,7 @@ const validation = {
     dpia_document_required: 'Joignez l’analyse d’impact (PDF) : une AIPD réalisée doit figurer au dossier.',
     dpo_opinion_on_required: 'Indiquez le jour de l’avis du délégué à la protection des données sur l’analyse d’impact (RGPD, art. 35.2).',
     dpo_opinion_required: 'Recopiez ou résumez l’avis du délégué à la protection des données sur l’analyse d’impact (RGPD, art. 35.2).',
+    dpia_unsettled_prefectoral: 'Ce dossier ira à la préfecture, qui demande l’analyse d’impact et l’avis du délégué à la protection des données (instruction du 20 mars 2024) : terminez l’analyse, ou dites pourquoi elle n’est pas requise, avant de signer.',
     dpia_reasons_required: 'Expliquez pourquoi aucune analyse d’impact n’est requise.',
     day_in_future: 'Ce jour n’est pas encore passé.',
     file_required: 'Choisissez le fichier PDF de l’analyse d’impact.',
