@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { canonicalize as otherCanonicalize } from 'json-canonicalize';
 import { describe, expect, it } from 'vitest';
-import { addMonths, entryHash, GENESIS_HASH, registerReference, seal, validityOf, verifyChain, type RegisterEntry, type UnsealedEntry } from '@/lib/domain/register';
+import { addMonths, entryHash, GENESIS_HASH, registerEntrySchema, registerReference, seal, verifyChain, type RegisterEntry, type UnsealedEntry } from '@/lib/domain/register';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
 const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -38,8 +38,6 @@ const unsealed = fc.record({
   reasons: text,
   publicSummary: text,
   votes: fc.record({ for: fc.nat(20), against: fc.nat(20), abstain: fc.nat(20), recused: fc.nat(20) }),
-  expiresAt: fc.option(day, { nil: null }),
-  reReviewAt: fc.option(day, { nil: null }),
   previousHash: fc.constant(GENESIS_HASH),
 }) satisfies fc.Arbitrary<UnsealedEntry>;
 
@@ -117,16 +115,9 @@ describe('dates and references', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
   });
 
-  it('expires a favourable opinion after five years and re-reviews it four months before; an unfavourable one neither', () => {
-    expect(validityOf('favourable', '2026-06-15')).toEqual({ expiresAt: '2031-06-15', reReviewAt: '2031-02-15' });
-    expect(validityOf('favourable_with_conditions', '2026-10-31')).toEqual({ expiresAt: '2031-10-31', reReviewAt: '2031-06-30' });
-    expect(validityOf('unfavourable', '2026-06-15')).toEqual({ expiresAt: null, reReviewAt: null });
-    fc.assert(
-      fc.property(day, (d) => {
-        const { expiresAt, reReviewAt } = validityOf('favourable', d);
-        expect(expiresAt! > d && reReviewAt! < expiresAt! && reReviewAt! > d).toBe(true);
-      }),
-    );
+  it('seals no validity date: the five years run from the prefect's order (CSI L252-4), which comes after publication', () => {
+    expect(Object.keys(registerEntrySchema.shape)).not.toContain('expiresAt');
+    expect(Object.keys(registerEntrySchema.shape)).not.toContain('reReviewAt');
   });
 
   it('writes references as CE-<year>-<number>, three digits at least', () => {
