@@ -115,7 +115,7 @@ describe('dates and references', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
   });
 
-  it('seals no validity date: the five years run from the prefect's order (CSI L252-4), which comes after publication', () => {
+  it('seals no validity date: the five years run from the prefect’s order (CSI L252-4), which comes after publication', () => {
     expect(Object.keys(registerEntrySchema.shape)).not.toContain('expiresAt');
     expect(Object.keys(registerEntrySchema.shape)).not.toContain('reReviewAt');
   });
