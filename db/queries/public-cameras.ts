@@ -2,9 +2,8 @@ import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { authorisations, cameras, committeeSettings, decisions, landlordDecisions } from '@/db/schema';
-import { deriveAuthorisation } from '@/lib/domain/authorisation';
 import { publicCamera, type DecisionStanding, type PublicCamera } from '@/lib/domain/camera-status';
-import { authorisationFacts, isFavourable } from '@/lib/domain/follow-up';
+import { authorisationFacts, decisionStandingOn, isFavourable } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
 import { isCameraRegime } from '@/lib/domain/regimes';
 import { cachedRegisterRead } from '@/lib/register-cache';
@@ -80,12 +79,12 @@ export async function publicCameras(db: Database, today: string, decisionIds?: r
   const standingOf = new Map<string, DecisionStanding & { siteId: string }>();
   for (const r of standing.rows) {
     const auth = authOf.get(r.decision_id) ?? null;
-    standingOf.set(r.decision_id, {
-      siteId: r.site_id,
-      holds: r.kind !== 'revocation' && !r.revoked && isFavourable(r.outcome),
-      authorisationStatus: auth ? deriveAuthorisation(authorisationFacts(auth), today).status : null,
-      landlordDecidedOn: landlordOf.get(r.decision_id) ?? null,
-    });
+    const boardDecidedOn = landlordOf.get(r.decision_id) ?? null;
+    const standing = decisionStandingOn(
+      { holds: r.kind !== 'revocation' && !r.revoked && isFavourable(r.outcome), authorisation: auth ? authorisationFacts(auth) : null, landlordDecision: boardDecidedOn ? { boardDecidedOn } : null },
+      today,
+    );
+    standingOf.set(r.decision_id, { ...standing, siteId: r.site_id });
   }
   for (const row of rows) {
     const s = standingOf.get(row.decisionId);
