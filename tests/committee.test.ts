@@ -76,6 +76,18 @@ describe.each(BACKENDS)('the committee at work on %s', (backend) => {
       });
       expect(await runCommand(t.db, COMMANDS.updateCommitteeSettings, admin.id, input)).toMatchObject({ code: 'conflict:stale_version' });
     });
+
+    it('set where the open data places cameras: the site’s point or a rounded position, nothing else', async () => {
+      const [before] = await t.db.select().from(committeeSettings);
+      expect(before!.cameraPrecision).toBe('site');
+      const input = { quorumRule: before!.quorumRule, quorumFixed: String(before!.quorumFixed ?? ''), majorityRule: before!.majorityRule, noticeDays: String(before!.noticeDays), revision: before!.revision };
+      expect(await runCommand(t.db, COMMANDS.updateCommitteeSettings, admin.id, { ...input, cameraPrecision: 'exact' })).toMatchObject({ code: 'invalid', fieldErrors: { cameraPrecision: 'validation.invalid' } });
+      await ok(runCommand(t.db, COMMANDS.updateCommitteeSettings, admin.id, { ...input, chairCastingVote: before!.chairCastingVote ? 'on' : '', proxiesAllowed: before!.proxiesAllowed ? 'on' : '', cameraPrecision: 'rounded' }));
+      const [after] = await t.db.select().from(committeeSettings);
+      expect(after!.cameraPrecision).toBe('rounded');
+      const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.updated')).orderBy(auditEvents.createdAt);
+      expect(events.at(-1)!.details).toEqual({ changes: { cameraPrecision: { from: 'site', to: 'rounded' } } });
+    });
   });
 
   describe('sessions and agenda', () => {

@@ -115,7 +115,7 @@ export function dayInWords(format: Formatter, day: string | null | undefined): s
 }
 
 type SettingsField = (typeof SETTINGS_FIELDS)[number];
-const SETTING_VALUES = ['majority_of_serving', 'fixed', 'cast', 'absolute_of_present'] as const;
+const SETTING_VALUES = ['majority_of_serving', 'fixed', 'cast', 'absolute_of_present', 'site', 'rounded'] as const;
 
 /** A committee setting's value in words: a rule's name, yes/no, a number, or "none". */
 function settingInWords(t: AppTranslator, value: string | number | boolean | null): string {

@@ -80,7 +80,7 @@ const QUESTION_EVENTS = {
 export const COMMITTEE_ENTITY_ID = '00000000-0000-4000-8000-000000000001';
 
 const settingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export const SETTINGS_FIELDS = ['quorumRule', 'quorumFixed', 'majorityRule', 'chairCastingVote', 'noticeDays', 'proxiesAllowed', 'renewalLeadMonths'] as const;
+export const SETTINGS_FIELDS = ['quorumRule', 'quorumFixed', 'majorityRule', 'chairCastingVote', 'noticeDays', 'proxiesAllowed', 'renewalLeadMonths', 'cameraPrecision'] as const;
 const id = z.uuid();
 
 const COMMITTEE_EVENTS = {

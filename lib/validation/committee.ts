@@ -1,3 +1,4 @@
+import { CAMERA_PRECISIONS } from '@/lib/domain/vocabulary';
 import { z } from 'zod';
 import { RENEWAL_LEAD_MONTHS } from '@/lib/domain/authorisation';
 import { MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@/lib/domain/committee';
@@ -30,6 +31,8 @@ export const committeeSettingsSchema = z
     renewalLeadMonths: formNumber(RENEWAL_LEAD_MONTHS.min, RENEWAL_LEAD_MONTHS.max, { integer: true })
       .refine((v) => v !== null, { error: 'validation.required' })
       .optional(),
+    /** Where the open data places a camera: its site's point, or its own position rounded (never its aim). Left out: kept. */
+    cameraPrecision: z.enum(CAMERA_PRECISIONS, { error: 'validation.invalid' }).optional(),
     revision,
   })
   .refine((v) => v.quorumRule !== 'fixed' || v.quorumFixed !== null, { path: ['quorumFixed'], error: 'validation.required' });

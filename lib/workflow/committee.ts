@@ -96,7 +96,7 @@ export const updateCommitteeSettings = defineCommand({
     const [row] = await tx.select().from(committeeSettings).where(eq(committeeSettings.id, 1)).for('update');
     if (!row) throw new Error('committee_settings has no row: run the migrations');
     if (row.revision !== revision) throw new AppError('conflict:stale_version');
-    // A field left out (renewalLeadMonths, from a caller that predates it) keeps its stored value.
+    // A field left out (renewalLeadMonths, cameraPrecision, from a caller that predates them) keeps its stored value.
     const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as typeof values;
     const next = { ...given, quorumFixed: values.quorumRule === 'fixed' ? values.quorumFixed : null };
     const changes: Record<string, { from: string | number | boolean | null; to: string | number | boolean | null }> = {};

@@ -15,6 +15,7 @@ export interface SettingsValues {
   noticeDays: string;
   proxiesAllowed: boolean;
   renewalLeadMonths: string;
+  cameraPrecision: string;
 }
 export type SettingsState = FormState & { values?: SettingsValues };
 
@@ -28,6 +29,7 @@ function typedValues(formData: FormData): SettingsValues {
     proxiesAllowed: formData.get('proxiesAllowed') === 'on',
     // Always sent: a blank field is refused as required, never read as "keep the stored value".
     renewalLeadMonths: formString(formData, 'renewalLeadMonths') ?? '',
+    cameraPrecision: formString(formData, 'cameraPrecision') ?? '',
   };
 }
 

@@ -45,6 +45,7 @@ export default async function CommitteeSettingsPage({ searchParams }: Props) {
           noticeDays: String(settings.noticeDays),
           proxiesAllowed: settings.proxiesAllowed,
           renewalLeadMonths: String(settings.renewalLeadMonths),
+          cameraPrecision: settings.cameraPrecision,
         }}
         labels={{
           quorum: t('committee.settings.quorum'),
@@ -61,10 +62,13 @@ export default async function CommitteeSettingsPage({ searchParams }: Props) {
           proxiesAllowedHint: t('committee.settings.proxiesAllowedHint'),
           renewalLeadMonths: t('committee.settings.renewalLeadMonths'),
           renewalLeadMonthsHint: t('committee.settings.renewalLeadMonthsHint', { practice: RENEWAL_LEAD_REFERENCE.citation, validity: VALIDITY_REFERENCE.citation }),
+          cameraPrecision: t('committee.settings.cameraPrecision'),
+          cameraPrecisionHint: t('committee.settings.cameraPrecisionHint'),
           submit: t('committee.settings.submit'),
           required: t('common.required'),
           quorumRules: { majority_of_serving: t('committee.settings.quorumRules.majority_of_serving'), fixed: t('committee.settings.quorumRules.fixed') },
           majorityRules: { cast: t('committee.settings.majorityRules.cast'), absolute_of_present: t('committee.settings.majorityRules.absolute_of_present') },
+          cameraPrecisions: { site: t('committee.settings.cameraPrecisions.site'), rounded: t('committee.settings.cameraPrecisions.rounded') },
         }}
       />
 

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { ErrorSummary, summaryItems } from '@/app/_components/error-summary';
 import { FormAlert, TextField } from '@/app/_components/form-fields';
 import { MAJORITY_RULES, QUORUM_RULES } from '@/lib/domain/committee';
+import { CAMERA_PRECISIONS } from '@/lib/domain/vocabulary';
 import { updateSettingsAction, type SettingsState, type SettingsValues } from './actions';
 
 type Labels = Record<
@@ -21,14 +22,26 @@ type Labels = Record<
   | 'proxiesAllowedHint'
   | 'renewalLeadMonths'
   | 'renewalLeadMonthsHint'
+  | 'cameraPrecision'
+  | 'cameraPrecisionHint'
   | 'submit'
   | 'required',
   string
-> & { quorumRules: Record<(typeof QUORUM_RULES)[number], string>; majorityRules: Record<(typeof MAJORITY_RULES)[number], string> };
+> & {
+  quorumRules: Record<(typeof QUORUM_RULES)[number], string>;
+  majorityRules: Record<(typeof MAJORITY_RULES)[number], string>;
+  cameraPrecisions: Record<(typeof CAMERA_PRECISIONS)[number], string>;
+};
 
 /** The id a field's error links to: a group of radio buttons is reached by its first button. */
 const idFor = (path: string) =>
-  path === 'quorumRule' ? `quorumRule-${QUORUM_RULES[0]}` : path === 'majorityRule' ? `majorityRule-${MAJORITY_RULES[0]}` : path;
+  path === 'quorumRule'
+    ? `quorumRule-${QUORUM_RULES[0]}`
+    : path === 'majorityRule'
+      ? `majorityRule-${MAJORITY_RULES[0]}`
+      : path === 'cameraPrecision'
+        ? `cameraPrecision-${CAMERA_PRECISIONS[0]}`
+        : path;
 
 /**
  * The committee's rules, as a plain form posted to the server action: it works without
@@ -129,6 +142,23 @@ export function SettingsForm({ initial, revision, labels }: { initial: SettingsV
         defaultValue={values.renewalLeadMonths}
         error={errors.renewalLeadMonths}
       />
+
+      <fieldset className="card" aria-describedby={described('cameraPrecision-hint', errors.cameraPrecision ? 'cameraPrecision-error' : false)}>
+        <legend>{labels.cameraPrecision}</legend>
+        <p className="hint" id="cameraPrecision-hint">
+          {labels.cameraPrecisionHint}
+        </p>
+        {errors.cameraPrecision ? (
+          <p className="error-text" id="cameraPrecision-error">
+            {errors.cameraPrecision}
+          </p>
+        ) : null}
+        {CAMERA_PRECISIONS.map((precision) => (
+          <label key={precision} className="checkbox" htmlFor={`cameraPrecision-${precision}`}>
+            <input type="radio" id={`cameraPrecision-${precision}`} name="cameraPrecision" value={precision} defaultChecked={values.cameraPrecision === precision} /> {labels.cameraPrecisions[precision]}
+          </label>
+        ))}
+      </fieldset>
 
       <button type="submit" disabled={pending}>
         {labels.submit}
