@@ -203,11 +203,14 @@ const ROUTE_TABLE: Record<string, { request: (ids: Ids) => { url: string; form?:
 // The file of the scenario: valid inputs, as the seed writes them (db/seed.ts).
 
 const SIGNAGE = {
+  pictogram: true,
   controller: 'Ville de Puteaux, direction de la prévention',
+  telephone: '01 23 45 67 89',
   purposes: 'Prévention des atteintes aux personnes et aux biens',
   rights: 'Droit d’accès aux images vous concernant (RGPD, art. 15)',
   contact: 'dpo@demo.vigie.test',
   retention: '15 jours',
+  complaint: 'Réclamation auprès de la CNIL, 3 place de Fontenoy, 75007 Paris',
 };
 const TITLE = 'Matrice des droits : hall témoin';
 const proposalContent = (siteId: string, title = TITLE) => ({
@@ -218,6 +221,7 @@ const proposalContent = (siteId: string, title = TITLE) => ({
       latitude: 48.8762,
       longitude: 2.2386,
       placement: 'outdoor',
+      regime: 'open_to_public',
       filmsPublicRoad: false,
       type: 'dome',
       mount: 'Façade, 3 m',

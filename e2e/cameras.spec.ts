@@ -43,6 +43,8 @@ test('cameras put in service after the grant, one taken out and published, a cha
         AND NOT EXISTS (SELECT 1 FROM register_entries x WHERE x.decision_id = d.id AND x.kind = 'revocation')
         AND NOT EXISTS (SELECT 1 FROM authorisations a WHERE a.decision_id = d.id)
         AND EXISTS (SELECT 1 FROM cameras c WHERE c.proposal_id = p.id)
+        -- The prefect authorises the street and places open to the public, never a landlord's common area.
+        AND NOT EXISTS (SELECT 1 FROM cameras c WHERE c.proposal_id = p.id AND c.regime = 'private_common_area')
       ORDER BY r.sequence DESC LIMIT 1`);
     expect(rows, 'a published favourable decision without an authorisation').toHaveLength(1);
     file = rows[0]!;

@@ -83,7 +83,7 @@ test('a proposal goes from draft to "ready for the committee", and each role see
   const fieldError = (text: string) => technician.locator('.field .error-text', { hasText: text });
   await expect(fieldError('La durée de conservation doit être un nombre entier de jours, entre 1 et 30.')).toBeVisible();
   await expect(fieldError('Au-delà de 15 jours, justifiez la durée de conservation.')).toBeVisible();
-  await expect(fieldError('Cette caméra voit des logements (intérieur, fenêtres, balcons, portes ou entrées) : un masquage est obligatoire.')).toBeVisible();
+  await expect(fieldError('Cette caméra voit une partie des logements que son cadre légal interdit de filmer : un masquage est obligatoire.')).toBeVisible();
   await expect(technician.getByLabel('Durée de conservation (jours)')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(technician);
 

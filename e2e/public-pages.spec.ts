@@ -98,7 +98,7 @@ test.describe('the annual report', () => {
     await page.goto(`/rapport/${thisYear}`);
     await expect(page.getByRole('heading', { level: 1, name: `Rapport annuel ${thisYear}` })).toBeVisible();
     const figures = page.getByRole('region', { name: 'L’année en chiffres' }).getByRole('table');
-    await expect(figures.getByRole('row')).toHaveCount(8);
+    await expect(figures.getByRole('row')).toHaveCount(10);
     const figure = async (name: string | RegExp) => numberIn(await figures.getByRole('row', { name }).getByRole('cell').innerText());
     expect(await figure('Dossiers reçus (propositions déposées)')).toBeGreaterThan(0);
 
@@ -138,8 +138,12 @@ test.describe('the annual report', () => {
     const decisions = page.getByRole('table', { name: /^Avis rendus en/ });
     const decided = await figure('Avis rendus');
     if (decided > 0) expect(numberIn(await decisions.locator('tfoot td').first().innerText())).toBe(decided);
-    const cameras = await figure('Caméras autorisées');
-    expect(numberIn(await page.locator('.report-authorised dd').first().innerText())).toBe(cameras);
+    // A favourable opinion is not an authorisation: two figures, each with its detail.
+    const favourable = await figure('Caméras couvertes par un avis favorable');
+    const [opinions, cameras] = await page.locator('.report-authorised').all();
+    expect(numberIn(await opinions!.locator('dd').first().innerText())).toBe(favourable);
+    expect(numberIn(await cameras!.locator('dd').first().innerText())).toBe(await figure('Caméras autorisées au'));
+    expect(numberIn(await cameras!.locator('dd').nth(1).innerText())).toBe(await figure('Caméras en service au'));
   });
 
   test('prints without the navigation, the footer or the hint, with its address written out', async ({ page }) => {
