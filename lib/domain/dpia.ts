@@ -10,7 +10,7 @@ import type { DpiaStatus } from './vocabulary';
  * - `planned`, `in_progress`: nothing yet.
  *
  * The request filed at the prefecture must include the assessment and the DPO's opinion
- * (instruction of the Minister of the Interior of 20 March 2024, NOR IOMD2405307J): a file
+ * (instruction of the Minister of the Interior of 20 March 2024): a file
  * is filed only when its diagnostic's assessment is completed as above, or not required
  * with reasons (`dpiaFilingGaps`, enforced by lib/workflow/authorisations.ts).
  */

@@ -104,13 +104,13 @@ export const RENEWAL_LEAD_REFERENCE: LegalReference = { source: 'practice', arti
 export const DPIA_REFERENCE = gdpr('35');
 /**
  * The request for the prefect's authorisation includes the impact assessment and the
- * data-protection officer's opinion on it (the instruction's fiche 1-B, after loi 2023-380
- * and décret 2023-1102): the gate on filing (lib/domain/dpia.ts).
+ * data-protection officer's opinion on it (the instruction of 20 March 2024, after loi
+ * 2023-380 and décret 2023-1102): the gate on filing (lib/domain/dpia.ts).
  */
 export const PREFECTURE_FILE_DPIA_REFERENCE: LegalReference = {
   source: 'circular',
   article: null,
-  citation: 'Instruction du ministre de l’Intérieur du 20 mars 2024 relative à la mise en conformité du régime de la vidéoprotection avec le droit européen relatif à la protection des données (NOR : IOMD2405307J)',
+  citation: 'Instruction du ministre de l’Intérieur du 20 mars 2024 relative à la mise en conformité du régime de la vidéoprotection avec le droit européen relatif à la protection des données',
 };
 /** What a person filmed must be told: the information sign's content. */
 export const SIGNAGE_REFERENCES: readonly LegalReference[] = [csi('L251-3'), gdpr('13'), { source: 'CNIL', article: null, citation: 'CNIL, vidéoprotection : quelles sont les dispositions applicables ?' }];
