@@ -172,12 +172,19 @@ async function registerBatch(db: Database, afterSequence: number, batch: number,
     .limit(batch);
 }
 
-/** Walks the register in order (optionally filtered), in batches, each entry with its decision's id. */
-export async function* walkRegisterRows(db: Database, filters: RegisterFilters = {}, batch = 500): AsyncGenerator<{ entry: RegisterEntry; decisionId: string }> {
+/**
+ * Walks the register in order (optionally filtered), in batches, each entry with its
+ * decision's id, up to `head` (the head an answer's validator was computed on: what was
+ * published since waits for the next request).
+ */
+export async function* walkRegisterRows(db: Database, filters: RegisterFilters = {}, batch = 500, head = Number.POSITIVE_INFINITY): AsyncGenerator<{ entry: RegisterEntry; decisionId: string }> {
   let after = 0;
   for (;;) {
     const rows = await registerBatch(db, after, batch, filters);
-    yield* rows;
+    for (const row of rows) {
+      if (row.entry.sequence > head) return;
+      yield row;
+    }
     if (rows.length < batch) return;
     after = rows[rows.length - 1]!.entry.sequence;
   }
@@ -191,8 +198,7 @@ export async function* walkRegisterLive(db: Database, filters: RegisterFilters, 
     yield* pending.map((row, i) => ({ entry: row.entry, followUp: followUps[i]! }));
     pending = [];
   };
-  for await (const row of walkRegisterRows(db, filters, batch)) {
-    if (row.entry.sequence > head) break;
+  for await (const row of walkRegisterRows(db, filters, batch, head)) {
     pending.push(row);
     if (pending.length >= batch) yield* flush();
   }

@@ -165,13 +165,6 @@ export function openDataRoute<C = unknown>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** The entries of a walk up to the head the answer's validator was computed on: what was published since waits for the next request. */
-export async function* upToHead<T extends { sequence: number }>(entries: AsyncIterable<T>, head: number): AsyncGenerator<T> {
-  for await (const entry of entries) {
-    if (entry.sequence > head) return;
-    yield entry;
-  }
-}
 
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 /** The feeds' words follow the reader's language: a shared cache keeps one copy per language. */

@@ -18,10 +18,7 @@ export const GET = openDataRoute(async (request) => {
   const today = parisDate(new Date());
   return conditional(request, entityTag(request, [head.sequence, head.hash, head.version]), async () => {
     const entries: { entry: RegisterEntry; decisionId: string }[] = [];
-    for await (const row of walkRegisterRows(db, {}, 1000)) {
-      if (row.entry.sequence > head.sequence) break;
-      entries.push(row);
-    }
+    for await (const row of walkRegisterRows(db, {}, 1000, head.sequence)) entries.push(row);
     const [camerasOf, precision] = await Promise.all([publicCameras(db, today), cameraPrecision(db)]);
     const body = siteCollection({ entries, camerasOf, precision, cityName: MESSAGES.fr.common.city, origin: publicOrigin(request) });
     return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/geo+json' } });
