@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { authorisations, conditionFollowUps, landlordDecisions, registerEntries } from '@/db/schema';
+import { conditionFollowUps } from '@/db/schema';
 import type { RegisterEntry } from '@/lib/domain/register';
 import { publicLandlordDecision, type PublicCamera, type PublicLandlordDecision } from '@/lib/domain/camera-status';
 import { needsPrefectAuthorisation } from '@/lib/domain/regimes';
-import { isFavourable, conditionsFollowUp, publicAuthorisation, type AuthorisationRecord, type ConditionFollowUpRecord, type PublicAuthorisation, type PublicConditionFollowUp } from '@/lib/domain/follow-up';
-import { publicCameras, servedCamera } from './public-cameras';
+import { isFavourable, conditionsFollowUp, publicAuthorisation, type ConditionFollowUpRecord, type PublicAuthorisation, type PublicConditionFollowUp } from '@/lib/domain/follow-up';
+import { publicDecisionRecords, servedCamera } from './public-cameras';
 
 /**
  * The live follow-up of register entries, computed at serve time (never in the sealed
@@ -27,31 +27,18 @@ export interface PublicFollowUp {
 export async function publicFollowUps(db: Database, rows: readonly { decisionId: string; entry: RegisterEntry }[], today: string): Promise<PublicFollowUp[]> {
   const ids = [...new Set(rows.map((r) => r.decisionId))];
   if (!ids.length) return [];
-  const [revoked, auths, checks, camerasOf, landlords] = await Promise.all([
-    db
-      .selectDistinct({ decisionId: registerEntries.decisionId })
-      .from(registerEntries)
-      .where(and(inArray(registerEntries.decisionId, ids), eq(registerEntries.kind, 'revocation'))),
-    db
-      .select()
-      .from(authorisations)
-      .where(inArray(authorisations.decisionId, ids)),
+  // Cameras, authorisations, landlords' decisions and revocations are read once, with the cameras' standing.
+  const [records, checks] = await Promise.all([
+    publicDecisionRecords(db, today, ids),
     db
       .select({ decisionId: conditionFollowUps.decisionId, conditionIndex: conditionFollowUps.conditionIndex, status: conditionFollowUps.status, checkedOn: conditionFollowUps.checkedOn })
       .from(conditionFollowUps)
       .where(inArray(conditionFollowUps.decisionId, ids)),
-    publicCameras(db, today, ids),
-    db
-      .select({ decisionId: landlordDecisions.decisionId, decidedOn: landlordDecisions.boardDecidedOn, policeTransmission: landlordDecisions.policeTransmission, conventionSignedOn: landlordDecisions.conventionSignedOn })
-      .from(landlordDecisions)
-      .where(inArray(landlordDecisions.decisionId, ids)),
   ]);
-  const landlordOf = new Map(landlords.map(({ decisionId, ...l }) => [decisionId, l]));
-  const byDecision = new Map<string, AuthorisationRecord>(auths.map((row) => [row.decisionId, row]));
+  const { camerasOf, authorisationOf: byDecision, landlordDecisionOf: landlordOf, revoked: isRevoked } = records;
   const checksOf = new Map<string, ConditionFollowUpRecord[]>();
   for (const { decisionId, ...check } of checks) checksOf.set(decisionId, [...(checksOf.get(decisionId) ?? []), check]);
   // A revoked decision no longer holds: nothing follows it (on every entry of its chain).
-  const isRevoked = new Set(revoked.map((r) => r.decisionId));
   return rows.map(({ decisionId, entry }) => {
     const cameras = (camerasOf.get(decisionId) ?? []).map(servedCamera);
     if (isRevoked.has(decisionId)) return { authorisation: null, landlordDecision: null, cameras, conditions: [] };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { authorisations, cameras, committeeSettings, decisions, landlordDecisions } from '@/db/schema';
+import { authorisations, cameras, committeeSettings, decisions, landlordDecisions, type Authorisation } from '@/db/schema';
 import { publicCamera, type DecisionStanding, type PublicCamera } from '@/lib/domain/camera-status';
 import { authorisationFacts, decisionStandingOn, isFavourable } from '@/lib/domain/follow-up';
 import { parisDate } from '@/lib/domain/paris-time';
@@ -41,8 +41,22 @@ const regimeOf = (value: string | null): CameraRegime => (isCameraRegime(value) 
  * is omitted), grouped by decision, in file order, as they stand on `today` (a Paris day).
  */
 export async function publicCameras(db: Database, today: string, decisionIds?: readonly string[]): Promise<Map<string, PublicCameraRecord[]>> {
+  return (await publicDecisionRecords(db, today, decisionIds)).camerasOf;
+}
+
+/** What the public follow-up of decisions reads, each table once: their cameras, authorisations, landlords' decisions and revocations. */
+export interface PublicDecisionRecords {
+  camerasOf: Map<string, PublicCameraRecord[]>;
+  authorisationOf: Map<string, Authorisation>;
+  landlordDecisionOf: Map<string, { decidedOn: string; policeTransmission: boolean; conventionSignedOn: string | null }>;
+  /** Decisions with a revocation entry. */
+  revoked: Set<string>;
+}
+
+export async function publicDecisionRecords(db: Database, today: string, decisionIds?: readonly string[]): Promise<PublicDecisionRecords> {
   const result = new Map<string, PublicCameraRecord[]>();
-  if (decisionIds && decisionIds.length === 0) return result;
+  const records: PublicDecisionRecords = { camerasOf: result, authorisationOf: new Map(), landlordDecisionOf: new Map(), revoked: new Set() };
+  if (decisionIds && decisionIds.length === 0) return records;
   const ids = decisionIds ? [...new Set(decisionIds)] : null;
   // Each decision's current register version (its last entry) and whether it was ever revoked.
   const standing = await db.execute<{ decision_id: string; site_id: string; kind: string; outcome: string; revoked: boolean }>(sql`
@@ -52,7 +66,7 @@ export async function publicCameras(db: Database, today: string, decisionIds?: r
     ${ids ? sql`WHERE r.decision_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
     ORDER BY r.decision_id, r.sequence DESC`);
   const known = standing.rows.map((r) => r.decision_id);
-  if (!known.length) return result;
+  if (!known.length) return records;
   const [rows, auths, landlords] = await Promise.all([
     db
       .select({
@@ -72,14 +86,19 @@ export async function publicCameras(db: Database, today: string, decisionIds?: r
       .where(inArray(decisions.id, known))
       .orderBy(asc(decisions.id), asc(cameras.position)),
     db.select().from(authorisations).where(inArray(authorisations.decisionId, known)),
-    db.select({ decisionId: landlordDecisions.decisionId, boardDecidedOn: landlordDecisions.boardDecidedOn }).from(landlordDecisions).where(inArray(landlordDecisions.decisionId, known)),
+    db
+      .select({ decisionId: landlordDecisions.decisionId, decidedOn: landlordDecisions.boardDecidedOn, policeTransmission: landlordDecisions.policeTransmission, conventionSignedOn: landlordDecisions.conventionSignedOn })
+      .from(landlordDecisions)
+      .where(inArray(landlordDecisions.decisionId, known)),
   ]);
-  const authOf = new Map(auths.map((a) => [a.decisionId, a]));
-  const landlordOf = new Map(landlords.map((l) => [l.decisionId, l.boardDecidedOn]));
+  const authOf = records.authorisationOf;
+  for (const a of auths) authOf.set(a.decisionId, a);
+  for (const { decisionId, ...l } of landlords) records.landlordDecisionOf.set(decisionId, l);
+  for (const r of standing.rows) if (r.revoked) records.revoked.add(r.decision_id);
   const standingOf = new Map<string, DecisionStanding & { siteId: string }>();
   for (const r of standing.rows) {
     const auth = authOf.get(r.decision_id) ?? null;
-    const boardDecidedOn = landlordOf.get(r.decision_id) ?? null;
+    const boardDecidedOn = records.landlordDecisionOf.get(r.decision_id)?.decidedOn ?? null;
     const standing = decisionStandingOn(
       { holds: r.kind !== 'revocation' && !r.revoked && isFavourable(r.outcome), authorisation: auth ? authorisationFacts(auth) : null, landlordDecision: boardDecidedOn ? { boardDecidedOn } : null },
       today,
@@ -104,7 +123,7 @@ export async function publicCameras(db: Database, today: string, decisionIds?: r
     });
     result.set(row.decisionId, list);
   }
-  return result;
+  return records;
 }
 
 /** What the open data serves of a camera beside its decision: no position, no zone. */
